@@ -1,0 +1,59 @@
+/** One settings object, the same keys everywhere (SPEC §5). Arrives as an argument, never a global. */
+export interface Settings {
+  profile: 'gitops' | 'controller';
+  /** Input validation: `strict` = schema problems are errors; `warn` = warnings. Default from profile. */
+  validate: 'strict' | 'warn';
+  /** Apply CRD defaults before expansion. Default from profile. */
+  crdDefaults: boolean;
+  /** Namespace for objects without one. */
+  namespace: string;
+  /** Base URL of the kagent controller, for KAGENT_URL (default http://kagent-controller.kagent:8083). */
+  controllerUrl: string;
+  /** Registry of the agent images (default ghcr.io). */
+  imageRegistry: string;
+  /** Tag of the agent images (default "dev", as the upstream golden harness). */
+  imageTag: string;
+  proxyUrl: string;
+  defaultServiceAccount: string;
+  imagePullSecret: string;
+  /** OTEL_* variables copied onto every agent pod (sorted by name), as the controller copies its own env. */
+  otelEnv: Record<string, string>;
+  defaultAgentPodLabels: Record<string, string>;
+  keepInputs: boolean;
+  allowSecretValues: boolean;
+  /** `NS/NAME` of the Agents to render; empty = all. */
+  agents: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  profile: 'gitops',
+  validate: 'strict',
+  crdDefaults: true,
+  namespace: 'default',
+  controllerUrl: 'http://kagent-controller.kagent:8083',
+  imageRegistry: 'ghcr.io',
+  imageTag: 'dev',
+  proxyUrl: '',
+  defaultServiceAccount: '',
+  imagePullSecret: '',
+  otelEnv: {},
+  defaultAgentPodLabels: {},
+  keepInputs: false,
+  allowSecretValues: false,
+  agents: [],
+};
+
+/** Settings for a profile before user overrides (SPEC §4: flags override row by row). */
+export function profileDefaults(profile: Settings['profile']): Settings {
+  return profile === 'controller'
+    ? { ...DEFAULT_SETTINGS, profile, validate: 'warn', crdDefaults: false }
+    : { ...DEFAULT_SETTINGS, profile };
+}
+
+/** Merge partial settings (already validated against schemas/settings.json) over profile defaults. */
+export function resolveSettings(partial: Partial<Settings>): Settings {
+  const base = profileDefaults(partial.profile ?? 'gitops');
+  const out: Settings = { ...base };
+  for (const [k, v] of Object.entries(partial)) if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
+  return out;
+}
