@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { flagsFromArgoEnv } from './settings-env.js';
+
+describe('flagsFromArgoEnv', () => {
+  it('maps ARGOCD_ENV_KAGENT_RENDER_* onto build flags, prefixed spelling winning over the pre-2.4 one', () => {
+    expect(
+      flagsFromArgoEnv({
+        KAGENT_RENDER_PROFILE: 'gitops',
+        ARGOCD_ENV_KAGENT_RENDER_PROFILE: 'controller',
+        ARGOCD_ENV_KAGENT_RENDER_ALLOW_SECRET_VALUES: 'true',
+        ARGOCD_ENV_KAGENT_RENDER_CRD_DEFAULTS: 'false',
+        ARGOCD_ENV_KAGENT_RENDER_OTEL_ENV: 'OTEL_A=1,OTEL_B=2',
+      }),
+    ).toEqual(['--profile', 'controller', '--no-crd-defaults', '--otel-env', 'OTEL_A=1', '--otel-env', 'OTEL_B=2', '--allow-secret-values']);
+  });
+
+  it('reads plugin parameters (string, map, array) from ARGOCD_APP_PARAMETERS', () => {
+    const env = {
+      ARGOCD_APP_PARAMETERS: JSON.stringify([
+        { name: 'imageTag', string: '0.10.0' },
+        { name: 'defaultAgentPodLabels', map: { z: '1', a: '2' } },
+        { name: 'agents', array: ['ns/a', 'ns/b'] },
+      ]),
+    };
+    expect(flagsFromArgoEnv(env)).toEqual([
+      '--image-tag', '0.10.0',
+      '--default-agent-pod-labels', 'a=2', '--default-agent-pod-labels', 'z=1',
+      '--agent', 'ns/a', '--agent', 'ns/b',
+    ]);
+  });
+
+  it("uses the Application's destination namespace when no namespace is configured", () => {
+    expect(flagsFromArgoEnv({ ARGOCD_APP_NAMESPACE: 'prod' })).toEqual(['--namespace', 'prod']);
+    expect(flagsFromArgoEnv({ ARGOCD_APP_NAMESPACE: 'prod', ARGOCD_ENV_KAGENT_RENDER_NAMESPACE: 'x' })).toEqual(['--namespace', 'x']);
+  });
+
+  it('rejects bad JSON, unknown parameters and non-boolean booleans as usage errors', () => {
+    expect(() => flagsFromArgoEnv({ ARGOCD_APP_PARAMETERS: '{' })).toThrow(/not valid JSON/);
+    expect(() => flagsFromArgoEnv({ ARGOCD_APP_PARAMETERS: '[{"name":"nope","string":"x"}]' })).toThrow(/unknown plugin parameter 'nope'/);
+    expect(() => flagsFromArgoEnv({ ARGOCD_ENV_KAGENT_RENDER_ALLOW_SECRET_VALUES: 'yes' })).toThrow(/"true" or "false"/);
+  });
+});

@@ -1,0 +1,7 @@
+/** What an adapter may touch of its process: injected so tests run adapters in-process. */
+export interface CliIO {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+}

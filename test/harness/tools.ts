@@ -1,0 +1,45 @@
+/** Helpers for end-to-end tests that drive the built CLI and real tools. */
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(new URL('../..', import.meta.url).pathname);
+export const binPath = path.join(repoRoot, 'bin', 'kagent-render.mjs');
+
+export interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function run(cmd: string, args: string[], options: SpawnSyncOptions = {}): Run {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, ...options });
+  if (r.error) throw r.error;
+  return { status: r.status ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** Run the built CLI as a user would. */
+export function cli(args: string[], options: SpawnSyncOptions = {}): Run {
+  return run(process.execPath, [binPath, ...args], options);
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `kagent-render-${prefix}-`));
+}
+
+/** A directory holding a `kagent-render` executable, as an installed package would put on PATH. */
+export function shimDir(): string {
+  const dir = tempDir('bin');
+  const shim = path.join(dir, 'kagent-render');
+  writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${binPath}" "$@"\n`);
+  chmodSync(shim, 0o755);
+  return dir;
+}
+
+export function copyExample(name: string, into: string): string {
+  const dest = path.join(into, name);
+  mkdirSync(dest, { recursive: true });
+  cpSync(path.join(repoRoot, 'examples', name), dest, { recursive: true });
+  return dest;
+}
