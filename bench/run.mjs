@@ -1,0 +1,119 @@
+// `npm run bench`: renders generated repositories with the built CLI and prints a table.
+// Wall time is the median of 5 cold processes; peak RSS comes from GNU time. The anchor is
+// `kubectl kustomize` over the same number of plain output documents, in the same run.
+// Not a test: nothing here asserts timings.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateRepo } from './generate.mjs';
+
+const root = path.resolve(new URL('..', import.meta.url).pathname);
+const bin = path.join(root, 'bin/kagent-render.mjs');
+const sizes = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function timed(cmd, args, options = {}) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const [secs, kib] = last.split(' ').map(Number);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
+  return { secs, rssMiB: kib / 1024, stdout: r.stdout };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function measure(cmd, args, options) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(timed(cmd, args, options));
+  return { secs: median(runs.map((r) => r.secs)), rssMiB: Math.max(...runs.map((r) => r.rssMiB)), stdout: runs[0].stdout };
+}
+
+/** A kustomization of `count` plain documents (Deployment-sized), the anchor's input. */
+function kustomizeAnchor(dir, count) {
+  mkdirSync(dir, { recursive: true });
+  const names = [];
+  const perFile = 100;
+  for (let f = 0; f * perFile < count; f++) {
+    const docs = [];
+    for (let i = f * perFile; i < Math.min(count, (f + 1) * perFile); i++) {
+      docs.push(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-${i}
+  namespace: ns-${i % 4}
+  labels: {app: app-${i}}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: app-${i}}}
+  template:
+    metadata: {labels: {app: app-${i}}}
+    spec:
+      containers:
+        - name: main
+          image: ghcr.io/example/app:${i % 9}
+          args: [--port, "8080"]
+          env: [{name: A, value: "1"}, {name: B, value: "2"}]
+          volumeMounts: [{name: config, mountPath: /config}]
+      volumes: [{name: config, secret: {secretName: app-${i}}}]
+`);
+    }
+    const name = `docs-${f}.yaml`;
+    writeFileSync(path.join(dir, name), docs.join('---\n'));
+    names.push(name);
+  }
+  writeFileSync(path.join(dir, 'kustomization.yaml'), `resources:\n${names.map((n) => `  - ${n}`).join('\n')}\n`);
+}
+
+function countDocs(dir) {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || !e.name.endsWith('.yaml') || e.name === 'kustomization.yaml') continue;
+    n += spawnSync('grep', ['-c', '^kind:', path.join(e.parentPath ?? e.path, e.name)], { encoding: 'utf8' }).stdout.trim() * 1;
+  }
+  return n;
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'kagent-render-bench-'));
+const rows = [];
+for (const n of sizes) {
+  const repo = path.join(work, `repo-${n}`);
+  const { inputs } = generateRepo(repo, n);
+  const out = path.join(work, `out-${n}`);
+  const ours = measure(process.execPath, [bin, 'build', repo, '-o', out]);
+  const outputs = countDocs(out);
+  const anchorDir = path.join(work, `kustomize-${n}`);
+  kustomizeAnchor(anchorDir, outputs);
+  const anchor = measure('kubectl', ['kustomize', anchorDir]);
+  rows.push({ n, inputs, outputs, ...ours, anchor: anchor.secs, ratio: anchor.secs / ours.secs });
+}
+
+const version = measure(process.execPath, [bin, '--version']);
+
+// KRM pass-through: 20,000 unrelated objects in one ResourceList.
+const items = [];
+for (let i = 0; i < 20000; i++) {
+  items.push(`- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: cm-${i}\n    namespace: ns-${i % 4}\n  data:\n    key: "value-${i}"\n`);
+}
+const rl = path.join(work, 'resourcelist.yaml');
+writeFileSync(rl, `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${items.join('')}`);
+const krm = measure('sh', ['-c', `"${process.execPath}" "${bin}" krm < "${rl}" > /dev/null`]);
+
+const cpus = spawnSync('nproc', { encoding: 'utf8' }).stdout.trim();
+console.log(`kagent-render benchmark — node ${process.version}, ${cpus} cores, median of ${RUNS} cold runs\n`);
+console.log('| Agents | input objects | output objects | build -o DIR | peak RSS | kubectl kustomize (same #docs) | ratio |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${r.n} | ${r.inputs} | ${r.outputs} | ${r.secs.toFixed(2)} s | ${r.rssMiB.toFixed(0)} MiB | ${r.anchor.toFixed(2)} s | ${r.ratio.toFixed(1)}× |`);
+}
+if (rows.length >= 2) {
+  const [a, b] = [rows[0], rows[rows.length - 1]];
+  console.log(`\nscaling exponent ${a.n}→${b.n}: ${(Math.log(b.secs / a.secs) / Math.log(b.n / a.n)).toFixed(2)}`);
+}
+console.log(`\n| case | time | peak RSS |\n|---|---:|---:|`);
+console.log(`| \`kagent-render --version\` | ${version.secs.toFixed(2)} s | ${version.rssMiB.toFixed(0)} MiB |`);
+console.log(`| \`krm\` pass-through, 20,000 objects | ${krm.secs.toFixed(2)} s | ${krm.rssMiB.toFixed(0)} MiB |`);
+rmSync(work, { recursive: true, force: true });

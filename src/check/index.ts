@@ -1,0 +1,27 @@
+/**
+ * Output check: every emitted object against the SPEC §3 invariants (and the output schemas
+ * where present). A failure here is a rule the user can act on (a label too long, a user
+ * volume colliding with a generated one), located at the source object.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RenderedSource } from '../model/k8s.js';
+import type { ObjectIndex } from '../resolve/index.js';
+import { invariantProblems } from './invariants.js';
+
+export function checkOutput(rendered: readonly RenderedSource[], index: ObjectIndex): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Map<string, string>();
+  for (const r of rendered) {
+    const origin = index.get(r.source.kind, r.source.namespace, r.source.name)?.origin;
+    const pos = origin ? origin.at([]) : { file: '<output>', line: 1, col: 1 };
+    const report = (rule: string, message: string) => diagnostics.push({ rule, severity: 'error', message, file: pos.file, line: pos.line, col: pos.col });
+    for (const o of r.objects) {
+      const key = `${o.apiVersion}/${o.kind} ${o.metadata.namespace}/${o.metadata.name}`;
+      const owner = `${r.source.kind} ${r.source.namespace}/${r.source.name}`;
+      if (seen.has(key)) report('output-duplicate-object', `${key} is generated twice (by ${seen.get(key)} and ${owner}); rename one of them`);
+      else seen.set(key, owner);
+      for (const p of invariantProblems(o)) report(p.rule, `${o.kind} ${o.metadata.namespace}/${o.metadata.name}: ${p.message}`);
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,120 @@
+/**
+ * AgentPlan → objects, in the controller's order: Secret, ServiceAccount?, Deployment,
+ * Service (kagent manifest_builder.go BuildManifest; reference §3).
+ */
+import type { K8sObject, OwnerReference } from '../../model/k8s.js';
+import { clone, compact, objectMeta, sortedMap } from '../k8s/meta.js';
+import { configHash } from '../k8s/hash.js';
+import { canonicalResources } from '../k8s/quantity.js';
+
+type Obj = Record<string, any>;
+
+export interface AgentPlan {
+  name: string;
+  namespace: string;
+  runtime: 'python' | 'go';
+  configJson: string;
+  cardJson: string;
+  /** Concatenated hex-decoded status.secretHash contributions (reference §3.9). */
+  secretHashBytes: Uint8Array;
+  labels: Record<string, string>;
+  selectorLabels: Record<string, string>;
+  annotations: Record<string, string>;
+  deploymentAnnotations: Record<string, string>;
+  podAnnotations: Record<string, string>;
+  serviceAccountName: string;
+  emitServiceAccount: boolean;
+  serviceAccountLabels: Record<string, string>;
+  serviceAccountAnnotations: Record<string, string>;
+  image: string;
+  imagePullPolicy: string;
+  imagePullSecrets: Obj[];
+  env: Obj[];
+  envFrom: Obj[];
+  volumes: Obj[];
+  mounts: Obj[];
+  resources: Obj | undefined;
+  securityContext: Obj | undefined;
+  podSecurityContext: Obj | undefined;
+  extraContainers: Obj[];
+  replicas: number | undefined;
+  tolerations: Obj[] | undefined;
+  affinity: Obj | undefined;
+  nodeSelector: Record<string, string> | undefined;
+  a2a: boolean;
+  owners: OwnerReference[] | undefined;
+}
+
+const DEFAULT_RESOURCES = { limits: { cpu: '2', memory: '1Gi' }, requests: { cpu: '100m', memory: '384Mi' } };
+
+export function buildAgentObjects(p: AgentPlan): K8sObject[] {
+  const hash = configHash([p.configJson, p.cardJson, p.secretHashBytes]);
+  const objects: K8sObject[] = [];
+  objects.push({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: objectMeta(p.name, p.namespace, p.labels, p.annotations, p.owners),
+    stringData: { 'agent-card.json': p.cardJson, 'config.json': p.configJson },
+  });
+  if (p.emitServiceAccount) {
+    objects.push({
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: objectMeta(p.name, p.namespace, p.serviceAccountLabels, p.serviceAccountAnnotations, p.owners),
+    });
+  }
+  const probeTimings = p.runtime === 'go' ? [1, 5, 1] : [15, 15, 15];
+  const container = compact({
+    name: 'kagent',
+    image: p.image,
+    args: ['--host', '0.0.0.0', '--port', '8080', '--filepath', '/config'],
+    ports: [{ name: 'http', containerPort: 8080 }],
+    envFrom: p.envFrom.length > 0 ? p.envFrom : undefined,
+    env: p.env,
+    resources: p.resources ? canonicalResources(p.resources) : clone(DEFAULT_RESOURCES),
+    volumeMounts: p.mounts,
+    readinessProbe: {
+      httpGet: { path: '/.well-known/agent-card.json', port: 'http' },
+      initialDelaySeconds: probeTimings[0],
+      timeoutSeconds: probeTimings[1],
+      periodSeconds: probeTimings[2],
+    },
+    imagePullPolicy: p.imagePullPolicy,
+    securityContext: p.securityContext,
+  });
+  const podSpec = compact({
+    volumes: p.volumes,
+    containers: [container, ...p.extraContainers],
+    nodeSelector: p.nodeSelector,
+    serviceAccountName: p.serviceAccountName,
+    securityContext: p.podSecurityContext,
+    imagePullSecrets: p.imagePullSecrets.length > 0 ? p.imagePullSecrets : undefined,
+    affinity: p.affinity,
+    tolerations: p.tolerations,
+  });
+  objects.push({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: objectMeta(p.name, p.namespace, p.labels, { ...p.annotations, ...p.deploymentAnnotations }, p.owners),
+    spec: compact({
+      replicas: p.replicas,
+      selector: { matchLabels: sortedMap(p.selectorLabels) },
+      template: {
+        metadata: { labels: sortedMap(p.labels), annotations: sortedMap({ ...p.podAnnotations, 'kagent.dev/config-hash': hash }) },
+        spec: podSpec,
+      },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+    }),
+  });
+  objects.push({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: objectMeta(p.name, p.namespace, p.labels, p.annotations, p.owners),
+    spec: {
+      ports: [compact({ name: 'http', appProtocol: p.a2a ? 'kgateway.dev/a2a' : undefined, port: 8080, targetPort: 8080 })],
+      selector: sortedMap(p.selectorLabels),
+      type: 'ClusterIP',
+    },
+  });
+  return objects;
+}

@@ -1,0 +1,192 @@
+/**
+ * Declarative Agent → config Secret, ServiceAccount, Deployment, Service. Compile (resolve
+ * every reference into an AgentPlan, collecting diagnostics), then build from the plan alone
+ * (kagent compiler.go CompileAgent / manifest_builder.go BuildManifest, without a client).
+ */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { K8sObject } from '../../model/k8s.js';
+import type { InputObject } from '../../model/source.js';
+import type { ObjectIndex } from '../../resolve/index.js';
+import type { Settings } from '../../settings/settings.js';
+import { emitsOwnerReferences } from '../profile.js';
+import { goJson, goMap } from '../gojson.js';
+import { clone } from '../k8s/meta.js';
+import { buildAgentObjects, type AgentPlan } from './build.js';
+import { buildAgentCard } from './card.js';
+import { AgentContext } from './context.js';
+import { translateModelConfig } from './model.js';
+import { compileTools } from './tools.js';
+import { lookup, resolveValue } from './values.js';
+
+type Obj = Record<string, any>;
+
+/** Agent features that come with the controller-parity work: each is an error until then, never wrong output. */
+const NOT_YET: Array<[path: string[], what: string]> = [
+  [['spec', 'skills'], 'spec.skills'],
+  [['spec', 'sandbox'], 'spec.sandbox'],
+  [['spec', 'declarative', 'promptTemplate'], 'spec.declarative.promptTemplate'],
+  [['spec', 'declarative', 'memory'], 'spec.declarative.memory'],
+  [['spec', 'declarative', 'context'], 'spec.declarative.context'],
+  [['spec', 'declarative', 'executeCodeBlocks'], 'spec.declarative.executeCodeBlocks'],
+];
+
+export function expandAgent(agent: InputObject, index: ObjectIndex, settings: Settings): { objects: K8sObject[]; diagnostics: Diagnostic[] } {
+  const ctx = new AgentContext(agent, index, settings);
+  const plan = compileAgent(ctx);
+  return { objects: plan && ctx.diagnostics.length === 0 ? buildAgentObjects(plan) : [], diagnostics: ctx.diagnostics };
+}
+
+function compileAgent(ctx: AgentContext): AgentPlan | undefined {
+  const { agent, settings } = ctx;
+  const spec: Obj = (agent.body.spec as Obj) ?? {};
+  const type = spec.type ?? '';
+  if (type === 'BYO') {
+    ctx.error(['spec', 'type'], 'unsupported-feature', 'BYO agents are not supported yet by kagent-render; see README "Not yet supported"');
+    return undefined;
+  }
+  if (type !== 'Declarative') {
+    ctx.error(['spec', 'type'], 'agent-type-unknown', `unknown agent type: ${type}; use Declarative`);
+    return undefined;
+  }
+  for (const [path, what] of NOT_YET) {
+    if (get(agent.body, path) !== undefined) ctx.error(path, 'unsupported-feature', `${what} is not supported yet by kagent-render; see README "Not yet supported"`);
+  }
+  if (settings.proxyUrl) ctx.error(['spec'], 'unsupported-feature', '--proxy-url is not supported yet by kagent-render; see README "Not yet supported"');
+  const decl: Obj = spec.declarative;
+  if (!decl) {
+    ctx.error(['spec'], 'agent-declarative-required', 'declarative must be specified if type is Declarative');
+    return undefined;
+  }
+  const runtime: 'python' | 'go' = decl.runtime === 'go' ? 'go' : 'python';
+  const d: Obj = decl.deployment ?? {};
+
+  const instruction = systemMessage(ctx, decl);
+
+  const modelPath = ['spec', 'declarative', 'modelConfig'];
+  let model;
+  if (!decl.modelConfig) ctx.error(modelPath, 'ref-missing', 'spec.declarative.modelConfig is empty; name the ModelConfig this agent uses');
+  else {
+    const mc = lookup(ctx, agent, modelPath, 'ModelConfig', agent.namespace, String(decl.modelConfig));
+    if (mc) model = translateModelConfig(ctx, mc, runtime, modelPath);
+  }
+  const tools = compileTools(ctx, decl.tools);
+  if (!model || instruction === undefined || ctx.diagnostics.length > 0) return undefined;
+
+  const secretHashBytes = hexBytes(String((ctx.index.get('ModelConfig', agent.namespace, String(decl.modelConfig))?.body.status as Obj)?.secretHash ?? ''));
+
+  const config: Obj = { model: model.config, description: spec.description ?? '', instruction };
+  if (tools.httpTools.length > 0) config.http_tools = tools.httpTools;
+  if (tools.sseTools.length > 0) config.sse_tools = tools.sseTools;
+  config.stream = decl.stream === true;
+  if (decl.shareTools === true) config.share_tools = true;
+
+  const selectorLabels = { app: 'kagent', kagent: agent.name };
+  const defaultLabels = {
+    'app.kubernetes.io/managed-by': 'kagent',
+    'app.kubernetes.io/part-of': 'kagent',
+    'app.kubernetes.io/name': agent.name,
+    ...settings.defaultAgentPodLabels,
+    ...(d.labels ?? {}),
+  };
+  const labels = { ...selectorLabels, ...defaultLabels };
+  const annotations: Record<string, string> = { ...(((agent.body.metadata as Obj)?.annotations as Record<string, string>) ?? {}) };
+
+  const saName = d.serviceAccountName || settings.defaultServiceAccount || agent.name;
+  const pullSecrets: Obj[] = clone(d.imagePullSecrets) ?? [];
+  if (settings.imagePullSecret && !pullSecrets.some((s) => s.name === settings.imagePullSecret)) pullSecrets.push({ name: settings.imagePullSecret });
+  const registry = d.imageRegistry || settings.imageRegistry;
+  const repo = runtime === 'go' ? 'kagent-dev/kagent/golang-adk' : 'kagent-dev/kagent/app';
+
+  const otel = Object.keys(settings.otelEnv).sort().map((k) => ({ name: k, value: settings.otelEnv[k] }));
+  const env = dedupeByName([
+    ...(clone(d.env) ?? []),
+    ...model.env,
+    ...otel,
+    { name: 'KAGENT_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+    { name: 'KAGENT_NAME', value: agent.name },
+    { name: 'KAGENT_URL', value: settings.controllerUrl },
+  ]);
+  const volumes = dedupeByName([
+    { name: 'config', secret: { secretName: agent.name } },
+    ...(clone(d.volumes) ?? []),
+    ...model.volumes,
+    ...tools.volumes,
+    { name: 'kagent-token', projected: { sources: [{ serviceAccountToken: { audience: 'kagent', expirationSeconds: 3600, path: 'kagent-token' } }] } },
+  ]);
+  const mounts = [
+    { name: 'config', mountPath: '/config' },
+    ...(clone(d.volumeMounts) ?? []),
+    ...model.mounts,
+    ...tools.mounts,
+    { name: 'kagent-token', mountPath: '/var/run/secrets/tokens' },
+  ];
+  const extra: Obj[] = clone(d.extraContainers) ?? [];
+  const names = new Set<string>();
+  extra.forEach((c, i) => {
+    if (c.name === 'kagent') ctx.error(['spec', 'declarative', 'deployment', 'extraContainers', i, 'name'], 'agent-container-name', 'extraContainers: "kagent" is a reserved container name');
+    else if (names.has(c.name)) ctx.error(['spec', 'declarative', 'deployment', 'extraContainers', i, 'name'], 'agent-container-name', `extraContainers: duplicate container name "${c.name}"`);
+    names.add(c.name);
+  });
+  if (ctx.diagnostics.length > 0) return undefined;
+
+  return {
+    name: agent.name,
+    namespace: agent.namespace,
+    runtime,
+    configJson: goJson(config),
+    cardJson: buildAgentCard(agent),
+    secretHashBytes,
+    labels,
+    selectorLabels,
+    annotations,
+    deploymentAnnotations: d.deploymentAnnotations ?? {},
+    podAnnotations: d.annotations ?? {},
+    serviceAccountName: saName,
+    emitServiceAccount: saName === agent.name,
+    serviceAccountLabels: { ...labels, ...(d.serviceAccountConfig?.labels ?? {}) },
+    serviceAccountAnnotations: { ...annotations, ...(d.serviceAccountConfig?.annotations ?? {}) },
+    image: `${registry}/${repo}:${settings.imageTag}`,
+    imagePullPolicy: d.imagePullPolicy || 'IfNotPresent',
+    imagePullSecrets: pullSecrets,
+    env,
+    envFrom: clone(d.envFrom) ?? [],
+    volumes,
+    mounts,
+    resources: clone(d.resources),
+    securityContext: clone(d.securityContext),
+    podSecurityContext: clone(d.podSecurityContext),
+    extraContainers: extra,
+    replicas: d.replicas,
+    tolerations: d.tolerations && d.tolerations.length > 0 ? clone(d.tolerations) : undefined,
+    affinity: clone(d.affinity),
+    nodeSelector: d.nodeSelector ? goMap(d.nodeSelector) : undefined,
+    a2a: decl.a2aConfig !== undefined,
+    owners: emitsOwnerReferences(settings)
+      ? [{ apiVersion: 'kagent.dev/v1alpha2', kind: 'Agent', name: agent.name, uid: String((agent.body.metadata as Obj)?.uid ?? ''), controller: true, blockOwnerDeletion: true }]
+      : undefined,
+  };
+}
+
+function systemMessage(ctx: AgentContext, decl: Obj): string | undefined {
+  if (decl.systemMessageFrom) {
+    return resolveValue(ctx, ctx.agent, ['spec', 'declarative', 'systemMessageFrom'], decl.systemMessageFrom, ctx.agent.namespace);
+  }
+  if (typeof decl.systemMessage === 'string' && decl.systemMessage !== '') return decl.systemMessage;
+  ctx.error(['spec', 'declarative'], 'agent-system-message-required', 'at least one system message source (SystemMessage or SystemMessageFrom) must be specified');
+  return undefined;
+}
+
+function dedupeByName<T extends Obj>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((x) => (seen.has(x.name) ? false : (seen.add(x.name), true)));
+}
+
+function hexBytes(hex: string): Uint8Array {
+  return /^([0-9a-fA-F]{2})*$/.test(hex) ? Uint8Array.from(Buffer.from(hex, 'hex')) : new Uint8Array();
+}
+
+function get(o: unknown, path: string[]): unknown {
+  let cur: unknown = o;
+  for (const p of path) cur = cur && typeof cur === 'object' ? (cur as Obj)[p] : undefined;
+  return cur;
+}

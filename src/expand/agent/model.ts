@@ -1,0 +1,260 @@
+/**
+ * ModelConfig → model object of config.json (Go field order, kagent api/adk/types.go) plus
+ * the env vars, volumes and mounts the agent pod needs (kagent adk_api_translator.go
+ * translateModel; reference §3.3, §5.2, §6.2).
+ */
+import type { InputObject } from '../../model/source.js';
+import { caBundleId } from '../k8s/names.js';
+import { readsSecretValues } from '../profile.js';
+import type { AgentContext } from './context.js';
+import { goMap } from '../gojson.js';
+import { keysOf, lookup } from './values.js';
+
+type Obj = Record<string, any>;
+
+export interface ModelPlan {
+  config: Obj;
+  env: Obj[];
+  volumes: Obj[];
+  mounts: Obj[];
+}
+
+const TYPES: Record<string, string> = {
+  OpenAI: 'openai',
+  AzureOpenAI: 'azure_openai',
+  Anthropic: 'anthropic',
+  GeminiVertexAI: 'gemini_vertex_ai',
+  AnthropicVertexAI: 'gemini_anthropic',
+  Ollama: 'ollama',
+  Gemini: 'gemini',
+  Bedrock: 'bedrock',
+  SAPAICore: 'sap_ai_core',
+  Foundry: 'foundry',
+};
+
+const BLOCKS: Record<string, [field: string, message: string]> = {
+  AzureOpenAI: ['azureOpenAI', 'AzureOpenAI model config is required'],
+  GeminiVertexAI: ['geminiVertexAI', 'GeminiVertexAI model config is required'],
+  AnthropicVertexAI: ['anthropicVertexAI', 'AnthropicVertexAI model config is required'],
+  Ollama: ['ollama', 'ollama model config is required'],
+  Bedrock: ['bedrock', 'bedrock model config is required'],
+  SAPAICore: ['sapAICore', 'sapAICore model config is required'],
+  Foundry: ['foundry', 'foundry model config is required'],
+};
+
+function secretEnv(name: string, secret: string, key: string): Obj {
+  return { name, valueFrom: { secretKeyRef: { name: secret, key } } };
+}
+
+/** Go strconv.ParseFloat of the CRD's string-typed numbers; unparseable → omitted. */
+function float(v: unknown): number | undefined {
+  if (typeof v !== 'string' || v.trim() === '') return typeof v === 'number' ? v : undefined;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function positive(v: unknown): number | undefined {
+  return typeof v === 'number' && v > 0 ? v : undefined;
+}
+
+function nonEmpty<T>(v: T): T | undefined {
+  if (v === '' || v === 0 || v === false || v === null) return undefined;
+  if (Array.isArray(v) && v.length === 0) return undefined;
+  if (v && typeof v === 'object' && Object.keys(v).length === 0) return undefined;
+  return v;
+}
+
+export function translateModelConfig(ctx: AgentContext, mc: InputObject, runtime: 'python' | 'go', refPath: (string | number)[]): ModelPlan | undefined {
+  const spec: Obj = (mc.body.spec as Obj) ?? {};
+  const provider: string = spec.provider ?? '';
+  const type = TYPES[provider];
+  if (!type) {
+    ctx.errorIn(mc, ['spec', 'provider'], 'model-provider-unsupported', `unsupported model provider: ${provider}`);
+    return undefined;
+  }
+  const block = BLOCKS[provider];
+  if (block && !spec[block[0]]) {
+    ctx.errorIn(mc, ['spec'], 'model-provider-block-required', `${block[1]}: set spec.${block[0]}`);
+    return undefined;
+  }
+  const env: Obj[] = [];
+  const volumes: Obj[] = [];
+  const mounts: Obj[] = [];
+  const secret: string = spec.apiKeySecret ?? '';
+  const key: string = spec.apiKeySecretKey ?? '';
+  const passthrough = spec.apiKeyPassthrough === true;
+  const useKey = !passthrough && secret !== '';
+
+  // TLS first (reference §3.3: "TLS mounting happens first"), CA bundle only.
+  const tls: Obj | undefined = spec.tls;
+  const tlsNonEmpty = tls && (tls.disableVerify || tls.caCertSecretRef || tls.caCertSecretKey || tls.disableSystemCAs);
+  let caPath: string | undefined;
+  if (tls?.caCertSecretRef && tls?.caCertSecretKey) {
+    const id = caBundleId(tls.caCertSecretRef);
+    volumes.push({ name: `tls-ca-${id}`, secret: { secretName: tls.caCertSecretRef, defaultMode: 0o444 } });
+    mounts.push({ name: `tls-ca-${id}`, readOnly: true, mountPath: `/etc/ssl/certs/custom/${id}` });
+    caPath = `/etc/ssl/certs/custom/${id}/${tls.caCertSecretKey}`;
+  }
+
+  const config: Obj = { type, model: spec.model ?? '' };
+  if (spec.defaultHeaders && Object.keys(spec.defaultHeaders).length > 0) config.headers = goMap(spec.defaultHeaders);
+  if (tlsNonEmpty) {
+    config.tls_insecure_skip_verify = tls.disableVerify === true;
+    if (caPath) config.tls_ca_cert_path = caPath;
+    config.tls_disable_system_cas = tls.disableSystemCAs === true;
+  }
+  if (passthrough) config.api_key_passthrough = true;
+
+  switch (provider) {
+    case 'OpenAI': {
+      const o: Obj = spec.openAI ?? {};
+      const exchange = o.tokenExchange;
+      if (useKey && !exchange) env.push(secretEnv('OPENAI_API_KEY', secret, key));
+      if (o.organization) env.push({ name: 'OPENAI_ORGANIZATION', value: o.organization });
+      Object.assign(config, {
+        base_url: o.baseUrl ?? '',
+        frequency_penalty: float(o.frequencyPenalty),
+        max_tokens: positive(o.maxTokens),
+        max_completion_tokens: positive(o.maxCompletionTokens),
+        n: nonEmpty(o.n),
+        presence_penalty: float(o.presencePenalty),
+        reasoning_effort: nonEmpty(o.reasoningEffort),
+        seed: nonEmpty(o.seed),
+        temperature: float(o.temperature),
+        timeout: nonEmpty(o.timeout),
+        top_p: float(o.topP),
+        api_format: nonEmpty(o.apiFormat),
+      });
+      if (exchange) {
+        volumes.push({ name: 'gdch-creds', secret: { secretName: secret, defaultMode: 0o444 } });
+        mounts.push({ name: 'gdch-creds', readOnly: true, mountPath: '/gdch-creds' });
+        config.token_exchange = { type: exchange.type, gdch_service_account: { service_account_path: `/gdch-creds/${key}`, audience: exchange.gdchServiceAccount?.audience ?? '' } };
+      }
+      break;
+    }
+    case 'Anthropic': {
+      const a: Obj = spec.anthropic ?? {};
+      if (useKey) env.push(secretEnv('ANTHROPIC_API_KEY', secret, key));
+      Object.assign(config, {
+        base_url: nonEmpty(a.baseUrl),
+        max_tokens: positive(a.maxTokens),
+        temperature: float(a.temperature),
+        top_p: float(a.topP),
+        top_k: nonEmpty(a.topK),
+      });
+      break;
+    }
+    case 'AzureOpenAI': {
+      const a: Obj = spec.azureOpenAI;
+      if (useKey) env.push(secretEnv('AZURE_OPENAI_API_KEY', secret, key));
+      if (a.azureAdToken) env.push({ name: 'AZURE_AD_TOKEN', value: a.azureAdToken });
+      if (a.apiVersion) env.push({ name: 'OPENAI_API_VERSION', value: a.apiVersion });
+      if (a.azureEndpoint) env.push({ name: 'AZURE_OPENAI_ENDPOINT', value: a.azureEndpoint });
+      config.model = a.azureDeployment ?? '';
+      Object.assign(config, {
+        endpoint: nonEmpty(a.azureEndpoint),
+        deployment: nonEmpty(a.azureDeployment),
+        api_version: nonEmpty(a.apiVersion),
+        max_tokens: positive(a.maxTokens),
+        temperature: float(a.temperature),
+        top_p: float(a.topP),
+      });
+      break;
+    }
+    case 'GeminiVertexAI':
+    case 'AnthropicVertexAI': {
+      const g: Obj = provider === 'GeminiVertexAI' ? spec.geminiVertexAI : spec.anthropicVertexAI;
+      env.push({ name: 'GOOGLE_CLOUD_PROJECT', value: g.projectID ?? '' }, { name: 'GOOGLE_CLOUD_LOCATION', value: g.location ?? '' });
+      if (provider === 'GeminiVertexAI') env.push({ name: 'GOOGLE_GENAI_USE_VERTEXAI', value: 'true' });
+      if (secret) {
+        env.push({ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: `/creds/${key}` });
+        volumes.push({ name: 'google-creds', secret: { secretName: secret } });
+        mounts.push({ name: 'google-creds', mountPath: '/creds' });
+      }
+      if (provider === 'GeminiVertexAI') config.max_output_tokens = positive(g.maxOutputTokens);
+      break;
+    }
+    case 'Ollama': {
+      const o: Obj = spec.ollama;
+      const host: string = o.host ?? '';
+      env.push({ name: 'OLLAMA_API_BASE', value: /^https?:\/\//.test(host) ? host : `http://${host}` });
+      if (o.options && Object.keys(o.options).length > 0) config.options = goMap(o.options);
+      break;
+    }
+    case 'Gemini': {
+      // Upstream always adds the key env var, even with empty names (reference §3.3).
+      env.push(secretEnv('GOOGLE_API_KEY', secret, key));
+      config.max_output_tokens = positive(spec.gemini?.maxOutputTokens);
+      break;
+    }
+    case 'Bedrock': {
+      const b: Obj = spec.bedrock;
+      env.push({ name: 'AWS_REGION', value: b.region ?? '' });
+      if (useKey) {
+        if (!readsSecretValues(ctx.settings)) {
+          ctx.errorIn(mc, ['spec', 'apiKeySecret'], 'secret-value-not-allowed', `Bedrock credentials: the controller probes the keys of Secret '${secret}' to pick the env vars; pass --allow-secret-values to let kagent-render read that Secret from the input`);
+          return undefined;
+        }
+        const s = lookup(ctx, mc, ['spec', 'apiKeySecret'], 'Secret', mc.namespace, secret);
+        if (!s) return undefined;
+        const keys = keysOf(s);
+        if (keys.has('AWS_BEARER_TOKEN_BEDROCK')) env.push(secretEnv('AWS_BEARER_TOKEN_BEDROCK', secret, 'AWS_BEARER_TOKEN_BEDROCK'));
+        else {
+          env.push(secretEnv('AWS_ACCESS_KEY_ID', secret, 'AWS_ACCESS_KEY_ID'), secretEnv('AWS_SECRET_ACCESS_KEY', secret, 'AWS_SECRET_ACCESS_KEY'));
+          if (keys.has('AWS_SESSION_TOKEN')) env.push(secretEnv('AWS_SESSION_TOKEN', secret, 'AWS_SESSION_TOKEN'));
+        }
+      }
+      Object.assign(config, {
+        region: nonEmpty(b.region),
+        additional_model_request_fields: b.additionalModelRequestFields ? sortDeep(b.additionalModelRequestFields) : undefined,
+        prompt_caching: nonEmpty(b.promptCaching),
+        cache_ttl: nonEmpty(b.cacheTTL),
+        guardrail: b.guardrail ? { identifier: b.guardrail.identifier ?? '', version: b.guardrail.version ?? '', trace: nonEmpty(b.guardrail.trace) } : undefined,
+        read_timeout: nonEmpty(b.readTimeout),
+        connect_timeout: nonEmpty(b.connectTimeout),
+      });
+      break;
+    }
+    case 'SAPAICore': {
+      const s: Obj = spec.sapAICore;
+      if (useKey) {
+        if (!readsSecretValues(ctx.settings)) {
+          ctx.errorIn(mc, ['spec', 'apiKeySecret'], 'secret-value-not-allowed', `SAP AI Core credentials: the controller requires Secret '${secret}' to exist; pass --allow-secret-values to let kagent-render read that Secret from the input`);
+          return undefined;
+        }
+        if (!lookup(ctx, mc, ['spec', 'apiKeySecret'], 'Secret', mc.namespace, secret)) return undefined;
+        env.push(secretEnv('SAP_AI_CORE_CLIENT_ID', secret, 'client_id'), secretEnv('SAP_AI_CORE_CLIENT_SECRET', secret, 'client_secret'));
+      }
+      Object.assign(config, { base_url: s.baseUrl ?? '', resource_group: nonEmpty(s.resourceGroup), auth_url: nonEmpty(s.authUrl) });
+      break;
+    }
+    case 'Foundry': {
+      const f: Obj = spec.foundry;
+      if (runtime !== 'go') {
+        ctx.error(refPath, 'model-foundry-requires-go', 'the Foundry model provider requires declarative runtime "go"; set spec.declarative.runtime: go');
+        return undefined;
+      }
+      if (f.endpointFrom) {
+        ctx.errorIn(mc, ['spec', 'foundry', 'endpointFrom'], 'unsupported-feature', 'foundry.endpointFrom is not supported yet by kagent-render; set foundry.endpoint');
+        return undefined;
+      }
+      if (useKey) env.push(secretEnv('FOUNDRY_API_KEY', secret, key));
+      env.push({ name: 'FOUNDRY_ENDPOINT', value: f.endpoint ?? '' }, { name: 'FOUNDRY_DEPLOYMENT', value: f.deployment ?? '' }, { name: 'FOUNDRY_API_VERSION', value: f.apiVersion ?? '' });
+      Object.assign(config, { endpoint: f.endpoint ?? '', deployment: f.deployment ?? '', api_version: f.apiVersion ?? '' });
+      break;
+    }
+  }
+  for (const k of Object.keys(config)) if (config[k] === undefined) delete config[k];
+  return { config, env, volumes, mounts };
+}
+
+/** Free-form JSON re-marshalled by Go: every map's keys sorted. */
+function sortDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortDeep);
+  if (v && typeof v === 'object') {
+    const out: Obj = {};
+    for (const k of Object.keys(v).sort()) out[k] = sortDeep((v as Obj)[k]);
+    return out;
+  }
+  return v;
+}

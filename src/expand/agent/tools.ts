@@ -1,0 +1,154 @@
+/**
+ * MCP tools of a Declarative Agent → http_tools / sse_tools entries, plus the TLS volumes
+ * and mounts they need (kagent adk_api_translator.go translateMCPServerTarget /
+ * translateRemoteMCPServerTarget, conversion.go; reference §4, §5) — and this product's
+ * MCPServer client-certificate wiring (SPEC §3.1).
+ */
+import type { InputObject } from '../../model/source.js';
+import { durationSeconds } from '../k8s/duration.js';
+import { boundedName, caBundleId } from '../k8s/names.js';
+import { goMap } from '../gojson.js';
+import { mcpServerUrlPath } from '../profile.js';
+import type { AgentContext } from './context.js';
+import { lookup, resolveHeaders } from './values.js';
+
+type Obj = Record<string, any>;
+
+export interface ToolsPlan {
+  httpTools: Obj[];
+  sseTools: Obj[];
+  volumes: Obj[];
+  mounts: Obj[];
+}
+
+/** Where agent pods find an MCPServer's client certificate (SPEC §3.1 point 2). */
+export const MCP_TLS_DIR = '/etc/kagent/mcp-tls';
+
+export function compileTools(ctx: AgentContext, tools: unknown): ToolsPlan {
+  const plan: ToolsPlan = { httpTools: [], sseTools: [], volumes: [], mounts: [] };
+  if (!Array.isArray(tools)) return plan;
+  tools.forEach((tool: Obj, i) => {
+    const base = ['spec', 'declarative', 'tools', i];
+    if (tool?.mcpServer) compileMcpTool(ctx, plan, tool, base);
+    else if (tool?.agent) ctx.error([...base, 'agent'], 'unsupported-feature', 'tools of type Agent are not supported yet by kagent-render; see README "Not yet supported"');
+    else ctx.error(base, 'tool-target-required', 'tool must have a provider or tool server: set mcpServer or agent');
+  });
+  return plan;
+}
+
+function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (string | number)[]): void {
+  const ref: Obj = tool.mcpServer;
+  const path = [...base, 'mcpServer'];
+  const kind: string = ref.kind || 'MCPServer';
+  const group: string = ref.apiGroup ?? '';
+  const namespace: string = ref.namespace || ctx.agent.namespace;
+  const name = String(ref.name ?? '');
+  const headers: Record<string, string> = {};
+  let params: Obj;
+  let sse = false;
+
+  if (kind === 'MCPServer' && (group === '' || group === 'kagent.dev')) {
+    const server = lookup(ctx, ctx.agent, [...path, 'name'], 'MCPServer', namespace, name);
+    if (!server) return;
+    const spec: Obj = server.body.spec ?? {};
+    const port = Number(spec.deployment?.port ?? 0);
+    if (!port) {
+      ctx.errorIn(server, ['spec', 'deployment', 'port'], 'mcpserver-port-required', `cannot determine port for MCP server ${name}`);
+      return;
+    }
+    const tls: Obj | undefined = spec.httpTransport?.tls;
+    const scheme = tls?.secretRef ? 'https' : 'http';
+    const urlPath = mcpServerUrlPath(ctx.settings, spec.transportType, spec.httpTransport?.path);
+    resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
+    params = { url: `${scheme}://${server.name}.${server.namespace}:${port}${urlPath}`, headers: goMap(headers), timeout: durationSeconds(String(spec.timeout ?? '30s')) ?? 30 };
+    if (tls?.secretRef) {
+      // SPEC §3.1: one read-only Secret volume per distinct Secret, mounted as a directory.
+      const secret = String(tls.secretRef);
+      const volume = boundedName('mcp-tls-', secret);
+      const dir = `${MCP_TLS_DIR}/${secret}`;
+      addVolume(plan, { name: volume, secret: { secretName: secret, defaultMode: 0o444 } }, { name: volume, readOnly: true, mountPath: dir });
+      params.tls_insecure_skip_verify = tls.insecureSkipVerify === true;
+      params.tls_client_cert_path = dir;
+    }
+  } else if (kind === 'RemoteMCPServer' && (group === '' || group === 'kagent.dev')) {
+    const rms = lookup(ctx, ctx.agent, [...path, 'name'], 'RemoteMCPServer', namespace, name);
+    if (!rms) return;
+    const spec: Obj = rms.body.spec ?? {};
+    resolveHeaders(ctx, rms, ['spec', 'headersFrom'], spec.headersFrom, rms.namespace, headers);
+    resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
+    sse = spec.protocol === 'SSE';
+    const tls: Obj | undefined = spec.tls;
+    const tlsNonEmpty = !!tls && !!(tls.disableVerify || tls.caCertSecretRef || tls.caCertSecretKey || tls.disableSystemCAs);
+    params = { url: withScheme(String(spec.url ?? ''), tlsNonEmpty), headers: goMap(headers) };
+    if (spec.timeout !== undefined) params.timeout = durationSeconds(String(spec.timeout));
+    if (spec.sseReadTimeout !== undefined) params.sse_read_timeout = durationSeconds(String(spec.sseReadTimeout));
+    if (!sse && spec.terminateOnClose !== undefined && spec.terminateOnClose !== null) params.terminate_on_close = spec.terminateOnClose;
+    if (tlsNonEmpty) {
+      params.tls_insecure_skip_verify = tls.disableVerify === true;
+      if (tls.caCertSecretRef && tls.caCertSecretKey) {
+        const id = caBundleId(tls.caCertSecretRef);
+        addVolume(plan, { name: `tls-ca-${id}`, secret: { secretName: tls.caCertSecretRef, defaultMode: 0o444 } }, { name: `tls-ca-${id}`, readOnly: true, mountPath: `/etc/ssl/certs/custom/${id}` });
+        params.tls_ca_cert_path = `/etc/ssl/certs/custom/${id}/${tls.caCertSecretKey}`;
+      }
+      params.tls_disable_system_cas = tls.disableSystemCAs === true;
+    }
+  } else if (kind === 'Service' && (group === '' || group === 'core')) {
+    const svc = lookup(ctx, ctx.agent, [...path, 'name'], 'Service', namespace, name);
+    if (!svc) return;
+    const url = serviceUrl(ctx, svc);
+    if (!url) return;
+    sse = url.protocol === 'SSE';
+    resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
+    params = { url: url.url, headers: goMap(headers) };
+  } else {
+    ctx.error([...path, 'kind'], 'tool-kind-unsupported', `unknown tool server type: ${kind}.${group}`);
+    return;
+  }
+  for (const k of Object.keys(params)) if (params[k] === undefined) delete params[k];
+  const entry: Obj = { params };
+  if (Array.isArray(ref.toolNames) && ref.toolNames.length > 0) entry.tools = ref.toolNames;
+  if (Array.isArray(ref.allowedHeaders) && ref.allowedHeaders.length > 0) entry.allowed_headers = ref.allowedHeaders;
+  if (Array.isArray(ref.requireApproval) && ref.requireApproval.length > 0) entry.require_approval = ref.requireApproval;
+  (sse ? plan.sseTools : plan.httpTools).push(entry);
+}
+
+/** Volumes are shared by name: several tools using one Secret mount it once. */
+function addVolume(plan: ToolsPlan, volume: Obj, mount: Obj): void {
+  if (plan.volumes.some((v) => v.name === volume.name)) return;
+  plan.volumes.push(volume);
+  plan.mounts.push(mount);
+}
+
+/**
+ * SPEC §3.1 point 1: a URL without a scheme gets https:// when TLS is configured and
+ * http:// otherwise — never the malformed `https:host:port` of the seed PR.
+ */
+export function withScheme(url: string, tls: boolean): string {
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(url)) return url;
+  return `${tls ? 'https' : 'http'}://${url.replace(/^\/\//, '')}`;
+}
+
+/** kagent conversion.go ConvertServiceToRemoteMCPServer (reference §4.3). */
+function serviceUrl(ctx: AgentContext, svc: InputObject): { url: string; protocol: string } | undefined {
+  const ann: Obj = (svc.body.metadata as Obj)?.annotations ?? {};
+  const protocol = ann['kagent.dev/mcp-service-protocol'] === 'SSE' ? 'SSE' : 'STREAMABLE_HTTP';
+  const path = ann['kagent.dev/mcp-service-path'] ?? '/mcp';
+  let port: number | undefined;
+  const annPort = ann['kagent.dev/mcp-service-port'];
+  if (annPort !== undefined) {
+    if (!/^-?\d+$/.test(String(annPort))) {
+      ctx.errorIn(svc, ['metadata', 'annotations', 'kagent.dev/mcp-service-port'], 'service-port-invalid', `port in annotation kagent.dev/mcp-service-port is not a valid integer: ${annPort}`);
+      return undefined;
+    }
+    port = Number(annPort);
+  } else {
+    const ports: Obj[] = (svc.body.spec as Obj)?.ports ?? [];
+    const chosen = ports.length === 1 ? ports[0] : ports.find((p) => String(p.appProtocol ?? '').toLowerCase() === 'mcp');
+    if (!chosen) {
+      ctx.errorIn(svc, ['spec', 'ports'], 'service-port-missing', `no port found for service ${svc.name} with protocol ${protocol}`);
+      return undefined;
+    }
+    port = Number(chosen.port);
+  }
+  return { url: `http://${svc.name}.${svc.namespace}:${port}${path}`, protocol };
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { goJson, goJsonIndent, goMap, goNumber } from './gojson.js';
+
+describe('goJson', () => {
+  it('escapes HTML characters and line separators as Go does', () => {
+    expect(goJson({ s: 'a<b>&c\u2028\u2029"\\\n\t\u0001' })).toBe('{"s":"a\\u003cb\\u003e\\u0026c\\u2028\\u2029\\"\\\\\\n\\t\\u0001"}');
+  });
+  it('formats floats like strconv (shortest, exponent outside [1e-6, 1e21))', () => {
+    expect([0.7, 30, 300, 0.95, 1e-7, 1e21, 123456789.5, -0.000001].map(goNumber)).toEqual([
+      '0.7', '30', '300', '0.95', '1e-07', '1e+21', '123456789.5', '-0.000001',
+    ]);
+  });
+  it('keeps insertion order and sorts Go maps by byte order', () => {
+    expect(goJson({ b: 1, a: goMap({ z: 1, B: 2, a: 3 }) })).toBe('{"b":1,"a":{"B":2,"a":3,"z":1}}');
+  });
+  it('MarshalIndent puts each element on its own line and keeps empty collections compact', () => {
+    expect(goJsonIndent({ a: ['x'], b: [], c: {} })).toBe('{\n  "a": [\n    "x"\n  ],\n  "b": [],\n  "c": {}\n}');
+  });
+});

@@ -1,0 +1,20 @@
+/** Go time.ParseDuration (metav1.Duration in CRDs) → seconds as a float, as config.json wants. */
+const UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+
+export function durationSeconds(text: string): number | undefined {
+  const s = text.trim();
+  if (s === '0') return 0;
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/gy;
+  let total = 0;
+  let matched = 0;
+  let m: RegExpExecArray | null;
+  const body = s.replace(/^[-+]/, '');
+  while ((m = re.exec(body)) !== null) {
+    total += Number(m[1]) * UNITS[m[2]];
+    matched = re.lastIndex;
+  }
+  if (matched === 0 || matched !== body.length) return undefined;
+  // Go keeps nanosecond precision; round away binary noise the same way.
+  const seconds = Math.round(total * 1e9) / 1e9;
+  return s.startsWith('-') ? -seconds : seconds;
+}

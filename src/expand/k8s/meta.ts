@@ -1,0 +1,38 @@
+/** Shared shapes of emitted metadata. Go marshals maps with sorted keys, so every emitted string map is sorted. */
+import type { K8sObject, OwnerReference } from '../../model/k8s.js';
+
+export function sortedMap(m: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!m) return undefined;
+  const keys = Object.keys(m).sort();
+  if (keys.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const k of keys) out[k] = m[k];
+  return out;
+}
+
+/** ObjectMeta in Go field order: name, namespace, labels, annotations, ownerReferences. */
+export function objectMeta(
+  name: string,
+  namespace: string,
+  labels?: Record<string, string>,
+  annotations?: Record<string, string>,
+  ownerReferences?: OwnerReference[],
+): K8sObject['metadata'] {
+  const meta: K8sObject['metadata'] = { name, namespace };
+  const l = sortedMap(labels);
+  if (l) meta.labels = l;
+  const a = sortedMap(annotations);
+  if (a) meta.annotations = a;
+  if (ownerReferences && ownerReferences.length > 0) meta.ownerReferences = ownerReferences;
+  return meta;
+}
+
+/** Drop keys whose value is undefined, keeping order: builders may write optional fields inline. */
+export function compact<T extends Record<string, unknown>>(o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+export function clone<T>(v: T): T {
+  return v === undefined ? v : (structuredClone(v) as T);
+}

@@ -1,0 +1,82 @@
+/**
+ * Kubernetes resource.Quantity canonical form (k8s.io/apimachinery resource/quantity.go
+ * CanonicalizeBytes): the controller's objects go through Quantity, so `3000m` is written
+ * `"3"` and `1024Mi` `"1Gi"`. The format (binary, decimal SI, decimal exponent) of the input
+ * is kept; the mantissa is made integral with the largest suffix that allows it.
+ */
+const BINARY: Array<[string, bigint]> = [['Ei', 2n ** 60n], ['Pi', 2n ** 50n], ['Ti', 2n ** 40n], ['Gi', 2n ** 30n], ['Mi', 2n ** 20n], ['Ki', 2n ** 10n]];
+const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const DECIMAL_SUFFIXES: Array<[string, number]> = [['E', 18], ['P', 15], ['T', 12], ['G', 9], ['M', 6], ['k', 3], ['', 0], ['m', -3], ['u', -6], ['n', -9]];
+
+const PATTERN = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
+
+export function canonicalQuantity(input: string | number): string {
+  const text = String(input).trim();
+  const m = PATTERN.exec(text);
+  if (!m) return text; // not a quantity: leave it for schema validation to report
+  const [, sign, num, suffix = '', exp] = m;
+  const [int, frac = ''] = num.split('.');
+  // value = digits × 10^scale (exact).
+  let digits = BigInt((int || '0') + frac);
+  let scale = -frac.length;
+  const binary = BINARY.find(([s]) => s === suffix);
+  if (binary) {
+    // Exact value in bytes × 10^scale.
+    digits *= binary[1];
+    return formatBinary(sign, digits, scale);
+  }
+  scale += exp !== undefined ? Number(exp) : DECIMAL[suffix];
+  if (digits === 0n) return '0';
+  // Normalise trailing zeros into the exponent.
+  while (digits % 10n === 0n) {
+    digits /= 10n;
+    scale++;
+  }
+  // Kubernetes rounds up below nano.
+  if (scale < -9) {
+    const div = 10n ** BigInt(-9 - scale);
+    digits = (digits + div - 1n) / div;
+    scale = -9;
+  }
+  if (exp !== undefined) {
+    // DecimalExponent: exponent a multiple of 3 with an integral mantissa.
+    let e = scale - (((scale % 3) + 3) % 3);
+    const mant = digits * 10n ** BigInt(scale - e);
+    return `${sign === '-' ? '-' : ''}${mant}${e === 0 ? '' : `e${e}`}`;
+  }
+  for (const [s, e] of DECIMAL_SUFFIXES) {
+    if (scale >= e) return `${sign === '-' ? '-' : ''}${digits * 10n ** BigInt(scale - e)}${s}`;
+  }
+  return `${sign === '-' ? '-' : ''}${digits}n`;
+}
+
+function formatBinary(sign: string, digits: bigint, scale: number): string {
+  const neg = sign === '-' ? '-' : '';
+  const div = 10n ** BigInt(-scale > 0 ? -scale : 0);
+  const mul = scale > 0 ? 10n ** BigInt(scale) : 1n;
+  const bytesNum = digits * mul;
+  if (bytesNum % div !== 0n) {
+    // Not a whole number of bytes: Kubernetes falls back to decimal SI.
+    return canonicalQuantity(`${neg}${Number(bytesNum) / Number(div)}`);
+  }
+  const bytes = bytesNum / div;
+  if (bytes === 0n) return '0';
+  for (const [s, f] of BINARY) if (bytes % f === 0n) return `${neg}${bytes / f}${s}`;
+  // Whole bytes not divisible by 1024: Kubernetes writes them in decimal SI.
+  return canonicalQuantity(`${neg}${bytes}`);
+}
+
+/** Canonicalise every quantity of a ResourceRequirements-like object (limits/requests maps). */
+export function canonicalResources<T>(resources: T): T {
+  if (!resources || typeof resources !== 'object') return resources;
+  const r = structuredClone(resources) as Record<string, unknown>;
+  for (const key of ['limits', 'requests']) {
+    const m = r[key];
+    if (m && typeof m === 'object') {
+      const sorted: Record<string, string> = {};
+      for (const k of Object.keys(m).sort()) sorted[k] = canonicalQuantity((m as Record<string, string>)[k]);
+      r[key] = sorted;
+    }
+  }
+  return r as T;
+}

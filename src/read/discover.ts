@@ -1,0 +1,80 @@
+/**
+ * PATH arguments → source files. The only core module that reads the file system.
+ * Directories are walked for *.yaml / *.yml (ignoring .git, node_modules and the output
+ * dir); files are sorted by display path so file-system order never shows in output;
+ * symlinks whose target leaves the root are not followed.
+ */
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { UsageError } from '../diagnostics/errors.js';
+import type { SourceFile } from '../model/source.js';
+import { decodeSource, type ParseLimits } from './parse.js';
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** Directories not to walk (the output dir), relative to cwd or absolute. */
+  exclude?: string[];
+  limits?: Partial<ParseLimits>;
+}
+
+export async function discover(paths: string[], options: DiscoverOptions): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const excluded = (options.exclude ?? []).map((e) => path.resolve(options.cwd, e));
+  const found = new Map<string, { abs: string; root: string }>();
+
+  for (const p of paths.length > 0 ? paths : ['.']) {
+    const abs = path.resolve(options.cwd, p);
+    const st = await stat(abs).catch(() => undefined);
+    if (!st) throw new UsageError(`path '${p}' does not exist`);
+    if (st.isDirectory()) {
+      const root = await realpath(abs);
+      const entries = await fg(['**/*.yaml', '**/*.yml'], {
+        cwd: abs,
+        absolute: true,
+        dot: true,
+        onlyFiles: true,
+        followSymbolicLinks: true,
+        ignore: ['**/.git/**', '**/node_modules/**'],
+      });
+      for (const e of entries) {
+        if (excluded.some((x) => e === x || e.startsWith(x + path.sep))) continue;
+        found.set(display(options.cwd, e), { abs: e, root });
+      }
+    } else {
+      found.set(display(options.cwd, abs), { abs, root: await realpath(path.dirname(abs)) });
+    }
+  }
+
+  const files: SourceFile[] = [];
+  for (const shown of [...found.keys()].sort()) {
+    const { abs, root } = found.get(shown)!;
+    const real = await realpath(abs).catch(() => undefined);
+    const link = await lstat(abs).catch(() => undefined);
+    if (!real || (real !== root && !real.startsWith(root + path.sep)) || (link?.isSymbolicLink() && !(await insideRoot(abs, root)))) {
+      diagnostics.push({ rule: 'read-symlink-escape', severity: 'warning', message: `not following a symlink that leaves ${display(options.cwd, root) || '.'}`, file: shown, line: 1, col: 1 });
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(abs);
+    } catch (e) {
+      diagnostics.push({ rule: 'read-unreadable', severity: 'error', message: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file: shown, line: 1, col: 1 });
+      continue;
+    }
+    const decoded = decodeSource(shown, bytes, options.limits);
+    diagnostics.push(...decoded.diagnostics);
+    if (decoded.file) files.push(decoded.file);
+  }
+  return { files, diagnostics };
+}
+
+async function insideRoot(abs: string, root: string): Promise<boolean> {
+  const real = await realpath(abs);
+  return real === root || real.startsWith(root + path.sep);
+}
+
+function display(cwd: string, abs: string): string {
+  return path.relative(cwd, abs).split(path.sep).join('/');
+}

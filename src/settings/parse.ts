@@ -1,0 +1,60 @@
+/**
+ * A settings object from any source (kagent-render.yaml, KRM functionConfig, Argo CD) →
+ * Partial<Settings>, with a diagnostic per bad key. Same keys everywhere (SPEC §5).
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Origin } from '../model/source.js';
+import type { Settings } from './settings.js';
+
+type Kind = 'string' | 'bool' | 'map' | 'list';
+
+export const SETTINGS_KEYS: Record<string, { kind: Kind; values?: string[] }> = {
+  profile: { kind: 'string', values: ['gitops', 'controller'] },
+  validate: { kind: 'string', values: ['strict', 'warn'] },
+  crdDefaults: { kind: 'bool' },
+  namespace: { kind: 'string' },
+  controllerUrl: { kind: 'string' },
+  imageRegistry: { kind: 'string' },
+  imageTag: { kind: 'string' },
+  proxyUrl: { kind: 'string' },
+  defaultServiceAccount: { kind: 'string' },
+  imagePullSecret: { kind: 'string' },
+  otelEnv: { kind: 'map' },
+  defaultAgentPodLabels: { kind: 'map' },
+  keepInputs: { kind: 'bool' },
+  allowSecretValues: { kind: 'bool' },
+  agents: { kind: 'list' },
+};
+
+export function parseSettings(value: unknown, file: string, origin?: Origin): { settings: Partial<Settings>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const settings: Record<string, unknown> = {};
+  const fail = (key: string[], message: string) => {
+    const p = origin ? origin.at(key) : { file, line: 1, col: 1 };
+    diagnostics.push({ rule: 'settings-invalid', severity: 'error', message, file: p.file, line: p.line, col: p.col });
+  };
+  if (value === null || value === undefined) return { settings: {}, diagnostics };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    fail([], 'settings must be a mapping of the settings keys');
+    return { settings: {}, diagnostics };
+  }
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const spec = SETTINGS_KEYS[k];
+    if (!spec) {
+      fail([k], `unknown setting '${k}'; known: ${Object.keys(SETTINGS_KEYS).join(', ')}`);
+      continue;
+    }
+    const ok =
+      spec.kind === 'string' ? typeof v === 'string' && (!spec.values || spec.values.includes(v))
+      : spec.kind === 'bool' ? typeof v === 'boolean'
+      : spec.kind === 'list' ? Array.isArray(v) && v.every((x) => typeof x === 'string')
+      : !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+    if (!ok) {
+      const want = spec.values ? `one of ${spec.values.join(', ')}` : spec.kind === 'bool' ? 'true or false' : spec.kind === 'map' ? 'a map of strings' : spec.kind === 'list' ? 'a list of strings' : 'a string';
+      fail([k], `setting '${k}' must be ${want}`);
+      continue;
+    }
+    settings[k] = v;
+  }
+  return { settings: settings as Partial<Settings>, diagnostics };
+}
