@@ -34,6 +34,10 @@ export function render(files: SourceFile[], settings: Settings): RenderResult {
   const validated = validateInputs(parsed.objects, settings);
   bag.addAll(validated.diagnostics);
 
+  // Where input validation already reported an error, expansion has nothing to add but noise.
+  const invalidAt = new Set(validated.diagnostics.filter((d) => d.severity === 'error').map(positionKey));
+  const addExpansion = (ds: Diagnostic[]) => bag.addAll(ds.filter((d) => !invalidAt.has(positionKey(d))));
+
   const { index, diagnostics: indexDiagnostics } = buildIndex(validated.objects);
   bag.addAll(indexDiagnostics);
 
@@ -43,12 +47,12 @@ export function render(files: SourceFile[], settings: Settings): RenderResult {
     if (obj.kind === 'MCPServer' && obj.apiVersion === 'kagent.dev/v1alpha1') {
       if (selected) continue; // --agent renders only the named Agents (SPEC §6)
       const out = expandMCPServer(obj, settings);
-      bag.addAll(out.diagnostics);
+      addExpansion(out.diagnostics);
       rendered.push({ source: sourceOf(obj, 'MCPServer'), objects: out.objects });
     } else if (obj.kind === 'Agent' && obj.apiVersion === 'kagent.dev/v1alpha2') {
       if (selected && !selected.has(`${obj.namespace}/${obj.name}`)) continue;
       const out = expandAgent(obj, index, settings);
-      bag.addAll(out.diagnostics);
+      addExpansion(out.diagnostics);
       rendered.push({ source: sourceOf(obj, 'Agent'), objects: out.objects });
     }
   }
@@ -63,6 +67,10 @@ export function render(files: SourceFile[], settings: Settings): RenderResult {
 
   const ok = !bag.hasErrors();
   return { rendered: ok ? rendered : [], diagnostics: bag.sorted(), inputs: validated.objects, ok };
+}
+
+function positionKey(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.col}`;
 }
 
 function sourceOf(obj: InputObject, kind: 'Agent' | 'MCPServer'): RenderedSource['source'] {
