@@ -7892,6 +7892,123 @@ var init_source = __esm({
   }
 });
 
+// src/validate/cel.ts
+function celViolations(kind, body) {
+  const spec = body.spec ?? {};
+  switch (kind) {
+    case "Agent":
+      return agentRules(spec);
+    case "ModelConfig":
+      return modelConfigRules(spec);
+    case "RemoteMCPServer":
+      return remoteRules(spec);
+    case "MCPServer":
+      return has(spec.deployment, "serviceAccount") && has(spec.deployment, "serviceAccountName") ? [{ rule: "cel-service-account-exclusive", path: ["spec", "deployment"], message: "serviceAccount and serviceAccountName are mutually exclusive" }] : [];
+    default:
+      return [];
+  }
+}
+function agentRules(spec) {
+  const out = [];
+  const add = (rule, path5, message) => out.push({ rule, path: path5, message });
+  if (spec.type === "Declarative" && !has(spec, "declarative")) add("cel-agent-declarative-required", ["spec"], "declarative must be specified if type is Declarative, or byo must be specified if type is BYO");
+  if (spec.type === "BYO" && !has(spec, "byo")) add("cel-agent-declarative-required", ["spec"], "declarative must be specified if type is Declarative, or byo must be specified if type is BYO");
+  const decl = spec.declarative;
+  if (has(decl, "systemMessage") && has(decl, "systemMessageFrom")) add("cel-system-message-exclusive", ["spec", "declarative", "systemMessageFrom"], "systemMessage and systemMessageFrom are mutually exclusive");
+  for (const [which, d] of [["declarative", decl?.deployment], ["byo", spec.byo?.deployment]]) {
+    if (has(d, "serviceAccountName") && has(d, "serviceAccountConfig")) add("cel-service-account-exclusive", ["spec", which, "deployment", "serviceAccountConfig"], "serviceAccountName and serviceAccountConfig are mutually exclusive");
+  }
+  if (spec.allowedNamespaces?.from === "Selector" && !has(spec.allowedNamespaces, "selector")) add("cel-allowed-namespaces-selector", ["spec", "allowedNamespaces"], "selector must be specified when from is Selector");
+  (Array.isArray(decl?.tools) ? decl.tools : []).forEach((t, i) => {
+    const p = ["spec", "declarative", "tools", i];
+    if (!t || typeof t !== "object") return;
+    if (t.type === "McpServer" && !has(t, "mcpServer")) add("cel-tool-type", p, "type.mcpServer must be specified for McpServer filter.type");
+    if (t.type !== void 0 && t.type !== "McpServer" && has(t, "mcpServer")) add("cel-tool-type", [...p, "mcpServer"], "type.mcpServer must be nil if the type is not McpServer");
+    if (t.type === "Agent" && !has(t, "agent")) add("cel-tool-type", p, "type.agent must be specified for Agent filter.type");
+    if (t.type !== void 0 && t.type !== "Agent" && has(t, "agent")) add("cel-tool-type", [...p, "agent"], "type.agent must be nil if the type is not Agent");
+    if (has(t, "isolateSessions") && t.type !== "Agent") add("cel-isolate-sessions", [...p, "isolateSessions"], "isolateSessions can only be set when type is Agent");
+    const m = t.mcpServer;
+    if (Array.isArray(m?.requireApproval)) {
+      const names = new Set(Array.isArray(m.toolNames) ? m.toolNames : []);
+      m.requireApproval.forEach((n, j) => {
+        if (!names.has(n)) add("cel-require-approval-subset", [...p, "mcpServer", "requireApproval", j], `requireApproval entry '${String(n)}' must be one of toolNames`);
+      });
+    }
+    valueRefs(t.headersFrom, [...p, "headersFrom"], add);
+  });
+  return out;
+}
+function valueRefs(refs, path5, add) {
+  if (!Array.isArray(refs)) return;
+  refs.forEach((r, i) => {
+    if (r && has(r, "value") === has(r, "valueFrom")) add("cel-value-ref", [...path5, i], "Exactly one of value or valueFrom must be specified");
+  });
+}
+function modelConfigRules(spec) {
+  const out = [];
+  const add = (rule, path5, message) => out.push({ rule, path: path5, message });
+  const provider = spec.provider;
+  for (const [block, name] of Object.entries(PROVIDER_BLOCKS)) {
+    if (has(spec, block) && provider !== void 0 && provider !== name) add("cel-provider-block", ["spec", block], `provider.${block} must be nil if the provider is not ${name}`);
+  }
+  if (nonEmpty(spec.apiKeySecretKey) && !nonEmpty(spec.apiKeySecret)) add("cel-api-key-secret", ["spec", "apiKeySecretKey"], "apiKeySecret must be set if apiKeySecretKey is set");
+  if (nonEmpty(spec.apiKeySecret) && !nonEmpty(spec.apiKeySecretKey) && provider !== "Bedrock" && provider !== "SAPAICore") add("cel-api-key-secret", ["spec", "apiKeySecret"], "apiKeySecretKey must be set if apiKeySecret is set (except for Bedrock and SAPAICore providers)");
+  if (spec.apiKeyPassthrough === true && nonEmpty(spec.apiKeySecret)) add("cel-api-key-passthrough", ["spec", "apiKeyPassthrough"], "apiKeyPassthrough and apiKeySecret are mutually exclusive");
+  if (spec.apiKeyPassthrough === true && ["Gemini", "GeminiVertexAI", "AnthropicVertexAI"].includes(provider)) add("cel-api-key-passthrough", ["spec", "apiKeyPassthrough"], `apiKeyPassthrough must be false if provider is ${provider}`);
+  const o = spec.openAI;
+  if (has(o, "maxTokens") && has(o, "maxCompletionTokens")) add("cel-openai-max-tokens", ["spec", "openAI", "maxCompletionTokens"], "maxTokens and maxCompletionTokens are mutually exclusive");
+  if (has(o, "tokenExchange") && !nonEmpty(spec.apiKeySecret)) add("cel-token-exchange", ["spec", "openAI", "tokenExchange"], "openAI.tokenExchange requires apiKeySecret");
+  if (has(o, "tokenExchange") && spec.apiKeyPassthrough === true) add("cel-token-exchange", ["spec", "openAI", "tokenExchange"], "openAI.tokenExchange and apiKeyPassthrough are mutually exclusive");
+  if (o?.tokenExchange?.type === "GDCHServiceAccount" && !has(o.tokenExchange, "gdchServiceAccount")) add("cel-token-exchange", ["spec", "openAI", "tokenExchange"], "gdchServiceAccount must be set when type is GDCHServiceAccount");
+  const f = spec.foundry;
+  if (f && has(f, "endpoint") === has(f, "endpointFrom")) add("cel-foundry-endpoint", ["spec", "foundry"], "exactly one of foundry.endpoint and foundry.endpointFrom must be set");
+  out.push(...tlsRules(spec.tls));
+  return out;
+}
+function remoteRules(spec) {
+  const out = [];
+  if (typeof spec.url === "string" && spec.url.startsWith("http://") && has(spec, "tls")) {
+    out.push({ rule: "cel-tls-plain-url", path: ["spec", "tls"], message: "spec.tls must be unset when spec.url has http:// scheme; use https:// for TLS" });
+  }
+  const from = spec.allowedNamespaces?.from;
+  if (nonEmpty(spec.tls?.caCertSecretRef) && (from === "All" || from === "Selector")) {
+    out.push({ rule: "cel-tls-cross-namespace", path: ["spec", "allowedNamespaces", "from"], message: "spec.allowedNamespaces must not permit cross-namespace access (from: All or from: Selector) when spec.tls.caCertSecretRef is set: the CA Secret is mounted in the consuming agent's namespace" });
+  }
+  if (spec.allowedNamespaces?.from === "Selector" && !has(spec.allowedNamespaces, "selector")) out.push({ rule: "cel-allowed-namespaces-selector", path: ["spec", "allowedNamespaces"], message: "selector must be specified when from is Selector" });
+  const add = (rule, path5, message) => out.push({ rule, path: path5, message });
+  valueRefs(spec.headersFrom, ["spec", "headersFrom"], add);
+  out.push(...tlsRules(spec.tls));
+  return out;
+}
+function tlsRules(tls) {
+  if (!tls) return [];
+  const out = [];
+  if (nonEmpty(tls.caCertSecretKey) && !nonEmpty(tls.caCertSecretRef)) out.push({ rule: "cel-tls-ca", path: ["spec", "tls", "caCertSecretKey"], message: "caCertSecretKey requires caCertSecretRef" });
+  if (nonEmpty(tls.caCertSecretRef) && !nonEmpty(tls.caCertSecretKey)) out.push({ rule: "cel-tls-ca", path: ["spec", "tls", "caCertSecretRef"], message: "caCertSecretRef requires caCertSecretKey" });
+  if (tls.disableSystemCAs === true && !nonEmpty(tls.caCertSecretRef) && tls.disableVerify !== true) out.push({ rule: "cel-tls-ca", path: ["spec", "tls", "disableSystemCAs"], message: "disableSystemCAs requires caCertSecretRef or disableVerify (trust-nothing config rejects every upstream)" });
+  return out;
+}
+var has, nonEmpty, PROVIDER_BLOCKS;
+var init_cel = __esm({
+  "src/validate/cel.ts"() {
+    "use strict";
+    has = (o, k) => !!o && o[k] !== void 0 && o[k] !== null;
+    nonEmpty = (v) => typeof v === "string" ? v.length > 0 : v !== void 0 && v !== null;
+    PROVIDER_BLOCKS = {
+      openAI: "OpenAI",
+      anthropic: "Anthropic",
+      azureOpenAI: "AzureOpenAI",
+      ollama: "Ollama",
+      gemini: "Gemini",
+      geminiVertexAI: "GeminiVertexAI",
+      anthropicVertexAI: "AnthropicVertexAI",
+      bedrock: "Bedrock",
+      sapAICore: "SAPAICore",
+      foundry: "Foundry"
+    };
+  }
+});
+
 // src/validate/defaults.ts
 function obj(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
@@ -15024,7 +15141,9 @@ function validateInputs(objects, settings) {
       diagnostics.push(at(o.origin, ["apiVersion"], "error", "input-unsupported-version", `${o.kind} ${o.apiVersion} is not supported; write it as ${wanted}`, keyOf(o)));
       continue;
     }
-    diagnostics.push(...schemaDiagnostics(o, settings.validate === "strict" ? "error" : "warning"));
+    const severity = settings.validate === "strict" ? "error" : "warning";
+    diagnostics.push(...schemaDiagnostics(o, severity));
+    for (const v of celViolations(o.kind, o.body)) diagnostics.push(at(o.origin, v.path, severity, v.rule, v.message, keyOf(o)));
     const body = settings.crdDefaults ? applyCrdDefaults(o.kind, o.body) : o.body;
     const validated = { ...o, body };
     if (o.kind === "MCPServer") diagnostics.push(...lintMCPServer(validated));
@@ -15038,6 +15157,7 @@ var init_validate = __esm({
     "use strict";
     init_diagnostic();
     init_source();
+    init_cel();
     init_defaults();
     init_lint();
     init_schema();
@@ -15900,7 +16020,7 @@ function float(v) {
 function positive(v) {
   return typeof v === "number" && v > 0 ? v : void 0;
 }
-function nonEmpty(v) {
+function nonEmpty2(v) {
   if (v === "" || v === 0 || v === false || v === null) return void 0;
   if (Array.isArray(v) && v.length === 0) return void 0;
   if (v && typeof v === "object" && Object.keys(v).length === 0) return void 0;
@@ -15954,14 +16074,14 @@ function translateModelConfig(ctx, mc, runtime, refPath) {
         frequency_penalty: float(o.frequencyPenalty),
         max_tokens: positive(o.maxTokens),
         max_completion_tokens: positive(o.maxCompletionTokens),
-        n: nonEmpty(o.n),
+        n: nonEmpty2(o.n),
         presence_penalty: float(o.presencePenalty),
-        reasoning_effort: nonEmpty(o.reasoningEffort),
-        seed: nonEmpty(o.seed),
+        reasoning_effort: nonEmpty2(o.reasoningEffort),
+        seed: nonEmpty2(o.seed),
         temperature: float(o.temperature),
-        timeout: nonEmpty(o.timeout),
+        timeout: nonEmpty2(o.timeout),
         top_p: float(o.topP),
-        api_format: nonEmpty(o.apiFormat)
+        api_format: nonEmpty2(o.apiFormat)
       });
       if (exchange) {
         volumes.push({ name: "gdch-creds", secret: { secretName: secret, defaultMode: 292 } });
@@ -15974,11 +16094,11 @@ function translateModelConfig(ctx, mc, runtime, refPath) {
       const a = spec.anthropic ?? {};
       if (useKey) env.push(secretEnv("ANTHROPIC_API_KEY", secret, key));
       Object.assign(config, {
-        base_url: nonEmpty(a.baseUrl),
+        base_url: nonEmpty2(a.baseUrl),
         max_tokens: positive(a.maxTokens),
         temperature: float(a.temperature),
         top_p: float(a.topP),
-        top_k: nonEmpty(a.topK)
+        top_k: nonEmpty2(a.topK)
       });
       break;
     }
@@ -15990,9 +16110,9 @@ function translateModelConfig(ctx, mc, runtime, refPath) {
       if (a.azureEndpoint) env.push({ name: "AZURE_OPENAI_ENDPOINT", value: a.azureEndpoint });
       config.model = a.azureDeployment ?? "";
       Object.assign(config, {
-        endpoint: nonEmpty(a.azureEndpoint),
-        deployment: nonEmpty(a.azureDeployment),
-        api_version: nonEmpty(a.apiVersion),
+        endpoint: nonEmpty2(a.azureEndpoint),
+        deployment: nonEmpty2(a.azureDeployment),
+        api_version: nonEmpty2(a.apiVersion),
         max_tokens: positive(a.maxTokens),
         temperature: float(a.temperature),
         top_p: float(a.topP)
@@ -16042,13 +16162,13 @@ function translateModelConfig(ctx, mc, runtime, refPath) {
         }
       }
       Object.assign(config, {
-        region: nonEmpty(b.region),
+        region: nonEmpty2(b.region),
         additional_model_request_fields: b.additionalModelRequestFields ? sortDeep(b.additionalModelRequestFields) : void 0,
-        prompt_caching: nonEmpty(b.promptCaching),
-        cache_ttl: nonEmpty(b.cacheTTL),
-        guardrail: b.guardrail ? { identifier: b.guardrail.identifier ?? "", version: b.guardrail.version ?? "", trace: nonEmpty(b.guardrail.trace) } : void 0,
-        read_timeout: nonEmpty(b.readTimeout),
-        connect_timeout: nonEmpty(b.connectTimeout)
+        prompt_caching: nonEmpty2(b.promptCaching),
+        cache_ttl: nonEmpty2(b.cacheTTL),
+        guardrail: b.guardrail ? { identifier: b.guardrail.identifier ?? "", version: b.guardrail.version ?? "", trace: nonEmpty2(b.guardrail.trace) } : void 0,
+        read_timeout: nonEmpty2(b.readTimeout),
+        connect_timeout: nonEmpty2(b.connectTimeout)
       });
       break;
     }
@@ -16062,7 +16182,7 @@ function translateModelConfig(ctx, mc, runtime, refPath) {
         if (!lookup(ctx, mc, ["spec", "apiKeySecret"], "Secret", mc.namespace, secret)) return void 0;
         env.push(secretEnv("SAP_AI_CORE_CLIENT_ID", secret, "client_id"), secretEnv("SAP_AI_CORE_CLIENT_SECRET", secret, "client_secret"));
       }
-      Object.assign(config, { base_url: s.baseUrl ?? "", resource_group: nonEmpty(s.resourceGroup), auth_url: nonEmpty(s.authUrl) });
+      Object.assign(config, { base_url: s.baseUrl ?? "", resource_group: nonEmpty2(s.resourceGroup), auth_url: nonEmpty2(s.authUrl) });
       break;
     }
     case "Foundry": {

@@ -5,6 +5,7 @@
 import { at, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { keyOf, type InputObject } from '../model/source.js';
 import type { Settings } from '../settings/settings.js';
+import { celViolations } from './cel.js';
 import { applyCrdDefaults } from './defaults.js';
 import { lintMCPServer } from './lint.js';
 import { schemaDiagnostics } from './schema.js';
@@ -30,7 +31,9 @@ export function validateInputs(objects: readonly InputObject[], settings: Settin
       diagnostics.push(at(o.origin, ['apiVersion'], 'error', 'input-unsupported-version', `${o.kind} ${o.apiVersion} is not supported; write it as ${wanted}`, keyOf(o)));
       continue;
     }
-    diagnostics.push(...schemaDiagnostics(o, settings.validate === 'strict' ? 'error' : 'warning'));
+    const severity = settings.validate === 'strict' ? 'error' : 'warning';
+    diagnostics.push(...schemaDiagnostics(o, severity));
+    for (const v of celViolations(o.kind, o.body)) diagnostics.push(at(o.origin, v.path, severity, v.rule, v.message, keyOf(o)));
     const body = settings.crdDefaults ? applyCrdDefaults(o.kind, o.body) : o.body;
     const validated = { ...o, body };
     if (o.kind === 'MCPServer') diagnostics.push(...lintMCPServer(validated));
