@@ -60,10 +60,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -73,7 +73,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node) {
+    function isNode2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -96,11 +96,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
-    exports.isNode = isNode;
+    exports.isMap = isMap4;
+    exports.isNode = isNode2;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -112,7 +112,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -121,9 +121,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path5) {
       const ctrl = callVisitor(key, node, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -257,7 +257,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -267,7 +267,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -411,7 +411,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -438,7 +438,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -449,7 +449,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -629,7 +629,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -655,7 +655,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -4208,9 +4208,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4246,7 +4246,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4286,7 +4286,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep && !props.found) {
+        if (!isMap4 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4309,7 +4309,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4341,7 +4341,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4357,7 +4357,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5577,15 +5577,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path5) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path5) => {
       let item = cst;
       for (const [field, index] of path5) {
         const tok = item?.[field];
@@ -5596,8 +5596,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path5) => {
-      const parent = visit.itemAtPath(cst, path5.slice(0, -1));
+    visit2.parentCollection = (cst, path5) => {
+      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
       const field = path5[path5.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5628,7 +5628,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -7258,7 +7258,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7284,7 +7284,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7320,7 +7320,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
   }
 });
@@ -7344,7 +7344,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7372,8 +7372,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -7822,7 +7822,7 @@ function yamlError(doc, code, message, offset, pos) {
 }
 function firstDuplicate(doc, offset) {
   let found;
-  const visit = (n) => {
+  const visit2 = (n) => {
     if (found) return;
     if ((0, import_yaml3.isMap)(n)) {
       const seen = /* @__PURE__ */ new Map();
@@ -7836,10 +7836,10 @@ function firstDuplicate(doc, offset) {
         }
         if (!seen.has(k)) seen.set(k, start);
       }
-      for (const p of n.items) if ((0, import_yaml3.isPair)(p)) visit(p.value);
-    } else if ((0, import_yaml3.isSeq)(n)) for (const i of n.items) visit(i);
+      for (const p of n.items) if ((0, import_yaml3.isPair)(p)) visit2(p.value);
+    } else if ((0, import_yaml3.isSeq)(n)) for (const i of n.items) visit2(i);
   };
-  visit(doc.contents);
+  visit2(doc.contents);
   return found;
 }
 function lowerFirst(s) {
@@ -22849,6 +22849,225 @@ var init_build2 = __esm({
   }
 });
 
+// src/settings/parse.ts
+var parse_exports = {};
+__export(parse_exports, {
+  SETTINGS_KEYS: () => SETTINGS_KEYS,
+  parseSettings: () => parseSettings
+});
+function parseSettings(value, file, origin) {
+  const diagnostics = [];
+  const settings = {};
+  const fail = (key, message) => {
+    const p = origin ? origin.at(key) : { file, line: 1, col: 1 };
+    diagnostics.push({ rule: "settings-invalid", severity: "error", message, file: p.file, line: p.line, col: p.col });
+  };
+  if (value === null || value === void 0) return { settings: {}, diagnostics };
+  if (typeof value !== "object" || Array.isArray(value)) {
+    fail([], "settings must be a mapping of the settings keys");
+    return { settings: {}, diagnostics };
+  }
+  for (const [k, v] of Object.entries(value)) {
+    const spec = SETTINGS_KEYS[k];
+    if (!spec) {
+      fail([k], `unknown setting '${k}'; known: ${Object.keys(SETTINGS_KEYS).join(", ")}`);
+      continue;
+    }
+    const ok = spec.kind === "string" ? typeof v === "string" && (!spec.values || spec.values.includes(v)) : spec.kind === "bool" ? typeof v === "boolean" : spec.kind === "list" ? Array.isArray(v) && v.every((x) => typeof x === "string") : !!v && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string");
+    if (!ok) {
+      const want = spec.values ? `one of ${spec.values.join(", ")}` : spec.kind === "bool" ? "true or false" : spec.kind === "map" ? "a map of strings" : spec.kind === "list" ? "a list of strings" : "a string";
+      fail([k], `setting '${k}' must be ${want}`);
+      continue;
+    }
+    settings[k] = v;
+  }
+  return { settings, diagnostics };
+}
+var SETTINGS_KEYS;
+var init_parse2 = __esm({
+  "src/settings/parse.ts"() {
+    "use strict";
+    SETTINGS_KEYS = {
+      profile: { kind: "string", values: ["gitops", "controller"] },
+      validate: { kind: "string", values: ["strict", "warn"] },
+      crdDefaults: { kind: "bool" },
+      namespace: { kind: "string" },
+      controllerUrl: { kind: "string" },
+      imageRegistry: { kind: "string" },
+      imageTag: { kind: "string" },
+      proxyUrl: { kind: "string" },
+      defaultServiceAccount: { kind: "string" },
+      imagePullSecret: { kind: "string" },
+      otelEnv: { kind: "map" },
+      defaultAgentPodLabels: { kind: "map" },
+      keepInputs: { kind: "bool" },
+      allowSecretValues: { kind: "bool" },
+      agents: { kind: "list" }
+    };
+  }
+});
+
+// src/adapters/krm/function-config.ts
+function settingsFromStringMap(data, file) {
+  const typed = {};
+  for (const [k, v] of Object.entries(data)) {
+    const kind = SETTINGS_KEYS[k]?.kind;
+    if (kind === "bool") typed[k] = v === "true" ? true : v === "false" ? false : v;
+    else if (kind === "list") typed[k] = String(v).split(",").map((s) => s.trim()).filter(Boolean);
+    else if (kind === "map") {
+      const m = {};
+      for (const pair of String(v).split(",").map((s) => s.trim()).filter(Boolean)) {
+        const eq = pair.indexOf("=");
+        m[eq > 0 ? pair.slice(0, eq) : pair] = eq > 0 ? pair.slice(eq + 1) : "";
+      }
+      typed[k] = m;
+    } else typed[k] = v;
+  }
+  return parseSettings(typed, file);
+}
+var init_function_config = __esm({
+  "src/adapters/krm/function-config.ts"() {
+    "use strict";
+    init_parse2();
+  }
+});
+
+// src/adapters/krm/main.ts
+var main_exports = {};
+__export(main_exports, {
+  GENERATED_BY: () => GENERATED_BY,
+  runKrm: () => runKrm
+});
+function runKrm(stdin) {
+  if (stdin.trim() === "") return failure("kagent-render krm: empty input; expected a config.kubernetes.io/v1 ResourceList on stdin");
+  const doc = (0, import_yaml5.parseDocument)(stdin, { prettyErrors: false, uniqueKeys: true });
+  const list2 = doc.toJS();
+  if (doc.errors.length > 0 || !list2 || typeof list2 !== "object" || list2.kind !== "ResourceList" || !(0, import_yaml5.isMap)(doc.contents)) {
+    return failure("kagent-render krm: input is not a ResourceList (apiVersion config.kubernetes.io/v1, kind ResourceList, items: [...])");
+  }
+  const itemsNode = doc.get("items", true);
+  if (itemsNode !== void 0 && itemsNode !== null && !(0, import_yaml5.isSeq)(itemsNode)) return failure("kagent-render krm: ResourceList.items must be a list");
+  const items = Array.isArray(list2.items) ? list2.items : [];
+  const config = functionConfigSettings(list2.functionConfig);
+  if (config.diagnostics.length > 0) return finish(doc, itemsNode ?? null, items.map((_, i) => i), [], config.diagnostics, true);
+  const settings = resolveSettings(config.settings);
+  const keep = [];
+  const previous = [];
+  const files = [];
+  items.forEach((item, i) => {
+    const ann = item?.metadata?.annotations ?? {};
+    if (ann[GENERATED_BY]) {
+      previous.push({ index: i, path: String(ann[PATH] ?? ann[LEGACY_PATH] ?? "") });
+      return;
+    }
+    const isKagent = KAGENT_KINDS2.has(item?.kind) && String(item?.apiVersion ?? "").startsWith("kagent.dev/");
+    if (!isKagent || settings.keepInputs) keep.push(i);
+    if (isKagent || ["Secret", "ConfigMap", "Service"].includes(item?.kind)) {
+      files.push({ path: String(ann[PATH] ?? ann[LEGACY_PATH] ?? `items[${i}]`), text: toYaml(withoutOrchestratorAnnotations(item)) });
+    }
+  });
+  const seen = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    const n = seen.get(f.path) ?? 0;
+    seen.set(f.path, n + 1);
+    if (n > 0) f.path = `${f.path}#${n}`;
+  }
+  const result = render(files, settings);
+  const legacy = items.some((it) => it?.metadata?.annotations?.[LEGACY_PATH] !== void 0 && it?.metadata?.annotations?.[PATH] === void 0);
+  const generated = [];
+  for (const r of result.rendered) {
+    const path5 = `${fileNameOf(r.source)}`;
+    r.objects.forEach((o, index) => generated.push(annotate(o, path5, index, legacy)));
+  }
+  const regenerated = new Set(generated.map((g) => g.metadata.annotations?.[PATH]));
+  for (const p of previous) if (!settings.keepInputs && !regenerated.has(p.path)) keep.push(p.index);
+  keep.sort((a, b) => a - b);
+  return finish(doc, itemsNode ?? null, keep, generated, result.diagnostics, !result.ok);
+}
+function withoutOrchestratorAnnotations(item) {
+  const ann = item?.metadata?.annotations;
+  if (!ann) return item;
+  const cleaned = {};
+  for (const [k, v] of Object.entries(ann)) {
+    if (k.startsWith("internal.config.kubernetes.io/") || k.startsWith("config.kubernetes.io/") || k.startsWith("config.k8s.io/") || k.startsWith("kustomize.config.k8s.io/")) continue;
+    cleaned[k] = v;
+  }
+  const metadata = { ...item.metadata };
+  if (Object.keys(cleaned).length > 0) metadata.annotations = cleaned;
+  else delete metadata.annotations;
+  return { ...item, metadata };
+}
+function functionConfigSettings(fc) {
+  if (!fc) return { settings: {}, diagnostics: [] };
+  if (fc.kind === "ConfigMap") return settingsFromStringMap(fc.data ?? {}, "functionConfig");
+  if (fc.kind === "KagentRender" && fc.apiVersion === "render.kagent.dev/v1alpha1") return parseSettings(fc.spec ?? {}, "functionConfig");
+  return {
+    settings: {},
+    diagnostics: [{ rule: "settings-invalid", severity: "error", message: `unknown functionConfig ${fc.apiVersion}/${fc.kind}; expected render.kagent.dev/v1alpha1 KagentRender or a v1 ConfigMap`, file: "functionConfig", line: 1, col: 1 }]
+  };
+}
+function annotate(o, path5, index, legacy) {
+  const annotations = { ...o.metadata.annotations ?? {}, [GENERATED_BY]: "kagent-render", [PATH]: path5, [INDEX]: String(index) };
+  if (legacy) Object.assign(annotations, { [LEGACY_PATH]: path5, [LEGACY_INDEX]: String(index) });
+  return { ...o, metadata: { ...o.metadata, annotations } };
+}
+function finish(doc, itemsNode, keep, generated, diagnostics, failed) {
+  const kept = itemsNode ? keep.map((i) => withoutComments(itemsNode.items[i])) : [];
+  const seq = doc.createNode([]);
+  seq.items = [...kept, ...generated.map((g) => doc.createNode(g))];
+  doc.set("items", seq);
+  doc.delete("results");
+  if (diagnostics.length > 0) doc.set("results", diagnostics.map(toResult));
+  const stderr = failed ? `kagent-render krm: ${diagnostics.filter((d) => d.severity === "error").length} error(s); see results
+` : "";
+  return { stdout: doc.toString({ lineWidth: 0 }), stderr, exitCode: failed ? 1 : 0 };
+}
+function withoutComments(item) {
+  if (!(0, import_yaml5.isNode)(item)) return item;
+  const copy = item.clone();
+  (0, import_yaml5.visit)(copy, (_key, node) => {
+    if ((0, import_yaml5.isNode)(node)) {
+      node.comment = null;
+      node.commentBefore = null;
+    }
+  });
+  copy.comment = null;
+  copy.commentBefore = null;
+  return copy;
+}
+function toResult(d) {
+  const r = { message: d.message, severity: d.severity };
+  if (d.object) r.resourceRef = { apiVersion: d.object.apiVersion, kind: d.object.kind, name: d.object.name, namespace: d.object.namespace };
+  if (d.field && d.object) r.field = { path: d.field };
+  r.file = { path: d.file.replace(/#\d+$/, "") };
+  r.tags = { rule: d.rule, position: `${d.line}:${d.col}` };
+  return r;
+}
+function failure(message) {
+  const out = { apiVersion: "config.kubernetes.io/v1", kind: "ResourceList", items: [], results: [{ message: message.replace(/^kagent-render krm: /, ""), severity: "error" }] };
+  return { stdout: toYaml(out), stderr: `${message}
+`, exitCode: 1 };
+}
+var import_yaml5, GENERATED_BY, PATH, INDEX, LEGACY_PATH, LEGACY_INDEX, KAGENT_KINDS2;
+var init_main = __esm({
+  "src/adapters/krm/main.ts"() {
+    "use strict";
+    import_yaml5 = __toESM(require_dist(), 1);
+    init_files();
+    init_yaml();
+    init_pipeline();
+    init_parse2();
+    init_settings();
+    init_function_config();
+    GENERATED_BY = "render.kagent.dev/generated-by";
+    PATH = "internal.config.kubernetes.io/path";
+    INDEX = "internal.config.kubernetes.io/index";
+    LEGACY_PATH = "config.kubernetes.io/path";
+    LEGACY_INDEX = "config.kubernetes.io/index";
+    KAGENT_KINDS2 = /* @__PURE__ */ new Set(["Agent", "ModelConfig", "RemoteMCPServer", "MCPServer"]);
+  }
+});
+
 // src/adapters/cli/krm.ts
 var krm_exports = {};
 __export(krm_exports, {
@@ -22864,7 +23083,7 @@ async function runKrmCommand(io) {
   }
   let mod;
   try {
-    mod = await import("../krm/main.js");
+    mod = await Promise.resolve().then(() => (init_main(), main_exports));
   } catch {
     throw new UsageError("the krm command is not available in this build");
   }
@@ -22975,8 +23194,8 @@ var init_settings_env = __esm({
 });
 
 // src/adapters/argocd/main.ts
-var main_exports = {};
-__export(main_exports, {
+var main_exports2 = {};
+__export(main_exports2, {
   runArgocd: () => runArgocd
 });
 import { readFile as readFile3 } from "node:fs/promises";
@@ -22985,7 +23204,7 @@ async function runArgocd(args, io) {
   if (rest.length > 0) throw new UsageError(`argocd ${command ?? ""}: unexpected arguments: ${rest.join(" ")}`);
   if (command === "discover") return discover2(io);
   if (command === "generate") {
-    const { main: main2 } = await Promise.resolve().then(() => (init_main3(), main_exports3));
+    const { main: main2 } = await Promise.resolve().then(() => (init_main4(), main_exports4));
     return main2(["build", ".", ...flagsFromArgoEnv(io.env)], io);
   }
   throw new UsageError("usage: kagent-render argocd discover|generate");
@@ -23013,7 +23232,7 @@ async function discover2(io) {
   return 0;
 }
 var import_fast_glob3, KAGENT_OBJECT;
-var init_main = __esm({
+var init_main2 = __esm({
   "src/adapters/argocd/main.ts"() {
     "use strict";
     import_fast_glob3 = __toESM(require_out4(), 1);
@@ -23024,8 +23243,8 @@ var init_main = __esm({
 });
 
 // src/adapters/precommit/main.ts
-var main_exports2 = {};
-__export(main_exports2, {
+var main_exports3 = {};
+__export(main_exports3, {
   DEFAULT_OUTPUT_DIR: () => DEFAULT_OUTPUT_DIR,
   runPrecommit: () => runPrecommit
 });
@@ -23048,7 +23267,7 @@ async function runPrecommit(args, io) {
       if (!a.includes("=") && args[i + 1] !== void 0 && !args[i + 1].startsWith("-") && takesValue(a)) passThrough.push(args[++i]);
     } else paths.push(a);
   }
-  const { main: main2 } = await Promise.resolve().then(() => (init_main3(), main_exports3));
+  const { main: main2 } = await Promise.resolve().then(() => (init_main4(), main_exports4));
   const argv = ["build", ...paths.length ? paths : ["."], "-o", output, ...passThrough];
   if (check) return main2([...argv, "--check"], io);
   const before = await snapshot(io.cwd, output);
@@ -23072,7 +23291,7 @@ async function snapshot(cwd, dir) {
   return out;
 }
 var import_fast_glob4, DEFAULT_OUTPUT_DIR, VALUE_FLAGS;
-var init_main2 = __esm({
+var init_main3 = __esm({
   "src/adapters/precommit/main.ts"() {
     "use strict";
     import_fast_glob4 = __toESM(require_out4(), 1);
@@ -23096,67 +23315,9 @@ var init_main2 = __esm({
   }
 });
 
-// src/settings/parse.ts
-var parse_exports = {};
-__export(parse_exports, {
-  SETTINGS_KEYS: () => SETTINGS_KEYS,
-  parseSettings: () => parseSettings
-});
-function parseSettings(value, file, origin) {
-  const diagnostics = [];
-  const settings = {};
-  const fail = (key, message) => {
-    const p = origin ? origin.at(key) : { file, line: 1, col: 1 };
-    diagnostics.push({ rule: "settings-invalid", severity: "error", message, file: p.file, line: p.line, col: p.col });
-  };
-  if (value === null || value === void 0) return { settings: {}, diagnostics };
-  if (typeof value !== "object" || Array.isArray(value)) {
-    fail([], "settings must be a mapping of the settings keys");
-    return { settings: {}, diagnostics };
-  }
-  for (const [k, v] of Object.entries(value)) {
-    const spec = SETTINGS_KEYS[k];
-    if (!spec) {
-      fail([k], `unknown setting '${k}'; known: ${Object.keys(SETTINGS_KEYS).join(", ")}`);
-      continue;
-    }
-    const ok = spec.kind === "string" ? typeof v === "string" && (!spec.values || spec.values.includes(v)) : spec.kind === "bool" ? typeof v === "boolean" : spec.kind === "list" ? Array.isArray(v) && v.every((x) => typeof x === "string") : !!v && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string");
-    if (!ok) {
-      const want = spec.values ? `one of ${spec.values.join(", ")}` : spec.kind === "bool" ? "true or false" : spec.kind === "map" ? "a map of strings" : spec.kind === "list" ? "a list of strings" : "a string";
-      fail([k], `setting '${k}' must be ${want}`);
-      continue;
-    }
-    settings[k] = v;
-  }
-  return { settings, diagnostics };
-}
-var SETTINGS_KEYS;
-var init_parse2 = __esm({
-  "src/settings/parse.ts"() {
-    "use strict";
-    SETTINGS_KEYS = {
-      profile: { kind: "string", values: ["gitops", "controller"] },
-      validate: { kind: "string", values: ["strict", "warn"] },
-      crdDefaults: { kind: "bool" },
-      namespace: { kind: "string" },
-      controllerUrl: { kind: "string" },
-      imageRegistry: { kind: "string" },
-      imageTag: { kind: "string" },
-      proxyUrl: { kind: "string" },
-      defaultServiceAccount: { kind: "string" },
-      imagePullSecret: { kind: "string" },
-      otelEnv: { kind: "map" },
-      defaultAgentPodLabels: { kind: "map" },
-      keepInputs: { kind: "bool" },
-      allowSecretValues: { kind: "bool" },
-      agents: { kind: "list" }
-    };
-  }
-});
-
 // src/adapters/cli/main.ts
-var main_exports3 = {};
-__export(main_exports3, {
+var main_exports4 = {};
+__export(main_exports4, {
   formatText: () => formatText,
   main: () => main
 });
@@ -23198,9 +23359,9 @@ async function dispatch(argv, io) {
     case "krm":
       return (await Promise.resolve().then(() => (init_krm(), krm_exports))).runKrmCommand(io);
     case "argocd":
-      return (await Promise.resolve().then(() => (init_main(), main_exports))).runArgocd(rest, io);
+      return (await Promise.resolve().then(() => (init_main2(), main_exports2))).runArgocd(rest, io);
     case "pre-commit":
-      return (await Promise.resolve().then(() => (init_main2(), main_exports2))).runPrecommit(rest, io);
+      return (await Promise.resolve().then(() => (init_main3(), main_exports3))).runPrecommit(rest, io);
     default:
       throw new UsageError(`unknown command '${command}'; see kagent-render --help`);
   }
@@ -23210,24 +23371,24 @@ async function loadSettingsFile(cwd) {
   const text = await readFile5(file, "utf8").catch(() => void 0);
   if (text === void 0) return { settings: {}, diagnostics: [] };
   const { parseSettings: parseSettings2 } = await Promise.resolve().then(() => (init_parse2(), parse_exports));
-  const doc = (0, import_yaml5.parseDocument)(text, { prettyErrors: false });
+  const doc = (0, import_yaml7.parseDocument)(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     return { settings: {}, diagnostics: [{ rule: "settings-invalid", severity: "error", message: "kagent-render.yaml is not valid YAML", file: "kagent-render.yaml", line: e.linePos?.[0].line ?? 1, col: e.linePos?.[0].col ?? 1 }] };
   }
   return parseSettings2(doc.toJS(), "kagent-render.yaml");
 }
-var import_yaml5;
-var init_main3 = __esm({
+var import_yaml7;
+var init_main4 = __esm({
   "src/adapters/cli/main.ts"() {
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_errors();
     init_format();
     init_help();
     init_version();
   }
 });
-init_main3();
+init_main4();
 export {
   formatText,
   main

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { GENERATED_BY, runKrm } from './main.js';
+
+const MODEL = `  - apiVersion: kagent.dev/v1alpha2
+    kind: ModelConfig
+    metadata: {name: model, namespace: ns, annotations: {internal.config.kubernetes.io/path: agents.yaml, internal.config.kubernetes.io/index: "0"}}
+    spec: {provider: OpenAI, model: gpt-4o, apiKeySecret: k, apiKeySecretKey: key}
+`;
+const AGENT = (model = 'model') => `  - apiVersion: kagent.dev/v1alpha2
+    kind: Agent
+    metadata: {name: a, namespace: ns, annotations: {internal.config.kubernetes.io/path: agents.yaml, internal.config.kubernetes.io/index: "1"}}
+    spec: {type: Declarative, declarative: {modelConfig: ${model}, systemMessage: hi}}
+`;
+const OTHER = `  - apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: unrelated, namespace: ns}
+    data: {k: v}
+`;
+const list = (items: string, fc = '') => `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${items}${fc}`;
+
+describe('runKrm (ResourceList protocol)', () => {
+  it('replaces kagent objects by their expansion, keeps other items, and marks generated items with path and index', () => {
+    const r = runKrm(list(OTHER + MODEL + AGENT()));
+    expect(r.exitCode).toBe(0);
+    const out = parse(r.stdout);
+    expect(out.items.map((i: any) => i.kind)).toEqual(['ConfigMap', 'Secret', 'ServiceAccount', 'Deployment', 'Service']);
+    const deployment = out.items[3];
+    expect(deployment.metadata.annotations).toMatchObject({ [GENERATED_BY]: 'kagent-render', 'internal.config.kubernetes.io/path': 'ns/agent-a.yaml', 'internal.config.kubernetes.io/index': '2' });
+    expect(out.results).toBeUndefined();
+  });
+
+  it('keepInputs (KagentRender functionConfig) keeps the inputs, and re-running over the output changes nothing', () => {
+    const fc = 'functionConfig:\n  apiVersion: render.kagent.dev/v1alpha1\n  kind: KagentRender\n  metadata: {name: render}\n  spec: {keepInputs: true}\n';
+    const first = runKrm(list(OTHER + MODEL + AGENT(), fc));
+    expect(parse(first.stdout).items.map((i: any) => i.kind)).toEqual(['ConfigMap', 'ModelConfig', 'Agent', 'Secret', 'ServiceAccount', 'Deployment', 'Service']);
+    const second = runKrm(first.stdout);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('re-running in replace mode keeps the earlier output instead of dropping or duplicating it', () => {
+    const first = runKrm(list(MODEL + AGENT()));
+    expect(runKrm(first.stdout).stdout).toBe(first.stdout);
+  });
+
+  it('takes settings from a ConfigMap functionConfig (kpt `-- key=value`)', () => {
+    const fc = 'functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: function-input}\n  data: {profile: controller, defaultAgentPodLabels: "team=ml"}\n';
+    const out = parse(runKrm(list(MODEL + AGENT(), fc)).stdout);
+    expect(out.items[0].metadata.ownerReferences[0].kind).toBe('Agent');
+    expect(out.items[2].spec.template.metadata.labels.team).toBe('ml');
+  });
+
+  it('reports diagnostics as results with resourceRef, field, file and rule, and exits 1 on errors', () => {
+    const r = runKrm(list(MODEL + AGENT('missing')));
+    expect(r.exitCode).toBe(1);
+    const out = parse(r.stdout);
+    expect(out.results).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        resourceRef: { apiVersion: 'kagent.dev/v1alpha2', kind: 'Agent', name: 'a', namespace: 'ns' },
+        field: { path: 'spec.declarative.modelConfig' },
+        file: { path: 'agents.yaml' },
+        tags: expect.objectContaining({ rule: 'ref-missing' }),
+      }),
+    ]);
+  });
+
+  it('rejects empty input, non-ResourceLists and unknown functionConfig kinds with exit 1', () => {
+    expect(runKrm('').exitCode).toBe(1);
+    expect(runKrm('kind: Deployment\n').exitCode).toBe(1);
+    const bad = runKrm(list(OTHER, 'functionConfig:\n  apiVersion: x/v1\n  kind: Other\n'));
+    expect(bad.exitCode).toBe(1);
+    expect(parse(bad.stdout).results[0].message).toContain('unknown functionConfig');
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * KRM function (KRM Functions Specification v1; SPEC §7): ResourceList in, ResourceList out.
+ * kagent objects are replaced by what they expand to (unless keepInputs); every other item is
+ * passed through unchanged (its comments restored by the orchestrator); generated items carry our marker annotation so
+ * re-running over our own output replaces instead of duplicating, plus path/index annotations
+ * so kpt writes them to files. Diagnostics become `results`; any error → exit 1.
+ */
+import { isMap, isNode, isSeq, parseDocument, visit, type Document, type Node, type YAMLSeq } from 'yaml';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { fileNameOf } from '../../emit/files.js';
+import { toYaml } from '../../emit/yaml.js';
+import type { K8sObject } from '../../model/k8s.js';
+import type { SourceFile } from '../../model/source.js';
+import { render } from '../../pipeline.js';
+import { parseSettings } from '../../settings/parse.js';
+import { resolveSettings, type Settings } from '../../settings/settings.js';
+import { settingsFromStringMap } from './function-config.js';
+
+export const GENERATED_BY = 'render.kagent.dev/generated-by';
+const PATH = 'internal.config.kubernetes.io/path';
+const INDEX = 'internal.config.kubernetes.io/index';
+const LEGACY_PATH = 'config.kubernetes.io/path';
+const LEGACY_INDEX = 'config.kubernetes.io/index';
+const KAGENT_KINDS = new Set(['Agent', 'ModelConfig', 'RemoteMCPServer', 'MCPServer']);
+
+type Obj = Record<string, any>;
+
+export interface KrmResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export function runKrm(stdin: string): KrmResult {
+  if (stdin.trim() === '') return failure('kagent-render krm: empty input; expected a config.kubernetes.io/v1 ResourceList on stdin');
+  const doc = parseDocument(stdin, { prettyErrors: false, uniqueKeys: true });
+  const list = doc.toJS() as Obj | null;
+  if (doc.errors.length > 0 || !list || typeof list !== 'object' || list.kind !== 'ResourceList' || !isMap(doc.contents)) {
+    return failure('kagent-render krm: input is not a ResourceList (apiVersion config.kubernetes.io/v1, kind ResourceList, items: [...])');
+  }
+  const itemsNode = doc.get('items', true);
+  if (itemsNode !== undefined && itemsNode !== null && !isSeq(itemsNode)) return failure('kagent-render krm: ResourceList.items must be a list');
+  const items: Obj[] = Array.isArray(list.items) ? list.items : [];
+
+  const config = functionConfigSettings(list.functionConfig);
+  if (config.diagnostics.length > 0) return finish(doc, (itemsNode as YAMLSeq) ?? null, items.map((_, i) => i), [], config.diagnostics, true);
+  const settings = resolveSettings(config.settings);
+
+  const keep: number[] = [];
+  const previous: Array<{ index: number; path: string }> = [];
+  const files: SourceFile[] = [];
+  items.forEach((item, i) => {
+    const ann: Obj = item?.metadata?.annotations ?? {};
+    if (ann[GENERATED_BY]) {
+      previous.push({ index: i, path: String(ann[PATH] ?? ann[LEGACY_PATH] ?? '') });
+      return;
+    }
+    const isKagent = KAGENT_KINDS.has(item?.kind) && String(item?.apiVersion ?? '').startsWith('kagent.dev/');
+    if (!isKagent || settings.keepInputs) keep.push(i);
+    if (isKagent || ['Secret', 'ConfigMap', 'Service'].includes(item?.kind)) {
+      files.push({ path: String(ann[PATH] ?? ann[LEGACY_PATH] ?? `items[${i}]`), text: toYaml(withoutOrchestratorAnnotations(item)) });
+    }
+  });
+  // Several items may come from one file: keep display paths unique per item.
+  const seen = new Map<string, number>();
+  for (const f of files) {
+    const n = seen.get(f.path) ?? 0;
+    seen.set(f.path, n + 1);
+    if (n > 0) f.path = `${f.path}#${n}`;
+  }
+  const result = render(files, settings);
+  const legacy = items.some((it) => it?.metadata?.annotations?.[LEGACY_PATH] !== undefined && it?.metadata?.annotations?.[PATH] === undefined);
+  const generated: K8sObject[] = [];
+  for (const r of result.rendered) {
+    const path = `${fileNameOf(r.source)}`;
+    r.objects.forEach((o, index) => generated.push(annotate(o, path, index, legacy)));
+  }
+  // Idempotence: our earlier output is replaced where we regenerate it. With keepInputs every
+  // earlier item is stale (its inputs are here); without, an item whose input was replaced by
+  // an earlier run has nothing to regenerate it, so it stays.
+  const regenerated = new Set(generated.map((g) => g.metadata.annotations?.[PATH]));
+  for (const p of previous) if (!settings.keepInputs && !regenerated.has(p.path)) keep.push(p.index);
+  keep.sort((a, b) => a - b);
+  return finish(doc, (itemsNode as YAMLSeq) ?? null, keep, generated, result.diagnostics, !result.ok);
+}
+
+/** kpt/kustomize bookkeeping must not reach the objects we derive from an item (Agent annotations are copied). */
+function withoutOrchestratorAnnotations(item: Obj): Obj {
+  const ann: Obj | undefined = item?.metadata?.annotations;
+  if (!ann) return item;
+  const cleaned: Obj = {};
+  for (const [k, v] of Object.entries(ann)) {
+    if (k.startsWith('internal.config.kubernetes.io/') || k.startsWith('config.kubernetes.io/') || k.startsWith('config.k8s.io/') || k.startsWith('kustomize.config.k8s.io/')) continue;
+    cleaned[k] = v;
+  }
+  const metadata: Obj = { ...item.metadata };
+  if (Object.keys(cleaned).length > 0) metadata.annotations = cleaned;
+  else delete metadata.annotations;
+  return { ...item, metadata };
+}
+
+function functionConfigSettings(fc: Obj | undefined): { settings: Partial<Settings>; diagnostics: Diagnostic[] } {
+  if (!fc) return { settings: {}, diagnostics: [] };
+  if (fc.kind === 'ConfigMap') return settingsFromStringMap((fc.data ?? {}) as Record<string, string>, 'functionConfig');
+  if (fc.kind === 'KagentRender' && fc.apiVersion === 'render.kagent.dev/v1alpha1') return parseSettings(fc.spec ?? {}, 'functionConfig');
+  return {
+    settings: {},
+    diagnostics: [{ rule: 'settings-invalid', severity: 'error', message: `unknown functionConfig ${fc.apiVersion}/${fc.kind}; expected render.kagent.dev/v1alpha1 KagentRender or a v1 ConfigMap`, file: 'functionConfig', line: 1, col: 1 }],
+  };
+}
+
+function annotate(o: K8sObject, path: string, index: number, legacy: boolean): K8sObject {
+  const annotations: Record<string, string> = { ...(o.metadata.annotations ?? {}), [GENERATED_BY]: 'kagent-render', [PATH]: path, [INDEX]: String(index) };
+  if (legacy) Object.assign(annotations, { [LEGACY_PATH]: path, [LEGACY_INDEX]: String(index) });
+  return { ...o, metadata: { ...o.metadata, annotations } };
+}
+
+function finish(doc: Document, itemsNode: YAMLSeq | null, keep: number[], generated: K8sObject[], diagnostics: Diagnostic[], failed: boolean): KrmResult {
+  // Pass-through items go out as data: kpt copies their comments back by
+  // internal.config.kubernetes.io/id (emitting them ourselves duplicates them), kustomize drops comments.
+  const kept = itemsNode ? keep.map((i) => withoutComments(itemsNode.items[i])) : [];
+  const seq = doc.createNode([]) as YAMLSeq;
+  seq.items = [...kept, ...generated.map((g) => doc.createNode(g))];
+  doc.set('items', seq);
+  doc.delete('results');
+  if (diagnostics.length > 0) doc.set('results', diagnostics.map(toResult));
+  const stderr = failed ? `kagent-render krm: ${diagnostics.filter((d) => d.severity === 'error').length} error(s); see results\n` : '';
+  return { stdout: doc.toString({ lineWidth: 0 }), stderr, exitCode: failed ? 1 : 0 };
+}
+
+/** The item's node as parsed (flow/block style, quoting kept) minus its comments. */
+function withoutComments(item: unknown): unknown {
+  if (!isNode(item)) return item;
+  const copy = item.clone();
+  visit(copy as Node, (_key, node) => {
+    if (isNode(node)) {
+      node.comment = null;
+      node.commentBefore = null;
+    }
+  });
+  copy.comment = null;
+  copy.commentBefore = null;
+  return copy;
+}
+
+function toResult(d: Diagnostic): Obj {
+  const r: Obj = { message: d.message, severity: d.severity };
+  if (d.object) r.resourceRef = { apiVersion: d.object.apiVersion, kind: d.object.kind, name: d.object.name, namespace: d.object.namespace };
+  if (d.field && d.object) r.field = { path: d.field };
+  r.file = { path: d.file.replace(/#\d+$/, '') };
+  r.tags = { rule: d.rule, position: `${d.line}:${d.col}` };
+  return r;
+}
+
+function failure(message: string): KrmResult {
+  const out = { apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', items: [], results: [{ message: message.replace(/^kagent-render krm: /, ''), severity: 'error' }] };
+  return { stdout: toYaml(out), stderr: `${message}\n`, exitCode: 1 };
+}
