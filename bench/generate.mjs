@@ -76,9 +76,9 @@ metadata:
   namespace: ${ns}
 spec:
   transportType: ${http ? 'http' : 'stdio'}
-${http ? `  httpTransport:\n    targetPort: 8443\n${tls ? `    tls:\n      secretRef: mcp-client-${i % 7}\n` : ''}` : ''}  deployment:
+${http ? `  httpTransport:\n    targetPort: ${tls ? 8443 : 8080}\n${tls ? `    tls:\n      secretRef: mcp-client-${i % 7}\n` : ''}` : ''}  deployment:
     image: ghcr.io/example/mcp-${i % 13}:1.${i % 5}.0
-    port: ${http ? 8443 : 3000}
+    port: ${tls ? 8443 : http ? 8080 : 3000}
     args: ["--verbose"]
     env:
       LOG_LEVEL: info

@@ -8,6 +8,7 @@ Usage:
   kagent-render graph [PATH...]        Mermaid graph: Agent → tools → MCPServer / RemoteMCPServer → TLS Secret
   kagent-render krm                    KRM function: ResourceList on stdin, ResourceList on stdout
   kagent-render argocd discover|generate   Argo CD config management plugin commands
+  kagent-render kustomize-plugin CONFIG   kustomize legacy exec plugin (KUSTOMIZE_PLUGIN_HOME)
   kagent-render pre-commit [--output DIR] [--check] [PATH...]   pre-commit hook
 
 Build flags:

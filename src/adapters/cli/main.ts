@@ -43,6 +43,8 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       return (await import('./build.js')).runBuild(command, rest, io, loadSettingsFile);
     case 'krm':
       return (await import('./krm.js')).runKrmCommand(io);
+    case 'kustomize-plugin':
+      return (await import('../krm/kustomize.js')).runKustomizePlugin(rest, io);
     case 'argocd':
       return (await import('../argocd/main.js')).runArgocd(rest, io);
     case 'pre-commit':
