@@ -7501,6 +7501,52 @@ var init_version = __esm({
   }
 });
 
+// src/diagnostics/diagnostic.ts
+function fieldString(path5) {
+  return path5.map(String).join(".");
+}
+function at(origin, path5, severity, rule, message, object, related) {
+  const p = origin.at(path5);
+  const d = { rule, severity, message, file: p.file, line: p.line, col: p.col };
+  if (object) d.object = object;
+  if (path5.length > 0) d.field = fieldString(path5);
+  if (related && related.length > 0) d.related = related;
+  return d;
+}
+function compareDiagnostics(a, b) {
+  return cmp(a.file, b.file) || a.line - b.line || a.col - b.col || cmp(a.rule, b.rule) || cmp(a.message, b.message);
+}
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var DiagnosticBag;
+var init_diagnostic = __esm({
+  "src/diagnostics/diagnostic.ts"() {
+    "use strict";
+    DiagnosticBag = class {
+      items = [];
+      add(d) {
+        this.items.push(d);
+      }
+      addAll(ds) {
+        for (const d of ds) this.items.push(d);
+      }
+      hasErrors() {
+        return this.items.some((d) => d.severity === "error");
+      }
+      sorted() {
+        const seen = /* @__PURE__ */ new Set();
+        return [...this.items].sort(compareDiagnostics).filter((d) => {
+          const k = `${d.file}\0${d.line}\0${d.col}\0${d.severity}\0${d.rule}\0${d.message}`;
+          if (seen.has(k)) return false;
+          seen.add(k);
+          return true;
+        });
+      }
+    };
+  }
+});
+
 // src/emit/yaml.ts
 function toYaml(value) {
   return (0, import_yaml.stringify)(value, OPTIONS);
@@ -7636,52 +7682,6 @@ function list(v) {
 var init_mermaid = __esm({
   "src/graph/mermaid.ts"() {
     "use strict";
-  }
-});
-
-// src/diagnostics/diagnostic.ts
-function fieldString(path5) {
-  return path5.map(String).join(".");
-}
-function at(origin, path5, severity, rule, message, object, related) {
-  const p = origin.at(path5);
-  const d = { rule, severity, message, file: p.file, line: p.line, col: p.col };
-  if (object) d.object = object;
-  if (path5.length > 0) d.field = fieldString(path5);
-  if (related && related.length > 0) d.related = related;
-  return d;
-}
-function compareDiagnostics(a, b) {
-  return cmp(a.file, b.file) || a.line - b.line || a.col - b.col || cmp(a.rule, b.rule) || cmp(a.message, b.message);
-}
-function cmp(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-var DiagnosticBag;
-var init_diagnostic = __esm({
-  "src/diagnostics/diagnostic.ts"() {
-    "use strict";
-    DiagnosticBag = class {
-      items = [];
-      add(d) {
-        this.items.push(d);
-      }
-      addAll(ds) {
-        for (const d of ds) this.items.push(d);
-      }
-      hasErrors() {
-        return this.items.some((d) => d.severity === "error");
-      }
-      sorted() {
-        const seen = /* @__PURE__ */ new Set();
-        return [...this.items].sort(compareDiagnostics).filter((d) => {
-          const k = `${d.file}\0${d.line}\0${d.col}\0${d.severity}\0${d.rule}\0${d.message}`;
-          if (seen.has(k)) return false;
-          seen.add(k);
-          return true;
-        });
-      }
-    };
   }
 });
 
@@ -15957,6 +15957,43 @@ var init_names = __esm({
   }
 });
 
+// src/expand/agent/tls.ts
+function secretMount(name, secretName, dir) {
+  return {
+    volume: { name, secret: { secretName, defaultMode: 292 } },
+    mount: { name, readOnly: true, mountPath: dir }
+  };
+}
+function caBundle(tls) {
+  if (!tls || !(tls.disableVerify || tls.caCertSecretRef || tls.caCertSecretKey || tls.disableSystemCAs)) return void 0;
+  const fields = { tls_insecure_skip_verify: tls.disableVerify === true };
+  let mount;
+  if (tls.caCertSecretRef && tls.caCertSecretKey) {
+    const id = caBundleId(tls.caCertSecretRef);
+    const dir = `/etc/ssl/certs/custom/${id}`;
+    mount = secretMount(`tls-ca-${id}`, tls.caCertSecretRef, dir);
+    fields.tls_ca_cert_path = `${dir}/${tls.caCertSecretKey}`;
+  }
+  fields.tls_disable_system_cas = tls.disableSystemCAs === true;
+  return { fields, mount };
+}
+function clientCertificate(tls) {
+  const secret = String(tls.secretRef);
+  const dir = `${MCP_TLS_DIR}/${secret}`;
+  return {
+    fields: { tls_insecure_skip_verify: tls.insecureSkipVerify === true, tls_client_cert_path: dir },
+    mount: secretMount(boundedName("mcp-tls-", secret), secret, dir)
+  };
+}
+var MCP_TLS_DIR;
+var init_tls = __esm({
+  "src/expand/agent/tls.ts"() {
+    "use strict";
+    init_names();
+    MCP_TLS_DIR = "/etc/kagent/mcp-tls";
+  }
+});
+
 // src/expand/agent/values.ts
 function lookup(ctx, from, path5, kind, namespace, name) {
   const found = ctx.index.get(kind, namespace, name);
@@ -16047,22 +16084,14 @@ function translateModelConfig(ctx, mc, runtime, refPath) {
   const key = spec.apiKeySecretKey ?? "";
   const passthrough = spec.apiKeyPassthrough === true;
   const useKey = !passthrough && secret !== "";
-  const tls = spec.tls;
-  const tlsNonEmpty = tls && (tls.disableVerify || tls.caCertSecretRef || tls.caCertSecretKey || tls.disableSystemCAs);
-  let caPath;
-  if (tls?.caCertSecretRef && tls?.caCertSecretKey) {
-    const id = caBundleId(tls.caCertSecretRef);
-    volumes.push({ name: `tls-ca-${id}`, secret: { secretName: tls.caCertSecretRef, defaultMode: 292 } });
-    mounts.push({ name: `tls-ca-${id}`, readOnly: true, mountPath: `/etc/ssl/certs/custom/${id}` });
-    caPath = `/etc/ssl/certs/custom/${id}/${tls.caCertSecretKey}`;
+  const tls = caBundle(spec.tls);
+  if (tls?.mount) {
+    volumes.push(tls.mount.volume);
+    mounts.push(tls.mount.mount);
   }
   const config = { type, model: spec.model ?? "" };
   if (spec.defaultHeaders && Object.keys(spec.defaultHeaders).length > 0) config.headers = goMap(spec.defaultHeaders);
-  if (tlsNonEmpty) {
-    config.tls_insecure_skip_verify = tls.disableVerify === true;
-    if (caPath) config.tls_ca_cert_path = caPath;
-    config.tls_disable_system_cas = tls.disableSystemCAs === true;
-  }
+  if (tls) Object.assign(config, tls.fields);
   if (passthrough) config.api_key_passthrough = true;
   switch (provider) {
     case "OpenAI": {
@@ -16218,9 +16247,9 @@ var TYPES, BLOCKS;
 var init_model = __esm({
   "src/expand/agent/model.ts"() {
     "use strict";
-    init_names();
     init_profile();
     init_gojson();
+    init_tls();
     init_values();
     TYPES = {
       OpenAI: "openai",
@@ -16308,12 +16337,9 @@ function compileMcpTool(ctx, plan, tool, base) {
     resolveHeaders(ctx, ctx.agent, [...base, "headersFrom"], tool.headersFrom, ctx.agent.namespace, headers);
     params = { url: `${scheme}://${server.name}.${server.namespace}:${port}${urlPath}`, headers: goMap(headers), timeout: durationSeconds(String(spec.timeout ?? "30s")) ?? 30 };
     if (tls?.secretRef) {
-      const secret = String(tls.secretRef);
-      const volume = boundedName("mcp-tls-", secret);
-      const dir = `${MCP_TLS_DIR}/${secret}`;
-      addVolume(plan, { name: volume, secret: { secretName: secret, defaultMode: 292 } }, { name: volume, readOnly: true, mountPath: dir });
-      params.tls_insecure_skip_verify = tls.insecureSkipVerify === true;
-      params.tls_client_cert_path = dir;
+      const cert = clientCertificate(tls);
+      addVolume(plan, cert.mount);
+      Object.assign(params, cert.fields);
     }
   } else if (kind === "RemoteMCPServer" && (group === "" || group === "kagent.dev")) {
     const rms = lookup(ctx, ctx.agent, [...path5, "name"], "RemoteMCPServer", namespace, name);
@@ -16322,20 +16348,14 @@ function compileMcpTool(ctx, plan, tool, base) {
     resolveHeaders(ctx, rms, ["spec", "headersFrom"], spec.headersFrom, rms.namespace, headers);
     resolveHeaders(ctx, ctx.agent, [...base, "headersFrom"], tool.headersFrom, ctx.agent.namespace, headers);
     sse = spec.protocol === "SSE";
-    const tls = spec.tls;
-    const tlsNonEmpty = !!tls && !!(tls.disableVerify || tls.caCertSecretRef || tls.caCertSecretKey || tls.disableSystemCAs);
-    params = { url: withScheme(String(spec.url ?? ""), tlsNonEmpty), headers: goMap(headers) };
+    const tls = caBundle(spec.tls);
+    params = { url: withScheme(String(spec.url ?? ""), tls !== void 0), headers: goMap(headers) };
     if (spec.timeout !== void 0) params.timeout = durationSeconds(String(spec.timeout));
     if (spec.sseReadTimeout !== void 0) params.sse_read_timeout = durationSeconds(String(spec.sseReadTimeout));
     if (!sse && spec.terminateOnClose !== void 0 && spec.terminateOnClose !== null) params.terminate_on_close = spec.terminateOnClose;
-    if (tlsNonEmpty) {
-      params.tls_insecure_skip_verify = tls.disableVerify === true;
-      if (tls.caCertSecretRef && tls.caCertSecretKey) {
-        const id = caBundleId(tls.caCertSecretRef);
-        addVolume(plan, { name: `tls-ca-${id}`, secret: { secretName: tls.caCertSecretRef, defaultMode: 292 } }, { name: `tls-ca-${id}`, readOnly: true, mountPath: `/etc/ssl/certs/custom/${id}` });
-        params.tls_ca_cert_path = `/etc/ssl/certs/custom/${id}/${tls.caCertSecretKey}`;
-      }
-      params.tls_disable_system_cas = tls.disableSystemCAs === true;
+    if (tls) {
+      if (tls.mount) addVolume(plan, tls.mount);
+      Object.assign(params, tls.fields);
     }
   } else if (kind === "Service" && (group === "" || group === "core")) {
     const svc = lookup(ctx, ctx.agent, [...path5, "name"], "Service", namespace, name);
@@ -16356,7 +16376,7 @@ function compileMcpTool(ctx, plan, tool, base) {
   if (Array.isArray(ref.requireApproval) && ref.requireApproval.length > 0) entry.require_approval = ref.requireApproval;
   (sse ? plan.sseTools : plan.httpTools).push(entry);
 }
-function addVolume(plan, volume, mount) {
+function addVolume(plan, { volume, mount }) {
   if (plan.volumes.some((v) => v.name === volume.name)) return;
   plan.volumes.push(volume);
   plan.mounts.push(mount);
@@ -16388,16 +16408,14 @@ function serviceUrl(ctx, svc) {
   }
   return { url: `http://${svc.name}.${svc.namespace}:${port}${path5}`, protocol };
 }
-var MCP_TLS_DIR;
 var init_tools = __esm({
   "src/expand/agent/tools.ts"() {
     "use strict";
     init_duration();
-    init_names();
     init_gojson();
     init_profile();
+    init_tls();
     init_values();
-    MCP_TLS_DIR = "/etc/kagent/mcp-tls";
   }
 });
 
@@ -22828,15 +22846,14 @@ async function runBuild(command, argv, io, loadSettings) {
   return 0;
 }
 function sortDiagnostics(ds) {
-  const seen = /* @__PURE__ */ new Set();
-  return [...ds].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)).filter((d) => {
-    const k = formatText(d);
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
+  const bag = new DiagnosticBag();
+  bag.addAll(ds);
+  return bag.sorted();
 }
 var init_build2 = __esm({
   "src/adapters/cli/build.ts"() {
     "use strict";
+    init_diagnostic();
     init_format();
     init_files();
     init_json();

@@ -1,6 +1,6 @@
 /** `build`, `validate` and `graph`: discover → render → print or write. */
 import path from 'node:path';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { DiagnosticBag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatText } from '../../diagnostics/format.js';
 import { planOutputTree } from '../../emit/files.js';
 import { toJsonList } from '../../emit/json.js';
@@ -56,11 +56,7 @@ export async function runBuild(command: 'build' | 'validate' | 'graph', argv: st
 }
 
 function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return [...ds]
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)))
-    .filter((d) => {
-      const k = formatText(d);
-      return seen.has(k) ? false : (seen.add(k), true);
-    });
+  const bag = new DiagnosticBag();
+  bag.addAll(ds);
+  return bag.sorted();
 }

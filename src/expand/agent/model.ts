@@ -4,10 +4,10 @@
  * translateModel; reference §3.3, §5.2, §6.2).
  */
 import type { InputObject } from '../../model/source.js';
-import { caBundleId } from '../k8s/names.js';
 import { readsSecretValues } from '../profile.js';
 import type { AgentContext } from './context.js';
 import { goMap } from '../gojson.js';
+import { caBundle } from './tls.js';
 import { keysOf, lookup } from './values.js';
 
 type Obj = Record<string, any>;
@@ -86,23 +86,15 @@ export function translateModelConfig(ctx: AgentContext, mc: InputObject, runtime
   const useKey = !passthrough && secret !== '';
 
   // TLS first (reference §3.3: "TLS mounting happens first"), CA bundle only.
-  const tls: Obj | undefined = spec.tls;
-  const tlsNonEmpty = tls && (tls.disableVerify || tls.caCertSecretRef || tls.caCertSecretKey || tls.disableSystemCAs);
-  let caPath: string | undefined;
-  if (tls?.caCertSecretRef && tls?.caCertSecretKey) {
-    const id = caBundleId(tls.caCertSecretRef);
-    volumes.push({ name: `tls-ca-${id}`, secret: { secretName: tls.caCertSecretRef, defaultMode: 0o444 } });
-    mounts.push({ name: `tls-ca-${id}`, readOnly: true, mountPath: `/etc/ssl/certs/custom/${id}` });
-    caPath = `/etc/ssl/certs/custom/${id}/${tls.caCertSecretKey}`;
+  const tls = caBundle(spec.tls);
+  if (tls?.mount) {
+    volumes.push(tls.mount.volume);
+    mounts.push(tls.mount.mount);
   }
 
   const config: Obj = { type, model: spec.model ?? '' };
   if (spec.defaultHeaders && Object.keys(spec.defaultHeaders).length > 0) config.headers = goMap(spec.defaultHeaders);
-  if (tlsNonEmpty) {
-    config.tls_insecure_skip_verify = tls.disableVerify === true;
-    if (caPath) config.tls_ca_cert_path = caPath;
-    config.tls_disable_system_cas = tls.disableSystemCAs === true;
-  }
+  if (tls) Object.assign(config, tls.fields);
   if (passthrough) config.api_key_passthrough = true;
 
   switch (provider) {

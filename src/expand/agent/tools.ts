@@ -6,10 +6,10 @@
  */
 import type { InputObject } from '../../model/source.js';
 import { durationSeconds } from '../k8s/duration.js';
-import { boundedName, caBundleId } from '../k8s/names.js';
 import { goMap } from '../gojson.js';
 import { mcpServerUrlPath } from '../profile.js';
 import type { AgentContext } from './context.js';
+import { caBundle, clientCertificate, type TlsMount } from './tls.js';
 import { lookup, resolveHeaders } from './values.js';
 
 type Obj = Record<string, any>;
@@ -20,9 +20,6 @@ export interface ToolsPlan {
   volumes: Obj[];
   mounts: Obj[];
 }
-
-/** Where agent pods find an MCPServer's client certificate (SPEC §3.1 point 2). */
-export const MCP_TLS_DIR = '/etc/kagent/mcp-tls';
 
 export function compileTools(ctx: AgentContext, tools: unknown): ToolsPlan {
   const plan: ToolsPlan = { httpTools: [], sseTools: [], volumes: [], mounts: [] };
@@ -62,13 +59,9 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
     resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
     params = { url: `${scheme}://${server.name}.${server.namespace}:${port}${urlPath}`, headers: goMap(headers), timeout: durationSeconds(String(spec.timeout ?? '30s')) ?? 30 };
     if (tls?.secretRef) {
-      // SPEC §3.1: one read-only Secret volume per distinct Secret, mounted as a directory.
-      const secret = String(tls.secretRef);
-      const volume = boundedName('mcp-tls-', secret);
-      const dir = `${MCP_TLS_DIR}/${secret}`;
-      addVolume(plan, { name: volume, secret: { secretName: secret, defaultMode: 0o444 } }, { name: volume, readOnly: true, mountPath: dir });
-      params.tls_insecure_skip_verify = tls.insecureSkipVerify === true;
-      params.tls_client_cert_path = dir;
+      const cert = clientCertificate(tls);
+      addVolume(plan, cert.mount);
+      Object.assign(params, cert.fields);
     }
   } else if (kind === 'RemoteMCPServer' && (group === '' || group === 'kagent.dev')) {
     const rms = lookup(ctx, ctx.agent, [...path, 'name'], 'RemoteMCPServer', namespace, name);
@@ -77,20 +70,14 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
     resolveHeaders(ctx, rms, ['spec', 'headersFrom'], spec.headersFrom, rms.namespace, headers);
     resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
     sse = spec.protocol === 'SSE';
-    const tls: Obj | undefined = spec.tls;
-    const tlsNonEmpty = !!tls && !!(tls.disableVerify || tls.caCertSecretRef || tls.caCertSecretKey || tls.disableSystemCAs);
-    params = { url: withScheme(String(spec.url ?? ''), tlsNonEmpty), headers: goMap(headers) };
+    const tls = caBundle(spec.tls);
+    params = { url: withScheme(String(spec.url ?? ''), tls !== undefined), headers: goMap(headers) };
     if (spec.timeout !== undefined) params.timeout = durationSeconds(String(spec.timeout));
     if (spec.sseReadTimeout !== undefined) params.sse_read_timeout = durationSeconds(String(spec.sseReadTimeout));
     if (!sse && spec.terminateOnClose !== undefined && spec.terminateOnClose !== null) params.terminate_on_close = spec.terminateOnClose;
-    if (tlsNonEmpty) {
-      params.tls_insecure_skip_verify = tls.disableVerify === true;
-      if (tls.caCertSecretRef && tls.caCertSecretKey) {
-        const id = caBundleId(tls.caCertSecretRef);
-        addVolume(plan, { name: `tls-ca-${id}`, secret: { secretName: tls.caCertSecretRef, defaultMode: 0o444 } }, { name: `tls-ca-${id}`, readOnly: true, mountPath: `/etc/ssl/certs/custom/${id}` });
-        params.tls_ca_cert_path = `/etc/ssl/certs/custom/${id}/${tls.caCertSecretKey}`;
-      }
-      params.tls_disable_system_cas = tls.disableSystemCAs === true;
+    if (tls) {
+      if (tls.mount) addVolume(plan, tls.mount);
+      Object.assign(params, tls.fields);
     }
   } else if (kind === 'Service' && (group === '' || group === 'core')) {
     const svc = lookup(ctx, ctx.agent, [...path, 'name'], 'Service', namespace, name);
@@ -113,7 +100,7 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
 }
 
 /** Volumes are shared by name: several tools using one Secret mount it once. */
-function addVolume(plan: ToolsPlan, volume: Obj, mount: Obj): void {
+function addVolume(plan: ToolsPlan, { volume, mount }: TlsMount): void {
   if (plan.volumes.some((v) => v.name === volume.name)) return;
   plan.volumes.push(volume);
   plan.mounts.push(mount);
