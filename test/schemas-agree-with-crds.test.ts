@@ -51,3 +51,11 @@ describe.each(SOURCES as Array<[string, string, string]>)('schemas/input/%s', (f
     expect(readFileSync(path.join(root, 'schemas/input', file), 'utf8')).toBe(`${JSON.stringify(schemaFor(crdFile, version))}\n`);
   });
 });
+
+describe('src/validate/validators.generated.mjs', () => {
+  it('is what scripts/gen-validators.mjs compiles from schemas/input today (run it when this fails)', async () => {
+    // @ts-expect-error plain ESM script without types
+    const { OUT, generate } = await import('../scripts/gen-validators.mjs');
+    expect(readFileSync(OUT, 'utf8') === generate()).toBe(true);
+  });
+});

@@ -3,29 +3,17 @@
  * CRDs). Every ajv error becomes a located diagnostic; a number or boolean where a string is
  * wanted says to quote it (YAML 1.2 reads `0777` as 777 and `1e3` as 1000 — never converted silently).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { at, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { keyOf, type InputObject } from '../model/source.js';
-import agent from '../../schemas/input/agent.json' with { type: 'json' };
-import mcpserver from '../../schemas/input/mcpserver.json' with { type: 'json' };
-import modelconfig from '../../schemas/input/modelconfig.json' with { type: 'json' };
-import remotemcpserver from '../../schemas/input/remotemcpserver.json' with { type: 'json' };
+// Compiled at build time (scripts/gen-validators.mjs): compiling the CRD-derived schemas at
+// start-up cost about a second per run.
+import * as generated from './validators.generated.mjs';
 
-const SCHEMAS: Record<string, object> = { Agent: agent, MCPServer: mcpserver, ModelConfig: modelconfig, RemoteMCPServer: remotemcpserver };
-const compiled = new Map<string, ValidateFunction>();
-let ajv: Ajv | undefined;
+const VALIDATORS = generated as unknown as Record<string, ValidateFunction | undefined>;
 
 function validator(kind: string): ValidateFunction | undefined {
-  const schema = SCHEMAS[kind];
-  if (!schema) return undefined;
-  let v = compiled.get(kind);
-  if (!v) {
-    ajv ??= new Ajv({ allErrors: true, strict: false, validateFormats: false, verbose: true });
-    const fresh = ajv.compile(schema);
-    compiled.set(kind, fresh);
-    return fresh;
-  }
-  return v;
+  return VALIDATORS[kind];
 }
 
 export function schemaDiagnostics(o: InputObject, severity: Severity): Diagnostic[] {
