@@ -84,7 +84,6 @@ function parseFile(file: SourceFile, defaultNamespace: string, limits: ParseLimi
       diagnostics.push(fileError(p.file, p.line, p.col, 'input-missing-name', `${obj.kind} has no metadata.name; every object needs a name`));
       return;
     }
-    const start = rangeStart(root as Node);
     objects.push({
       body: obj,
       apiVersion: obj.apiVersion,
@@ -94,7 +93,6 @@ function parseFile(file: SourceFile, defaultNamespace: string, limits: ParseLimi
       origin,
       raw: file.text.slice(doc.range[0], doc.range[2]),
     });
-    void start;
   });
 }
 
@@ -199,14 +197,13 @@ function fileError(file: string, line: number, col: number, rule: string, messag
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const dec = new TextDecoder('utf-8', { fatal: true });
   let lo = 0;
   let hi = bytes.length;
   // Binary search the shortest failing prefix; step back over a partial sequence at the end.
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     try {
-      dec.decode(bytes.subarray(0, mid + 1), { stream: true });
+      // stream: a sequence cut at the end of the prefix is not an error, only a bad byte is.
       new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
       lo = mid + 1;
     } catch {

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, copyExample, repoRoot, run, shimDir, tempDir } from '../harness/tools.js';
+import { cli, copyExample, repoRoot, run, shimDir, tempDir, withoutToolAnnotations } from '../harness/tools.js';
 
 const UNRELATED = `# An unrelated app: kpt must leave it alone, comments included.
 apiVersion: apps/v1
@@ -38,13 +38,7 @@ function pkg(): string {
 
 /** Objects of a YAML file without the annotations kpt and the KRM function add. */
 function objects(file: string): unknown[] {
-  return parseAllDocuments(readFileSync(file, 'utf8')).map((d) => {
-    const o = d.toJS();
-    const ann = o.metadata.annotations ?? {};
-    for (const k of Object.keys(ann)) if (k.includes('config.kubernetes.io/') || k.startsWith('render.kagent.dev/') || k.startsWith('config.k8s.io/')) delete ann[k];
-    if (Object.keys(ann).length === 0) delete o.metadata.annotations;
-    return o;
-  });
+  return parseAllDocuments(readFileSync(file, 'utf8')).map((d) => withoutToolAnnotations(d.toJS()));
 }
 
 beforeAll(() => {

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, copyExample, repoRoot, run, shimDir, tempDir } from '../harness/tools.js';
+import { cli, copyExample, repoRoot, run, shimDir, tempDir, withoutToolAnnotations } from '../harness/tools.js';
 
 let env: NodeJS.ProcessEnv;
 
@@ -22,10 +22,7 @@ function kustomization(): string {
 function byKey(stream: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const d of parseAllDocuments(stream)) {
-    const o = d.toJS();
-    const ann = o.metadata.annotations ?? {};
-    for (const k of Object.keys(ann)) if (k.includes('config.kubernetes.io/') || k.startsWith('render.kagent.dev/') || k.startsWith('config.k8s.io/')) delete ann[k];
-    if (Object.keys(ann).length === 0) delete o.metadata.annotations;
+    const o = withoutToolAnnotations(d.toJS());
     out[`${o.kind}/${o.metadata.name}`] = o;
   }
   return out;

@@ -43,3 +43,11 @@ export function copyExample(name: string, into: string): string {
   cpSync(path.join(repoRoot, 'examples', name), dest, { recursive: true });
   return dest;
 }
+
+/** An object without the annotations kpt, kustomize and the KRM function add (path, index, id, our marker). */
+export function withoutToolAnnotations<T extends { metadata: { annotations?: Record<string, string> } }>(o: T): T {
+  const ann = o.metadata.annotations ?? {};
+  for (const k of Object.keys(ann)) if (k.includes('config.kubernetes.io/') || k.startsWith('render.kagent.dev/') || k.startsWith('config.k8s.io/')) delete ann[k];
+  if (Object.keys(ann).length === 0) delete o.metadata.annotations;
+  return o;
+}

@@ -24,6 +24,9 @@ const STRING_FLAGS: Record<string, keyof Settings> = {
   '--image-pull-secret': 'imagePullSecret',
 };
 
+/** Flags that take a value (the pre-commit hook passes build flags through and must know). */
+export const VALUE_FLAGS: ReadonlySet<string> = new Set([...Object.keys(STRING_FLAGS), '-o', '--output', '--format', '--agent', '--otel-env', '--default-agent-pod-labels']);
+
 export function parseBuildArgs(argv: string[]): BuildArgs {
   const out: BuildArgs = { paths: [], check: false, format: 'yaml', settings: {} };
   const s = out.settings as Record<string, unknown>;

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import fg from 'fast-glob';
 import { UsageError } from '../../diagnostics/errors.js';
+import { VALUE_FLAGS } from '../cli/args.js';
 import type { CliIO } from '../io.js';
 
 export const DEFAULT_OUTPUT_DIR = 'rendered';
@@ -28,7 +29,7 @@ export async function runPrecommit(args: string[], io: CliIO): Promise<number> {
     else if (a.startsWith('-')) {
       // Any other flag is a build flag (--profile, --namespace, ...): hand it on with its value.
       passThrough.push(a);
-      if (!a.includes('=') && args[i + 1] !== undefined && !args[i + 1].startsWith('-') && takesValue(a)) passThrough.push(args[++i]);
+      if (!a.includes('=') && args[i + 1] !== undefined && !args[i + 1].startsWith('-') && VALUE_FLAGS.has(a)) passThrough.push(args[++i]);
     } else paths.push(a);
   }
   const { main } = await import('../cli/main.js');
@@ -43,15 +44,6 @@ export async function runPrecommit(args: string[], io: CliIO): Promise<number> {
   for (const f of changed) io.stderr.write(`kagent-render: ${after.has(f) ? 'updated' : 'removed'} ${output}/${f}\n`);
   if (changed.length > 0) io.stderr.write(`kagent-render: ${output}/ changed; review and 'git add ${output}' before committing\n`);
   return changed.length > 0 ? 1 : 0;
-}
-
-const VALUE_FLAGS = new Set([
-  '--profile', '--namespace', '--validate', '--controller-url', '--image-registry', '--image-tag', '--proxy-url',
-  '--default-service-account', '--image-pull-secret', '--otel-env', '--default-agent-pod-labels', '--agent', '--format',
-]);
-
-function takesValue(flag: string): boolean {
-  return VALUE_FLAGS.has(flag);
 }
 
 async function snapshot(cwd: string, dir: string): Promise<Map<string, string>> {
