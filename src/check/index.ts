@@ -1,12 +1,13 @@
 /**
- * Output check: every emitted object against the SPEC §3 invariants (and the output schemas
- * where present). A failure here is a rule the user can act on (a label too long, a user
+ * Output check: every emitted object against our strict output schemas (schemas/output) and
+ * the SPEC §3 invariants. A failure here is a rule the user can act on (a label too long, a user
  * volume colliding with a generated one), located at the source object.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RenderedSource } from '../model/k8s.js';
 import type { ObjectIndex } from '../resolve/index.js';
 import { invariantProblems } from './invariants.js';
+import { schemaProblems } from './schema.js';
 
 export function checkOutput(rendered: readonly RenderedSource[], index: ObjectIndex): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -20,7 +21,7 @@ export function checkOutput(rendered: readonly RenderedSource[], index: ObjectIn
       const owner = `${r.source.kind} ${r.source.namespace}/${r.source.name}`;
       if (seen.has(key)) report('output-duplicate-object', `${key} is generated twice (by ${seen.get(key)} and ${owner}); rename one of them`);
       else seen.set(key, owner);
-      for (const p of invariantProblems(o)) report(p.rule, `${o.kind} ${o.metadata.namespace}/${o.metadata.name}: ${p.message}`);
+      for (const p of [...schemaProblems(o), ...invariantProblems(o)]) report(p.rule, `${o.kind} ${o.metadata.namespace}/${o.metadata.name}: ${p.message}`);
     }
   }
   return diagnostics;
