@@ -1,30 +1,23 @@
 /**
  * A settings object from any source (kagent-render.yaml, KRM functionConfig, Argo CD) →
- * Partial<Settings>, with a diagnostic per bad key. Same keys everywhere (SPEC §5).
+ * Partial<Settings>, with a diagnostic per bad key, against schemas/settings.json (SPEC §5).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Origin } from '../model/source.js';
 import type { Settings } from './settings.js';
 
-type Kind = 'string' | 'bool' | 'map' | 'list';
+import schema from '../../schemas/settings.json' with { type: 'json' };
 
-export const SETTINGS_KEYS: Record<string, { kind: Kind; values?: string[] }> = {
-  profile: { kind: 'string', values: ['gitops', 'controller'] },
-  validate: { kind: 'string', values: ['strict', 'warn'] },
-  crdDefaults: { kind: 'bool' },
-  namespace: { kind: 'string' },
-  controllerUrl: { kind: 'string' },
-  imageRegistry: { kind: 'string' },
-  imageTag: { kind: 'string' },
-  proxyUrl: { kind: 'string' },
-  defaultServiceAccount: { kind: 'string' },
-  imagePullSecret: { kind: 'string' },
-  otelEnv: { kind: 'map' },
-  defaultAgentPodLabels: { kind: 'map' },
-  keepInputs: { kind: 'bool' },
-  allowSecretValues: { kind: 'bool' },
-  agents: { kind: 'list' },
-};
+type Kind = 'string' | 'bool' | 'map' | 'list';
+type PropertySchema = { type: string; enum?: string[] };
+
+/** The settings keys, their kinds and allowed values — read from schemas/settings.json, the one source. */
+export const SETTINGS_KEYS: Record<string, { kind: Kind; values?: string[] }> = Object.fromEntries(
+  Object.entries(schema.properties as Record<string, PropertySchema>).map(([key, p]) => [
+    key,
+    { kind: p.type === 'boolean' ? 'bool' : p.type === 'object' ? 'map' : p.type === 'array' ? 'list' : 'string', ...(p.enum ? { values: p.enum } : {}) },
+  ]),
+);
 
 export function parseSettings(value: unknown, file: string, origin?: Origin): { settings: Partial<Settings>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
