@@ -2,10 +2,11 @@
  * The KRM function under the real kpt: `kpt fn eval --exec` and a Kptfile pipeline with
  * `kpt fn render --allow-exec`, over examples/mcp-tls plus an unrelated commented Deployment.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { argsOf, README_COMMANDS } from '../harness/readme.js';
 import { cli, copyExample, repoRoot, run, shimDir, tempDir, withoutToolAnnotations } from '../harness/tools.js';
 
 const UNRELATED = `# An unrelated app: kpt must leave it alone, comments included.
@@ -50,8 +51,7 @@ describe('kpt', () => {
     const dir = pkg();
     const expected = tempDir('kpt-expected');
     expect(cli(['build', dir, '-o', expected]).status).toBe(0);
-    // README block: kpt fn eval
-    const r = run('kpt', ['fn', 'eval', dir, '--exec', wrapper, '--', 'keepInputs=true'], { env });
+    const r = run('kpt', argsOf(README_COMMANDS.kptEvalWrapper, { 'agents/': dir, 'deploy/kpt/kagent-render-krm': wrapper }), { env });
     expect(r.stderr + r.stdout).toContain('[PASS]');
     expect(r.status).toBe(0);
     for (const f of ['kagent/agent-secure-agent.yaml', 'kagent/mcpserver-test-mcp.yaml']) {
@@ -88,5 +88,18 @@ pipeline:
     const r = run('kpt', ['fn', 'eval', dir, '--exec', wrapper, '--', 'keepInputs=true'], { env });
     expect(r.status).not.toBe(0);
     expect(r.stdout + r.stderr).toContain("ModelConfig 'missing-model' not found");
+  });
+
+  it('over examples/krm-mixed, `kpt fn eval --exec kagent-render-krm` replaces agents.yaml and leaves every other file byte for byte', () => {
+    const dir = path.join(tempDir('kpt-mixed'), 'krm-mixed');
+    const example = path.join(repoRoot, 'examples/krm-mixed');
+    cpSync(example, dir, { recursive: true });
+    const expected = tempDir('kpt-mixed-expected');
+    expect(cli(['build', example, '-o', expected]).status).toBe(0);
+    const r = run('kpt', argsOf(README_COMMANDS.kptEvalInstalled, { 'examples/krm-mixed': dir }), { env });
+    expect(r.status).toBe(0);
+    expect(existsSync(path.join(dir, 'agents.yaml'))).toBe(false);
+    for (const f of ['web.yaml', 'kustomization.yaml', 'render.yaml']) expect(readFileSync(path.join(dir, f), 'utf8')).toBe(readFileSync(path.join(example, f), 'utf8'));
+    for (const f of ['kagent/agent-shop-assistant.yaml', 'kagent/mcpserver-inventory.yaml']) expect(objects(path.join(dir, f))).toEqual(objects(path.join(expected, f)));
   });
 });

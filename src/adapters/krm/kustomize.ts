@@ -2,12 +2,11 @@
  * kustomize legacy exec plugin (`KUSTOMIZE_PLUGIN_HOME/render.kagent.dev/v1alpha1/kagentrender/KagentRender`):
  * argv[1] is the plugin config file (our KagentRender object), stdin the resources as a plain
  * multi-document stream (transformers). We wrap them in a ResourceList, run the KRM function
- * and print its ResourceList (kustomize inlines any *List's items). kustomize drops `results`,
- * so diagnostics also go to stderr as text.
+ * and print its ResourceList (kustomize inlines any *List's items). kustomize drops `results`;
+ * the function's stderr carries the errors as text.
  */
 import { readFileSync } from 'node:fs';
 import { parse, parseAllDocuments, stringify } from 'yaml';
-import { formatText } from '../../diagnostics/format.js';
 import { UsageError } from '../../diagnostics/errors.js';
 import type { CliIO } from '../io.js';
 import { runKrm } from './main.js';
@@ -25,12 +24,7 @@ export async function runKustomizePlugin(args: string[], io: CliIO): Promise<num
   const items = parseAllDocuments(stdin).map((d) => d.toJS()).filter((o) => o && typeof o === 'object');
   const r = runKrm(stringify({ apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', items, functionConfig }, { lineWidth: 0 }));
   if (r.exitCode !== 0) {
-    const results = (parse(r.stdout)?.results ?? []) as Array<{ message: string; severity: string; file?: { path: string }; tags?: { rule?: string; position?: string } }>;
-    for (const res of results) {
-      const [line, col] = (res.tags?.position ?? '1:1').split(':');
-      io.stderr.write(`${formatText({ rule: res.tags?.rule ?? 'krm', severity: res.severity as 'error', message: res.message, file: res.file?.path ?? 'kustomization', line: Number(line), col: Number(col) })}\n`);
-    }
-    if (results.length === 0) io.stderr.write(r.stderr);
+    io.stderr.write(r.stderr);
     return 1;
   }
   io.stdout.write(r.stdout);

@@ -60,9 +60,13 @@ describe('runKrm (ResourceList protocol)', () => {
         resourceRef: { apiVersion: 'kagent.dev/v1alpha2', kind: 'Agent', name: 'a', namespace: 'ns' },
         field: { path: 'spec.declarative.modelConfig' },
         file: { path: 'agents.yaml' },
-        tags: expect.objectContaining({ rule: 'ref-missing' }),
+        tags: { rule: 'ref-missing' },
       }),
     ]);
+    // kustomize shows only stderr: the same error, placed by file, object and field.
+    expect(r.stderr).toBe(
+      "agents.yaml Agent ns/a: error[ref-missing]: ModelConfig 'missing' not found in namespace 'ns' (used by agent 'a' at spec.declarative.modelConfig); add it to the input or fix the name\nkagent-render krm: 1 error(s)\n",
+    );
   });
 
   it('rejects empty input, non-ResourceLists and unknown functionConfig kinds with exit 1', () => {

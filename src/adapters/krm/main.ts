@@ -10,7 +10,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { fileNameOf } from '../../emit/files.js';
 import { toYaml } from '../../emit/yaml.js';
 import type { K8sObject } from '../../model/k8s.js';
-import type { SourceFile } from '../../model/source.js';
+import { formatKey, type SourceFile } from '../../model/source.js';
 import { render } from '../../pipeline.js';
 import { parseSettings } from '../../settings/parse.js';
 import { resolveSettings, type Settings } from '../../settings/settings.js';
@@ -21,6 +21,7 @@ const PATH = 'internal.config.kubernetes.io/path';
 const INDEX = 'internal.config.kubernetes.io/index';
 const LEGACY_PATH = 'config.kubernetes.io/path';
 const LEGACY_INDEX = 'config.kubernetes.io/index';
+const ITEM_WITHOUT_PATH = 'items[';
 const KAGENT_KINDS = new Set(['Agent', 'ModelConfig', 'RemoteMCPServer', 'MCPServer']);
 
 type Obj = Record<string, any>;
@@ -58,7 +59,7 @@ export function runKrm(stdin: string): KrmResult {
     const isKagent = KAGENT_KINDS.has(item?.kind) && String(item?.apiVersion ?? '').startsWith('kagent.dev/');
     if (!isKagent || settings.keepInputs) keep.push(i);
     if (isKagent || ['Secret', 'ConfigMap', 'Service'].includes(item?.kind)) {
-      files.push({ path: String(ann[PATH] ?? ann[LEGACY_PATH] ?? `items[${i}]`), text: toYaml(withoutOrchestratorAnnotations(item)) });
+      files.push({ path: String(ann[PATH] ?? ann[LEGACY_PATH] ?? `${ITEM_WITHOUT_PATH}${i}]`), text: toYaml(withoutOrchestratorAnnotations(item)) });
     }
   });
   // Several items may come from one file: keep display paths unique per item.
@@ -124,7 +125,9 @@ function finish(doc: Document, itemsNode: YAMLSeq | null, keep: number[], genera
   doc.set('items', seq);
   doc.delete('results');
   if (diagnostics.length > 0) doc.set('results', diagnostics.map(toResult));
-  const stderr = failed ? `kagent-render krm: ${diagnostics.filter((d) => d.severity === 'error').length} error(s); see results\n` : '';
+  // kustomize shows stderr but never `results`, so the errors are readable there too.
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const stderr = failed ? `${errors.map((d) => `${formatKrmText(d)}\n`).join('')}kagent-render krm: ${errors.length} error(s)\n` : '';
   return { stdout: doc.toString({ lineWidth: 0 }), stderr, exitCode: failed ? 1 : 0 };
 }
 
@@ -143,13 +146,29 @@ function withoutComments(item: unknown): unknown {
   return copy;
 }
 
+/**
+ * Line and column inside a KRM item say nothing about the user's file (the orchestrator
+ * re-serialised it), so a KRM diagnostic is placed by file, object and field instead.
+ */
 function toResult(d: Diagnostic): Obj {
   const r: Obj = { message: d.message, severity: d.severity };
   if (d.object) r.resourceRef = { apiVersion: d.object.apiVersion, kind: d.object.kind, name: d.object.name, namespace: d.object.namespace };
   if (d.field && d.object) r.field = { path: d.field };
-  r.file = { path: d.file.replace(/#\d+$/, '') };
-  r.tags = { rule: d.rule, position: `${d.line}:${d.col}` };
+  const file = sourceFileOf(d);
+  if (file) r.file = { path: file };
+  r.tags = { rule: d.rule };
   return r;
+}
+
+/** `agents.yaml Agent ns/name: error[rule]: message`, for orchestrators that show only stderr. */
+export function formatKrmText(d: Diagnostic): string {
+  const where = [sourceFileOf(d), d.object ? formatKey(d.object) : undefined].filter(Boolean).join(' ') || 'ResourceList';
+  return `${where}: ${d.severity}[${d.rule}]: ${d.message}`;
+}
+
+/** The item's path annotation, or undefined when the orchestrator gave none (kustomize). */
+function sourceFileOf(d: Diagnostic): string | undefined {
+  return d.file.startsWith(ITEM_WITHOUT_PATH) ? undefined : d.file.replace(/#\d+$/, '');
 }
 
 function failure(message: string): KrmResult {
