@@ -102,6 +102,16 @@ describe('standalone kustomize with the exec KRM function (examples/krm-mixed)',
     for (const [key, text] of Object.entries(alone)) expect(texts[key]).toBe(text);
   });
 
+  it('over examples/mcp-tls with the same function config renders what `kagent-render build` does', () => {
+    const dir = copyExample('mcp-tls', tempDir('kustomize-exec'));
+    cpSync(path.join(mixedExample, 'render.yaml'), path.join(dir, 'render.yaml'));
+    writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources:\n  - mcpserver.yaml\n  - modelconfig.yaml\n  - agent.yaml\ntransformers:\n  - render.yaml\n');
+    const r = run(standaloneKustomize, argsOf(README_COMMANDS.kustomizeExec, { 'examples/krm-mixed': dir }), { env });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(byKey(r.stdout)).toEqual(byKey(cli(['build', path.join(repoRoot, 'examples/mcp-tls')]).stdout));
+  });
+
   it('fails with our diagnostic on stderr for an invalid Agent', () => {
     const dir = copyMixed();
     const agents = path.join(dir, 'agents.yaml');
