@@ -7,3 +7,8 @@ export class UsageError extends Error {
 export class InternalError extends Error {
   override name = 'InternalError';
 }
+
+/** The output directory could not be updated (exit 1); the message says what was left as it was. */
+export class OutputError extends Error {
+  override name = 'OutputError';
+}

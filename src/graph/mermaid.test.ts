@@ -9,7 +9,7 @@ function obj(apiVersion: string, kind: string, namespace: string, name: string, 
     namespace,
     name,
     body: { apiVersion, kind, metadata: { name, namespace }, spec },
-    origin: { file: 'x.yaml', index: 0, line: 1, col: 1, at: () => ({ file: 'x.yaml', line: 1, col: 1 }) },
+    origin: { file: 'x.yaml', index: 0, at: () => ({ file: 'x.yaml', line: 1, col: 1 }) },
   };
 }
 

@@ -25,9 +25,6 @@ export interface Origin {
   file: string;
   /** 0-based index of the document in its file. */
   index: number;
-  /** Position of the document's root node. */
-  line: number;
-  col: number;
   at(path: FieldPath): Position;
 }
 
@@ -48,8 +45,6 @@ export interface InputObject {
   namespace: string;
   name: string;
   origin: Origin;
-  /** Exact text of the document, for byte-preserving pass-through (KRM). */
-  raw?: string;
 }
 
 export function keyOf(o: Pick<InputObject, 'apiVersion' | 'kind' | 'namespace' | 'name'>): ObjectKey {

@@ -2,8 +2,9 @@
  * PATH arguments → source files. The only core module that reads the file system.
  * Directories are walked for *.yaml / *.yml (ignoring .git, node_modules and the output
  * dir); files are sorted by display path so file-system order never shows in output;
- * symlinks whose target leaves the root are not followed.
+ * symlinks whose target leaves the root, loops or is a directory are not followed.
  */
+import { realpathSync, statSync } from 'node:fs';
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
@@ -30,17 +31,29 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
     if (!st) throw new UsageError(`path '${p}' does not exist`);
     if (st.isDirectory()) {
       const root = await realpath(abs);
-      const entries = await fg(['**/*.yaml', '**/*.yml'], {
+      // Symlinks are looked at one by one, never walked through: a link to `.` or `..`
+      // would otherwise make the walk endless.
+      const entries = await fg('**', {
         cwd: abs,
-        absolute: true,
         dot: true,
-        onlyFiles: true,
-        followSymbolicLinks: true,
+        onlyFiles: false,
+        followSymbolicLinks: false,
+        objectMode: true,
         ignore: ['**/.git/**', '**/node_modules/**'],
       });
       for (const e of entries) {
-        if (excluded.some((x) => e === x || e.startsWith(x + path.sep))) continue;
-        found.set(display(options.cwd, e), { abs: e, root });
+        const entryPath = path.join(abs, e.path);
+        if (excluded.some((x) => entryPath === x || entryPath.startsWith(x + path.sep))) continue;
+        if (!YAML_NAME.test(e.name) && !e.dirent.isSymbolicLink()) continue;
+        if (e.dirent.isSymbolicLink()) {
+          const skipped = symlinkProblem(entryPath);
+          if (skipped === 'not-yaml') continue;
+          if (skipped) {
+            diagnostics.push({ rule: 'read-symlink-skipped', severity: 'warning', message: skipped, file: display(options.cwd, entryPath), line: 1, col: 1 });
+            continue;
+          }
+        } else if (!e.dirent.isFile()) continue; // a directory called x.yaml
+        found.set(display(options.cwd, entryPath), { abs: entryPath, root });
       }
     } else {
       found.set(display(options.cwd, abs), { abs, root: await realpath(path.dirname(abs)) });
@@ -68,6 +81,22 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
     if (decoded.file) files.push(decoded.file);
   }
   return { files, diagnostics };
+}
+
+const YAML_NAME = /\.ya?ml$/;
+
+/** Why a symlink met in a walk is not read (a message), 'not-yaml', or undefined to read it. */
+function symlinkProblem(link: string): string | 'not-yaml' | undefined {
+  let real: string;
+  try {
+    real = realpathSync(link);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return YAML_NAME.test(link) ? `not following a symlink that ${code === 'ELOOP' ? 'loops' : 'points nowhere'} (${code ?? 'error'})` : 'not-yaml';
+  }
+  if (statSync(real).isDirectory()) return `not following a symlinked directory (it could loop); pass its target as a PATH argument instead`;
+  if (!YAML_NAME.test(link)) return 'not-yaml';
+  return undefined; // files whose target leaves the root are reported below
 }
 
 async function insideRoot(abs: string, root: string): Promise<boolean> {

@@ -1,11 +1,12 @@
 /**
- * Bytes → documents with positions. YAML 1.2 core schema (never 1.1: `on`/`yes` stay
+ * Bytes → documents with positions (computed only when a diagnostic needs one: see fast-yaml.ts). YAML 1.2 core schema (never 1.1: `on`/`yes` stay
  * strings), duplicate keys are errors naming both lines, aliases and nesting are bounded,
  * and no diagnostic ever quotes the source text (a Secret's document must not leak).
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FieldPath, InputObject, Origin, Position, SourceFile } from '../model/source.js';
+import { fastParseDocuments } from './fast-yaml.js';
 
 export interface ParseLimits {
   /** Bytes per file. */
@@ -47,14 +48,19 @@ export function parseFiles(files: readonly SourceFile[], defaultNamespace: strin
 }
 
 function parseFile(file: SourceFile, defaultNamespace: string, limits: ParseLimits, objects: InputObject[], diagnostics: Diagnostic[]): void {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(file.text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', merge: false });
-  const list = Array.isArray(docs) ? docs : [];
-  const pos = (offset: number): Position => {
-    const p = lineCounter.linePos(offset);
-    return { file: file.path, line: p.line, col: p.col };
-  };
-  list.forEach((doc, index) => {
+  const fast = fastParseDocuments(file.text, limits.maxDepth);
+  if (fast) {
+    // Positions only when a diagnostic asks: the full parse of this file happens then, once.
+    let parsed: ParsedFile | undefined;
+    const full = () => (parsed ??= parseFull(file));
+    for (const { index, value } of fast) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+      addObject(value as Record<string, unknown>, lazyOrigin(file.path, index, full), defaultNamespace, objects, diagnostics);
+    }
+    return;
+  }
+  const { docs, pos } = parseFull(file);
+  docs.forEach((doc, index) => {
     if (doc.errors.length > 0) {
       for (const e of doc.errors) diagnostics.push(yamlError(doc, e.code, e.message, e.pos[0], pos));
       return;
@@ -75,36 +81,61 @@ function parseFile(file: SourceFile, defaultNamespace: string, limits: ParseLimi
       diagnostics.push(fileError(file.path, p.line, p.col, 'yaml-alias-limit', `document expands more than ${limits.maxAliasCount} aliases; remove the alias chain`));
       return;
     }
-    const obj = body as Record<string, unknown>;
-    if (typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') return;
-    const metadata = (obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {}) as Record<string, unknown>;
-    const origin = makeOrigin(file.path, index, doc, pos);
-    if (KAGENT_KINDS.has(obj.kind) && (typeof metadata.name !== 'string' || metadata.name === '')) {
-      const p = origin.at(['metadata', 'name']);
-      diagnostics.push(fileError(p.file, p.line, p.col, 'input-missing-name', `${obj.kind} has no metadata.name; every object needs a name`));
-      return;
-    }
-    objects.push({
-      body: obj,
-      apiVersion: obj.apiVersion,
-      kind: obj.kind,
-      namespace: typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : defaultNamespace,
-      name: typeof metadata.name === 'string' ? metadata.name : '',
-      origin,
-      raw: file.text.slice(doc.range[0], doc.range[2]),
-    });
+    addObject(body as Record<string, unknown>, makeOrigin(file.path, index, doc, pos), defaultNamespace, objects, diagnostics);
+  });
+}
+
+interface ParsedFile {
+  docs: Document[];
+  pos: (offset: number) => Position;
+}
+
+/** The reference reader: `yaml` with positions, errors and limits. */
+function parseFull(file: SourceFile): ParsedFile {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(file.text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', merge: false });
+  const pos = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { file: file.path, line: p.line, col: p.col };
+  };
+  return { docs: Array.isArray(docs) ? docs : [], pos };
+}
+
+function addObject(obj: Record<string, unknown>, origin: Origin, defaultNamespace: string, objects: InputObject[], diagnostics: Diagnostic[]): void {
+  if (typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') return;
+  const metadata = (obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {}) as Record<string, unknown>;
+  if (KAGENT_KINDS.has(obj.kind) && (typeof metadata.name !== 'string' || metadata.name === '')) {
+    const p = origin.at(['metadata', 'name']);
+    diagnostics.push(fileError(p.file, p.line, p.col, 'input-missing-name', `${obj.kind} has no metadata.name; every object needs a name`));
+    return;
+  }
+  objects.push({
+    body: obj,
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    namespace: typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : defaultNamespace,
+    name: typeof metadata.name === 'string' ? metadata.name : '',
+    origin,
   });
 }
 
 function makeOrigin(file: string, index: number, doc: Document, pos: (o: number) => Position): Origin {
-  const rootPos = pos(rangeStart(doc.contents as Node));
   return {
     file,
     index,
-    line: rootPos.line,
-    col: rootPos.col,
     at(path: FieldPath): Position {
       return pos(offsetOf(doc.contents as Node, path));
+    },
+  };
+}
+
+function lazyOrigin(file: string, index: number, full: () => ParsedFile): Origin {
+  return {
+    file,
+    index,
+    at(path: FieldPath): Position {
+      const { docs, pos } = full();
+      return pos(offsetOf(docs[index]!.contents as Node, path));
     },
   };
 }

@@ -39,10 +39,14 @@ export interface CaseResult {
 }
 
 export async function runCase(name: string, override: Partial<Settings> = {}): Promise<CaseResult> {
-  const dir = path.join(fixturesDir, name);
+  return runDirectory(path.join(fixturesDir, name), override);
+}
+
+/** A case directory anywhere (settings.yaml? and input/), rendered in-process as `build input -o` would. */
+export async function runDirectory(dir: string, override: Partial<Settings> = {}): Promise<CaseResult> {
   const settingsFile = path.join(dir, 'settings.yaml');
   const fromFile = existsSync(settingsFile) ? parseSettings(parse(readFileSync(settingsFile, 'utf8')), 'settings.yaml') : { settings: {}, diagnostics: [] };
-  if (fromFile.diagnostics.length > 0) throw new Error(`fixtures/${name}/settings.yaml: ${fromFile.diagnostics.map(formatText).join('; ')}`);
+  if (fromFile.diagnostics.length > 0) throw new Error(`${dir}/settings.yaml: ${fromFile.diagnostics.map(formatText).join('; ')}`);
   const settings = resolveSettings({ ...fromFile.settings, ...override });
   const { files, diagnostics: read } = await discover(['input'], { cwd: dir });
   const result = render(files, settings);

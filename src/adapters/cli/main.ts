@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { InternalError, UsageError } from '../../diagnostics/errors.js';
+import { InternalError, OutputError, UsageError } from '../../diagnostics/errors.js';
 import { formatText } from '../../diagnostics/format.js';
 import type { CliIO } from '../io.js';
 import { HELP } from './help.js';
@@ -19,6 +19,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (e instanceof UsageError) {
       io.stderr.write(`kagent-render: ${e.message}\n`);
       return 2;
+    }
+    if (e instanceof OutputError) {
+      io.stderr.write(`kagent-render: error: ${e.message}\n`);
+      return 1;
     }
     const err = e as Error;
     io.stderr.write(`kagent-render: internal error: ${err?.message ?? String(e)}\nplease report this (kagent-render ${VERSION})\n${e instanceof InternalError ? '' : (err?.stack ?? '')}\n`);
