@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 // Entry point: the whole CLI is bundled into dist/ (no build step at install time, which
 // pre-commit's `language: node` install under npm 11 cannot run).
-if (process.setSourceMapsEnabled) process.setSourceMapsEnabled(true);
-const { main } = await import('../dist/kagent-render.mjs');
-process.exitCode = await main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-});
+const argv = process.argv.slice(2);
+if (argv.length === 1 && argv[0] === '--version') {
+  // Answered without loading the 6 MB bundle: `--version` is what scripts probe first.
+  const { readFileSync } = await import('node:fs');
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  if (process.setSourceMapsEnabled) process.setSourceMapsEnabled(true);
+  const { main } = await import('../dist/kagent-render.mjs');
+  process.exitCode = await main(argv, {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+}

@@ -14,8 +14,11 @@ export function checkOutput(rendered: readonly RenderedSource[], index: ObjectIn
   const seen = new Map<string, string>();
   for (const r of rendered) {
     const origin = index.get(r.source.kind, r.source.namespace, r.source.name)?.origin;
-    const pos = origin ? origin.at([]) : { file: '<output>', line: 1, col: 1 };
-    const report = (rule: string, message: string) => diagnostics.push({ rule, severity: 'error', message, file: pos.file, line: pos.line, col: pos.col });
+    const report = (rule: string, message: string) => {
+      // Positions cost a full parse of the source file: only on failure.
+      const pos = origin ? origin.at([]) : { file: '<output>', line: 1, col: 1 };
+      diagnostics.push({ rule, severity: 'error', message, file: pos.file, line: pos.line, col: pos.col });
+    };
     for (const o of r.objects) {
       const key = `${o.apiVersion}/${o.kind} ${o.metadata.namespace}/${o.metadata.name}`;
       const owner = `${r.source.kind} ${r.source.namespace}/${r.source.name}`;

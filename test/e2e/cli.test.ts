@@ -30,6 +30,8 @@ describe('kagent-render CLI', () => {
     expect(cli(['frobnicate']).status).toBe(2);
     expect(cli(['--help']).status).toBe(0);
     expect(cli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    // The bin answers --version without the bundle; the bundle's answer must be the same.
+    expect(cli(['version']).stdout).toBe(cli(['--version']).stdout);
     const broken = cli(['build', path.join(repoRoot, 'fixtures/ref-missing-tool-targets/input')]);
     expect(broken.status).toBe(1);
     expect(broken.stdout).toBe('');

@@ -5,7 +5,7 @@
  * re-running over our own output replaces instead of duplicating, plus path/index annotations
  * so kpt writes them to files. Diagnostics become `results`; any error → exit 1.
  */
-import { isMap, isNode, isSeq, parseDocument, visit, type Document, type Node, type YAMLSeq } from 'yaml';
+import { isMap, isNode, isSeq, parseDocument, visit, type Node, type YAMLSeq } from 'yaml';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { fileNameOf } from '../../emit/files.js';
 import { toYaml } from '../../emit/yaml.js';
@@ -15,6 +15,7 @@ import { render } from '../../pipeline.js';
 import { parseSettings } from '../../settings/parse.js';
 import { resolveSettings, type Settings } from '../../settings/settings.js';
 import { settingsFromStringMap } from './function-config.js';
+import { readRawList, type RawList } from './raw-list.js';
 
 export const GENERATED_BY = 'render.kagent.dev/generated-by';
 const PATH = 'internal.config.kubernetes.io/path';
@@ -32,21 +33,24 @@ export interface KrmResult {
   exitCode: number;
 }
 
-export function runKrm(stdin: string): KrmResult {
+export interface KrmOptions {
+  /** `reference` forces the `yaml` Document path (tests prove both paths agree). */
+  reader?: 'fast' | 'reference';
+}
+
+export function runKrm(stdin: string, options: KrmOptions = {}): KrmResult {
   if (stdin.trim() === '') return failure('kagent-render krm: empty input; expected a config.kubernetes.io/v1 ResourceList on stdin');
-  const doc = parseDocument(stdin, { prettyErrors: false, uniqueKeys: true });
-  const list = doc.toJS() as Obj | null;
-  if (doc.errors.length > 0 || !list || typeof list !== 'object' || list.kind !== 'ResourceList' || !isMap(doc.contents)) {
-    return failure('kagent-render krm: input is not a ResourceList (apiVersion config.kubernetes.io/v1, kind ResourceList, items: [...])');
-  }
-  const itemsNode = doc.get('items', true);
-  if (itemsNode !== undefined && itemsNode !== null && !isSeq(itemsNode)) return failure('kagent-render krm: ResourceList.items must be a list');
+  const input = (options.reader !== 'reference' ? readRawList(stdin) : undefined) ?? readDocumentList(stdin);
+  if (typeof input === 'string') return failure(`kagent-render krm: ${input}`);
+  const list = input.list;
   const items: Obj[] = Array.isArray(list.items) ? list.items : [];
 
   const config = functionConfigSettings(list.functionConfig);
-  if (config.diagnostics.length > 0) return finish(doc, (itemsNode as YAMLSeq) ?? null, items.map((_, i) => i), [], config.diagnostics, true);
+  if (config.diagnostics.length > 0) return finish(input, items.map((_, i) => i), [], config.diagnostics, true);
   const settings = resolveSettings(config.settings);
 
+  // Secrets, ConfigMaps and Services matter only as what kagent objects refer to.
+  const hasKagent = items.some((item) => isKagentItem(item) && !item?.metadata?.annotations?.[GENERATED_BY]);
   const keep: number[] = [];
   const previous: Array<{ index: number; path: string }> = [];
   const files: SourceFile[] = [];
@@ -56,9 +60,9 @@ export function runKrm(stdin: string): KrmResult {
       previous.push({ index: i, path: String(ann[PATH] ?? ann[LEGACY_PATH] ?? '') });
       return;
     }
-    const isKagent = KAGENT_KINDS.has(item?.kind) && String(item?.apiVersion ?? '').startsWith('kagent.dev/');
+    const isKagent = isKagentItem(item);
     if (!isKagent || settings.keepInputs) keep.push(i);
-    if (isKagent || ['Secret', 'ConfigMap', 'Service'].includes(item?.kind)) {
+    if (isKagent || (hasKagent && ['Secret', 'ConfigMap', 'Service'].includes(item?.kind))) {
       files.push({ path: String(ann[PATH] ?? ann[LEGACY_PATH] ?? `${ITEM_WITHOUT_PATH}${i}]`), text: toYaml(withoutOrchestratorAnnotations(item)) });
     }
   });
@@ -82,7 +86,11 @@ export function runKrm(stdin: string): KrmResult {
   const regenerated = new Set(generated.map((g) => g.metadata.annotations?.[PATH]));
   for (const p of previous) if (!settings.keepInputs && !regenerated.has(p.path)) keep.push(p.index);
   keep.sort((a, b) => a - b);
-  return finish(doc, (itemsNode as YAMLSeq) ?? null, keep, generated, result.diagnostics, !result.ok);
+  return finish(input, keep, generated, result.diagnostics, !result.ok);
+}
+
+function isKagentItem(item: Obj): boolean {
+  return KAGENT_KINDS.has(item?.kind) && String(item?.apiVersion ?? '').startsWith('kagent.dev/');
 }
 
 /** kpt/kustomize bookkeeping must not reach the objects we derive from an item (Agent annotations are copied). */
@@ -116,19 +124,36 @@ function annotate(o: K8sObject, path: string, index: number, legacy: boolean): K
   return { ...o, metadata: { ...o.metadata, annotations } };
 }
 
-function finish(doc: Document, itemsNode: YAMLSeq | null, keep: number[], generated: K8sObject[], diagnostics: Diagnostic[], failed: boolean): KrmResult {
-  // Pass-through items go out as data: kpt copies their comments back by
-  // internal.config.kubernetes.io/id (emitting them ourselves duplicates them), kustomize drops comments.
-  const kept = itemsNode ? keep.map((i) => withoutComments(itemsNode.items[i])) : [];
-  const seq = doc.createNode([]) as YAMLSeq;
-  seq.items = [...kept, ...generated.map((g) => doc.createNode(g))];
-  doc.set('items', seq);
-  doc.delete('results');
-  if (diagnostics.length > 0) doc.set('results', diagnostics.map(toResult));
+function finish(input: RawList, keep: number[], generated: K8sObject[], diagnostics: Diagnostic[], failed: boolean): KrmResult {
   // kustomize shows stderr but never `results`, so the errors are readable there too.
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const stderr = failed ? `${errors.map((d) => `${formatKrmText(d)}\n`).join('')}kagent-render krm: ${errors.length} error(s)\n` : '';
-  return { stdout: doc.toString({ lineWidth: 0 }), stderr, exitCode: failed ? 1 : 0 };
+  return { stdout: input.write(keep, generated, diagnostics.map(toResult)), stderr, exitCode: failed ? 1 : 0 };
+}
+
+/** The reference path: the list as a `yaml` Document (any YAML), or why it is not a ResourceList. */
+function readDocumentList(stdin: string): RawList | string {
+  const doc = parseDocument(stdin, { prettyErrors: false, uniqueKeys: true });
+  const list = doc.toJS() as Obj | null;
+  if (doc.errors.length > 0 || !list || typeof list !== 'object' || list.kind !== 'ResourceList' || !isMap(doc.contents)) {
+    return 'input is not a ResourceList (apiVersion config.kubernetes.io/v1, kind ResourceList, items: [...])';
+  }
+  const itemsNode = doc.get('items', true);
+  if (itemsNode !== undefined && itemsNode !== null && !isSeq(itemsNode)) return 'ResourceList.items must be a list';
+  return {
+    list,
+    write(keep, generated, results) {
+      // Pass-through items go out as data: kpt copies their comments back by
+      // internal.config.kubernetes.io/id (emitting them ourselves duplicates them), kustomize drops comments.
+      const kept = itemsNode ? keep.map((i) => withoutComments((itemsNode as YAMLSeq).items[i])) : [];
+      const seq = doc.createNode([]) as YAMLSeq;
+      seq.items = [...kept, ...generated.map((g) => doc.createNode(g))];
+      doc.set('items', seq);
+      doc.delete('results');
+      if (results.length > 0) doc.set('results', results);
+      return doc.toString({ lineWidth: 0 });
+    },
+  };
 }
 
 /** The item's node as parsed (flow/block style, quoting kept) minus its comments. */
@@ -146,10 +171,6 @@ function withoutComments(item: unknown): unknown {
   return copy;
 }
 
-/**
- * Line and column inside a KRM item say nothing about the user's file (the orchestrator
- * re-serialised it), so a KRM diagnostic is placed by file, object and field instead.
- */
 function toResult(d: Diagnostic): Obj {
   const r: Obj = { message: d.message, severity: d.severity };
   if (d.object) r.resourceRef = { apiVersion: d.object.apiVersion, kind: d.object.kind, name: d.object.name, namespace: d.object.namespace };
