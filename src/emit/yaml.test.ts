@@ -19,7 +19,11 @@ const trickyString = fc.oneof(
   fc.string({ maxLength: 20 }),
   // Letter first, as most Kubernetes strings are: the direct writer's own territory.
   fc.stringMatching(/^[A-Za-z_/][A-Za-z0-9_./@+=:() #-]{0,10}$/),
-  fc.constantFrom('e3246732', 'E5', 'e+1', 'e-7', 'e', 'ex5', 'Yes', 'NULL', 'a:', 'a :b', 'x(1)'),
+  fc.constantFrom('e3246732', 'E5', 'e+1', 'e-7', 'e', 'ex5', 'Yes', 'NULL', 'a:', 'a :b', 'x(1)', "the shop's [stock], {x} & *y!", 'a\u0007b', 'a\ud800b'),
+  // Numbers, times, quantities, flags and quotes: the YAML 1.1 look-alikes and the quote choice.
+  fc.stringMatching(/^[-+0-9.:eEoxbT_ a-z'"\\,#{}[\]!&*?|>%@`~<=]{0,9}$/),
+  // Multi-line text, as in system messages and config.json: block scalars with every chomping.
+  fc.array(fc.oneof(fc.stringMatching(/^[ a-z{}":,#-]{0,8}$/), fc.constantFrom('', ' ', '  x', 'x  ', '\t')), { minLength: 2, maxLength: 5 }).map((ls) => ls.join('\n')),
 );
 const scalar = fc.oneof(trickyString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
 const key = fc.oneof(fc.constantFrom('name', 'app.kubernetes.io/name', 'kagent.dev/x', 'y', 'on', '1', 'a b', 'a:b'), trickyString);

@@ -10,7 +10,7 @@
  * back to the reference for the whole document. yaml.test.ts proves both write the same
  * bytes, on every fixture and on generated values.
  */
-import { stringify } from 'yaml';
+import { Document, stringify } from 'yaml';
 import type { K8sObject } from '../model/k8s.js';
 
 const OPTIONS = {
@@ -48,16 +48,76 @@ export function toYamlStream(objects: readonly K8sObject[]): string {
 const NOT_PLAIN = Symbol('not plain data');
 
 /**
- * Strings the reference writes as they are: a letter first, no character that could start
- * a comment, flow collection, tag, anchor or alias, no `: `, no trailing space or colon,
- * and nothing YAML 1.1 reads as another type.
+ * Strings the reference writes as they are: a letter first; no control character, tab or
+ * lone surrogate; no `: ` or ` #` (a mapping or a comment); no trailing space or colon; and
+ * nothing YAML 1.1 reads as another type.
  */
-const PLAIN_SAFE = /^[A-Za-z_/][A-Za-z0-9_./@+=:() -]*$/;
+const PLAIN_SAFE = /^[A-Za-z_/][^\x00-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]*$/u;
 /** What YAML 1.1 resolves to a non-string among strings starting with a letter (`e5` is a float there). */
 const YAML11_NOT_STRING = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|[eE][-+]?[0-9]+)$/;
 
 function isPlainSafe(s: string): boolean {
-  return PLAIN_SAFE.test(s) && !s.endsWith(' ') && !s.endsWith(':') && !s.includes(': ') && !YAML11_NOT_STRING.test(s);
+  return PLAIN_SAFE.test(s) && !s.endsWith(' ') && !s.endsWith(':') && !s.includes(': ') && !s.includes(' #') && !YAML11_NOT_STRING.test(s);
+}
+
+/** Where the reference's plain writer refuses a string (an indicator first, `: `, ` #`, ...). */
+const REFUSED_AS_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
+/** The YAML 1.1 tags that would read a plain scalar as something else, from the library itself. */
+const YAML11_TESTS: RegExp[] = new Document(null, { version: '1.1' }).schema.tags
+  .filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test)
+  .map((t) => t.test!);
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * A one-line printable-ASCII string as the reference writes it: plain, or quoted with the
+ * quote it does not contain (double when it has neither); undefined where escapes are due.
+ */
+function oneLine(text: string): string | undefined {
+  if (!PRINTABLE_ASCII.test(text)) return undefined;
+  if (text !== '' && !REFUSED_AS_PLAIN.test(text) && !YAML11_TESTS.some((t) => t.test(text))) return text;
+  const double = text.includes('"');
+  const single = text.includes("'");
+  if (double && !single) return `'${text}'`;
+  if (!double && !text.includes('\\')) return `"${text}"`;
+  return undefined;
+}
+
+/** Characters that make the reference double-quote a string. */
+const NEEDS_DOUBLE_QUOTES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+
+/**
+ * A multi-line string as the reference's literal block scalar (`|` or `|-`, with `2` when it
+ * starts with a space), its lines at `indent`; undefined where the reference does something
+ * else (quotes it, or keeps trailing newlines with `|+`).
+ */
+function blockLiteral(text: string, indent: string): string | undefined {
+  if (NEEDS_DOUBLE_QUOTES.test(text) || /\n[\t ]+$/.test(text) || /^\s*$/.test(text)) return undefined;
+  let endStart = text.length;
+  while (endStart > 0 && (text[endStart - 1] === '\n' || text[endStart - 1] === '\t' || text[endStart - 1] === ' ')) endStart--;
+  let end = text.substring(endStart);
+  const endNl = end.indexOf('\n');
+  if (endNl !== -1 && endNl !== end.length - 1) return undefined; // keep chomping
+  const chomp = endNl === -1 ? '-' : '';
+  let body = text;
+  if (end) {
+    body = body.slice(0, -end.length);
+    if (end.endsWith('\n')) end = end.slice(0, -1);
+  }
+  let startsWithSpace = false;
+  let startEnd = 0;
+  let startNl = -1;
+  for (; startEnd < body.length; startEnd++) {
+    const ch = body[startEnd];
+    if (ch === ' ') startsWithSpace = true;
+    else if (ch === '\n') startNl = startEnd;
+    else break;
+  }
+  let start = body.substring(0, startNl < startEnd ? startNl + 1 : startEnd);
+  if (start) {
+    body = body.substring(start.length);
+    start = start.replace(/\n+/g, `$&${indent}`);
+  }
+  return `|${startsWithSpace ? '2' : ''}${chomp}\n${indent}${start}${body.replace(/\n+/g, `$&${indent}`)}${end}`;
 }
 
 const SPACES = ' '.repeat(256);
@@ -128,7 +188,7 @@ function scalar(value: unknown, indent: number): string {
   switch (typeof value) {
     case 'string':
       if (isPlainSafe(value)) return value;
-      return referenceScalar(value, indent);
+      return (value.includes('\n') ? blockLiteral(value, spaces(indent + 2)) : oneLine(value)) ?? referenceScalar(value, indent);
     case 'number':
       if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
       return toYamlReference(value).slice(0, -1);

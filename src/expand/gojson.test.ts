@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goJson, goJsonIndent, goMap, goNumber } from './gojson.js';
+import { goJson, goStringReference, goJsonIndent, goMap, goNumber } from './gojson.js';
 
 describe('goJson', () => {
   it('escapes HTML characters and line separators as Go does', () => {
@@ -15,5 +16,16 @@ describe('goJson', () => {
   });
   it('MarshalIndent puts each element on its own line and keeps empty collections compact', () => {
     expect(goJsonIndent({ a: ['x'], b: [], c: {} })).toBe('{\n  "a": [\n    "x"\n  ],\n  "b": [],\n  "c": {}\n}');
+  });
+
+  it('takes the verbatim shortcut only where the character-by-character encoder agrees, and sorts keys by UTF-8 bytes (seeded)', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: fc.constantFrom('a', '<', '&', '"', '\\', '\n', '\u2028', '\ud83d', '\ude00', '\uffff', 'é'), maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.dictionary(text, text), (m) => {
+        const sorted = Object.keys(m).sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+        expect(goJson(goMap(m))).toBe(`{${sorted.map((k) => `${goStringReference(k)}:${goStringReference(m[k]!)}`).join(',')}}`);
+      }),
+      { seed: 99, numRuns: 2000 },
+    );
   });
 });

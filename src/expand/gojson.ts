@@ -20,7 +20,11 @@ export function goMap<T>(obj: Record<string, T>): Record<string, T> {
   return out;
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Go sorts map keys by their UTF-8 bytes; UTF-16 order agrees except around surrogates. */
 function compareUtf8(a: string, b: string): number {
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   const ba = Buffer.from(a, 'utf8');
   const bb = Buffer.from(b, 'utf8');
   return Buffer.compare(ba, bb);
@@ -61,7 +65,15 @@ export function goNumber(n: number): string {
   return String(n);
 }
 
+/** Nothing Go's encoder would escape (surrogates included, to be judged one by one below). */
+const GO_VERBATIM = /^[^"\\<>&\u0000-\u001f\u2028\u2029\ud800-\udfff]*$/;
+
 function goString(s: string): string {
+  return GO_VERBATIM.test(s) ? `"${s}"` : goStringReference(s);
+}
+
+/** Character by character, as Go's encoder does; goString skips it for strings that need no escape. */
+export function goStringReference(s: string): string {
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
