@@ -15,8 +15,10 @@ export function checkOutput(rendered: readonly RenderedSource[], index: ObjectIn
   for (const r of rendered) {
     const origin = index.get(r.source.kind, r.source.namespace, r.source.name)?.origin;
     const report = (rule: string, message: string) => {
+      // Names and labels of generated objects come from the source's name: point there.
+      const at = /^output-(name|label|duplicate)/.test(rule) ? ['metadata', 'name'] : [];
       // Positions cost a full parse of the source file: only on failure.
-      const pos = origin ? origin.at([]) : { file: '<output>', line: 1, col: 1 };
+      const pos = origin ? origin.at(at) : { file: '<output>', line: 1, col: 1 };
       diagnostics.push({ rule, severity: 'error', message, file: pos.file, line: pos.line, col: pos.col });
     };
     for (const o of r.objects) {

@@ -15,6 +15,8 @@ import type { K8sObject } from '../model/k8s.js';
 
 const OPTIONS = {
   version: '1.1' as const,
+  // Also quote what YAML 1.2 readers (kyaml, go-yaml v3) would read as another type: `0o17`.
+  compat: 'core' as const,
   lineWidth: 0,
   aliasDuplicateObjects: false,
   indentSeq: true,
@@ -62,10 +64,11 @@ function isPlainSafe(s: string): boolean {
 
 /** Where the reference's plain writer refuses a string (an indicator first, `: `, ` #`, ...). */
 const REFUSED_AS_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-/** The YAML 1.1 tags that would read a plain scalar as something else, from the library itself. */
-const YAML11_TESTS: RegExp[] = new Document(null, { version: '1.1' }).schema.tags
-  .filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test)
-  .map((t) => t.test!);
+/** The YAML 1.1 and 1.2 tags that would read a plain scalar as something else, from the library itself. */
+const NOT_STRING_TESTS: RegExp[] = (() => {
+  const schema = new Document(null, { version: OPTIONS.version, compat: OPTIONS.compat }).schema;
+  return [...schema.tags, ...(schema.compat ?? [])].filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test).map((t) => t.test!);
+})();
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
@@ -74,7 +77,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  */
 function oneLine(text: string): string | undefined {
   if (!PRINTABLE_ASCII.test(text)) return undefined;
-  if (text !== '' && !REFUSED_AS_PLAIN.test(text) && !YAML11_TESTS.some((t) => t.test(text))) return text;
+  if (text !== '' && !REFUSED_AS_PLAIN.test(text) && !NOT_STRING_TESTS.some((t) => t.test(text))) return text;
   const double = text.includes('"');
   const single = text.includes("'");
   if (double && !single) return `'${text}'`;

@@ -11,7 +11,7 @@ import fg from 'fast-glob';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
 import type { SourceFile } from '../model/source.js';
-import { decodeSource, type ParseLimits } from './parse.js';
+import { decodeSource, fileSizeProblem, type ParseLimits } from './parse.js';
 
 export interface DiscoverOptions {
   cwd: string;
@@ -71,6 +71,16 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
     }
     let bytes: Uint8Array;
     try {
+      const st = statSync(abs);
+      if (!st.isFile()) {
+        diagnostics.push({ rule: 'read-unreadable', severity: 'error', message: 'not a regular file (a device, pipe or socket); pass YAML files or directories', file: shown, line: 1, col: 1 });
+        continue;
+      }
+      const tooLarge = fileSizeProblem(shown, st.size, options.limits);
+      if (tooLarge) {
+        diagnostics.push(tooLarge);
+        continue;
+      }
       bytes = await readFile(abs);
     } catch (e) {
       diagnostics.push({ rule: 'read-unreadable', severity: 'error', message: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file: shown, line: 1, col: 1 });

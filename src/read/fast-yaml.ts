@@ -6,7 +6,7 @@
  *
  * It never guesses: on anything outside that subset — anchors, aliases, tags, flow
  * collections that nest or span lines, folded or keep-chomped block scalars, multi-line plain
- * scalars, tabs, CR, duplicate keys, too deep nesting, anything malformed — it returns
+ * scalars, tabs, a CR outside CRLF, duplicate keys, too deep nesting, anything malformed — it returns
  * undefined and the caller uses `yaml` (which also reports the error, with its position).
  * fast-yaml.test.ts proves both readers agree on every fixture and on generated documents.
  */
@@ -22,7 +22,12 @@ export interface FastDocument {
 const UNSUPPORTED = Symbol('unsupported YAML');
 
 export function fastParseDocuments(text: string, maxDepth: number): FastDocument[] | undefined {
-  if (text.includes('\r') || text.includes('\t')) return undefined;
+  if (text.includes('\t')) return undefined;
+  if (text.includes('\r')) {
+    // CRLF line breaks read as LF (YAML normalises them); a lone CR is left to `yaml`.
+    if (/\r(?!\n)/.test(text)) return undefined;
+    text = text.replace(/\r\n/g, '\n');
+  }
   const lines = text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   try {

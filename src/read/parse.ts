@@ -3,10 +3,11 @@
  * strings), duplicate keys are errors naming both lines, aliases and nesting are bounded,
  * and no diagnostic ever quotes the source text (a Secret's document must not leak).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FieldPath, InputObject, Origin, Position, SourceFile } from '../model/source.js';
 import { fastParseDocuments } from './fast-yaml.js';
+import { SUPPORTED_VERSIONS } from '../model/kinds.js';
 
 export interface ParseLimits {
   /** Bytes per file. */
@@ -19,14 +20,12 @@ export interface ParseLimits {
 
 export const DEFAULT_LIMITS: ParseLimits = { maxFileBytes: 16 * 1024 * 1024, maxAliasCount: 100, maxDepth: 100 };
 
-const KAGENT_KINDS = new Set(['Agent', 'ModelConfig', 'RemoteMCPServer', 'MCPServer']);
+const KAGENT_KINDS = new Set(Object.keys(SUPPORTED_VERSIONS));
 
 /** Decode a file's bytes: BOM stripped, invalid UTF-8 and oversized files are errors. */
 export function decodeSource(path: string, bytes: Uint8Array, limits: Partial<ParseLimits> = {}): { file?: SourceFile; diagnostics: Diagnostic[] } {
-  const max = limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
-  if (bytes.length > max) {
-    return { diagnostics: [fileError(path, 1, 1, 'read-file-too-large', `file is ${bytes.length} bytes, more than the limit of ${max}; split it or raise the limit`)] };
-  }
+  const tooLarge = fileSizeProblem(path, bytes.length, limits);
+  if (tooLarge) return { diagnostics: [tooLarge] };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -37,6 +36,13 @@ export function decodeSource(path: string, bytes: Uint8Array, limits: Partial<Pa
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { file: { path, text }, diagnostics: [] };
+}
+
+/** The size limit, checked before a file is read (a 3 GiB file must not be loaded to be refused). */
+export function fileSizeProblem(path: string, size: number, limits: Partial<ParseLimits> = {}): Diagnostic | undefined {
+  const max = limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
+  if (size <= max) return undefined;
+  return fileError(path, 1, 1, 'read-file-too-large', `file is ${size} bytes, more than the limit of ${max}; split it or raise the limit`);
 }
 
 export function parseFiles(files: readonly SourceFile[], defaultNamespace: string, limits: Partial<ParseLimits> = {}): { objects: InputObject[]; diagnostics: Diagnostic[] } {
@@ -62,7 +68,14 @@ function parseFile(file: SourceFile, defaultNamespace: string, limits: ParseLimi
   const { docs, pos } = parseFull(file);
   docs.forEach((doc, index) => {
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) diagnostics.push(yamlError(doc, e.code, e.message, e.pos[0], pos));
+      const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+      if (exhausted) {
+        // The library ran out of stack: nesting far beyond any limit, reported once.
+        const p = pos(exhausted.pos[0]);
+        diagnostics.push(fileError(p.file, p.line, p.col, 'yaml-too-deep', `document nests deeper than ${limits.maxDepth} levels`));
+        return;
+      }
+      for (const e of doc.errors) diagnostics.push(yamlError(e.code, e.message, errorOffset(file.text, e.code, e.message, e.pos[0]), pos));
       return;
     }
     const root = doc.contents;
@@ -72,7 +85,23 @@ function parseFile(file: SourceFile, defaultNamespace: string, limits: ParseLimi
       diagnostics.push(fileError(file.path, p.line, p.col, 'yaml-too-deep', `document nests deeper than ${limits.maxDepth} levels`));
       return;
     }
+    const duplicates = duplicateKeys(root as Node);
+    if (duplicates.length > 0) {
+      for (const d of duplicates) {
+        const p = pos(d.again);
+        diagnostics.push(fileError(p.file, p.line, p.col, 'yaml-duplicate-key', `map key '${d.key}' is defined twice (first at line ${pos(d.first).line}); keep one`));
+      }
+      return;
+    }
     if (!isMap(root)) return;
+    const aliases = aliasesOf(doc);
+    const unresolved = aliases.find((a) => a.resolve(doc) === undefined);
+    if (unresolved) {
+      // Never name the alias: `*Hunter2` may be an unquoted password.
+      const p = pos(rangeStart(unresolved));
+      diagnostics.push(fileError(p.file, p.line, p.col, 'yaml-syntax', 'a value starting with * is an alias, and no anchor (&) of that name comes before it; quote the value if it is text'));
+      return;
+    }
     let body: unknown;
     try {
       body = doc.toJS({ maxAliasCount: limits.maxAliasCount });
@@ -81,8 +110,43 @@ function parseFile(file: SourceFile, defaultNamespace: string, limits: ParseLimi
       diagnostics.push(fileError(file.path, p.line, p.col, 'yaml-alias-limit', `document expands more than ${limits.maxAliasCount} aliases; remove the alias chain`));
       return;
     }
+    if (aliases.length > 0 && expandedSizeExceeds(body, limits.maxFileBytes)) {
+      const p = pos(rangeStart(aliases[0]));
+      diagnostics.push(fileError(file.path, p.line, p.col, 'yaml-alias-limit', `aliases expand the document to more than ${limits.maxFileBytes} bytes; write the values out or shorten them`));
+      return;
+    }
     addObject(body as Record<string, unknown>, makeOrigin(file.path, index, doc, pos), defaultNamespace, objects, diagnostics);
   });
+}
+
+function aliasesOf(doc: Document): Alias[] {
+  const out: Alias[] = [];
+  visit(doc, { Alias: (_key, node) => void out.push(node) });
+  return out;
+}
+
+/**
+ * Whether the value, with aliases expanded, is larger than `max` bytes (strings by length,
+ * other nodes a few bytes each): a 4 MB string behind 99 aliases is 400 MB of output.
+ */
+function expandedSizeExceeds(value: unknown, max: number): boolean {
+  let size = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') size += v.length;
+    else if (Array.isArray(v)) {
+      size += 2;
+      for (const x of v) stack.push(x);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        size += k.length + 2;
+        stack.push(x);
+      }
+    } else size += 8;
+    if (size > max) return true;
+  }
+  return false;
 }
 
 interface ParsedFile {
@@ -93,7 +157,9 @@ interface ParsedFile {
 /** The reference reader: `yaml` with positions, errors and limits. */
 function parseFull(file: SourceFile): ParsedFile {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(file.text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', merge: false });
+  // uniqueKeys off: the library's check compares every pair of keys (a 40,000-key map took
+  // ten seconds); duplicateKeys below does it with one Map per mapping.
+  const docs = parseAllDocuments(file.text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2', merge: false });
   const pos = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { file: file.path, line: p.line, col: p.col };
@@ -102,7 +168,19 @@ function parseFull(file: SourceFile): ParsedFile {
 }
 
 function addObject(obj: Record<string, unknown>, origin: Origin, defaultNamespace: string, objects: InputObject[], diagnostics: Diagnostic[]): void {
-  if (typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') return;
+  if (typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') {
+    // Not a Kubernetes object, and ignored — unless half of it says it is a kagent one.
+    const missing = typeof obj.kind === 'string' && KAGENT_KINDS.has(obj.kind) && typeof obj.apiVersion !== 'string'
+      ? `${obj.kind} has no apiVersion; add apiVersion: ${SUPPORTED_VERSIONS[obj.kind]}`
+      : typeof obj.apiVersion === 'string' && obj.apiVersion.startsWith('kagent.dev/') && typeof obj.kind !== 'string'
+        ? `${obj.apiVersion} object has no kind; add kind: ${[...KAGENT_KINDS].join(', ')}`
+        : undefined;
+    if (missing) {
+      const p = origin.at([]);
+      diagnostics.push(fileError(p.file, p.line, p.col, 'input-missing-type', missing));
+    }
+    return;
+  }
   const metadata = (obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {}) as Record<string, unknown>;
   if (KAGENT_KINDS.has(obj.kind) && (typeof metadata.name !== 'string' || metadata.name === '')) {
     const p = origin.at(['metadata', 'name']);
@@ -182,46 +260,81 @@ function depthExceeds(node: Node, max: number): boolean {
   return false;
 }
 
-function yamlError(doc: Document, code: string, message: string, offset: number, pos: (o: number) => Position): Diagnostic {
+/**
+ * Our own words for the library's errors: its messages can quote the source (an escape
+ * sequence, a tag, a first character), and the source may be a Secret.
+ */
+const YAML_ERROR_TEXT: Record<string, string> = {
+  TAB_AS_INDENT: 'tabs are not allowed as indentation',
+  BAD_INDENT: 'bad indentation: align the keys of a mapping and the items of a list',
+  BAD_DQ_ESCAPE: 'invalid escape sequence in a double-quoted string; write \\\\ for a backslash, or use single quotes',
+  TAG_RESOLVE_FAILED: 'unknown tag (a value starting with !); quote the value if it is text',
+  BAD_SCALAR_START: 'a plain value cannot start with this character; quote the value',
+  MULTILINE_IMPLICIT_KEY: 'a key must be on a single line (check the indentation of the line before)',
+  BLOCK_AS_IMPLICIT_KEY: 'a nested block cannot be a key (check the indentation)',
+  UNEXPECTED_TOKEN: 'unexpected content here; check the indentation and quoting',
+  BAD_ALIAS: 'invalid alias (a value starting with *); quote the value if it is text',
+  ALIAS_PROPS: 'an alias (a value starting with *) cannot have an anchor or tag',
+  MULTIPLE_ANCHORS: 'a value has more than one anchor (&)',
+  MULTIPLE_TAGS: 'a value has more than one tag (!)',
+  BAD_PROP_ORDER: 'an anchor or tag is in the wrong place',
+  BLOCK_IN_FLOW: 'a block collection cannot be inside [...] or {...}',
+  KEY_OVER_1024_CHARS: 'a key longer than 1024 characters must be written as an explicit key',
+  BAD_DIRECTIVE: 'invalid directive (a line starting with %)',
+  MULTIPLE_DOCS: 'more than one document where one is expected',
+  NON_STRING_KEY: 'keys must be strings',
+  BAD_COLLECTION_TYPE: 'invalid collection',
+};
+
+function yamlError(code: string, message: string, offset: number, pos: (o: number) => Position): Diagnostic {
   const p = pos(offset);
-  if (code === 'DUPLICATE_KEY') {
-    const first = firstDuplicate(doc, offset);
-    const key = first?.key ?? 'key';
-    const where = first ? ` (first at line ${pos(first.offset).line})` : '';
-    return fileError(p.file, p.line, p.col, 'yaml-duplicate-key', `map key '${key}' is defined twice${where}; keep one`);
-  }
-  // The library's message carries positions, never source text (prettyErrors: false).
-  const text = message.replace(/ at line \d+, column \d+.*$/s, '').replace(/\s+/g, ' ').trim();
-  return fileError(p.file, p.line, p.col, 'yaml-syntax', `${lowerFirst(text)} (${code})`);
+  let text = YAML_ERROR_TEXT[code] ?? 'invalid YAML';
+  if (code === 'MISSING_CHAR') text = /quote/.test(message) ? `missing closing ${message.includes("'") ? "'" : '"'}quote` : 'a closing bracket or brace is missing';
+  return fileError(p.file, p.line, p.col, 'yaml-syntax', `${text} (${code})`);
 }
 
-/** The earlier occurrence of the duplicated key that ends at `offset`. */
-function firstDuplicate(doc: Document, offset: number): { key: string; offset: number } | undefined {
-  let found: { key: string; offset: number } | undefined;
-  const visit = (n: unknown): void => {
-    if (found) return;
+/** Where to point: an unterminated quoted string is reported at its opening quote, not at the end of the file. */
+function errorOffset(text: string, code: string, message: string, offset: number): number {
+  if (code !== 'MISSING_CHAR' || !/quote/.test(message)) return offset;
+  const quote = message.includes("'") ? "'" : '"';
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === '"' && text[i - 1] === '\\') continue;
+    if (quote === "'" && text[i - 1] === "'") {
+      i--; // an escaped '' inside the string
+      continue;
+    }
+    return i;
+  }
+  return offset;
+}
+
+/** Every key that repeats an earlier key of its mapping (as JS keys: `1` and `"1"` collide), in file order. */
+function duplicateKeys(root: Node): Array<{ key: string; first: number; again: number }> {
+  const out: Array<{ key: string; first: number; again: number }> = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop();
     if (isMap(n)) {
       const seen = new Map<string, number>();
       for (const p of n.items) {
-        if (!isPair(p) || !isScalar(p.key)) continue;
-        const k = String(p.key.value);
-        const start = rangeStart(p.key as Node);
-        if (seen.has(k) && start === offset) {
-          found = { key: k, offset: seen.get(k)! };
-          return;
+        if (!isPair(p)) continue;
+        if (isScalar(p.key)) {
+          const key = String(p.key.value);
+          const start = rangeStart(p.key as Node);
+          const first = seen.get(key);
+          if (first === undefined) seen.set(key, start);
+          else out.push({ key, first, again: start });
         }
-        if (!seen.has(k)) seen.set(k, start);
+        stack.push(p.value);
       }
-      for (const p of n.items) if (isPair(p)) visit(p.value);
-    } else if (isSeq(n)) for (const i of n.items) visit(i);
-  };
-  visit(doc.contents);
-  return found;
+    } else if (isSeq(n)) {
+      for (const item of n.items) stack.push(item);
+    }
+  }
+  return out.sort((a, b) => a.again - b.again);
 }
 
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
-}
 
 function fileError(file: string, line: number, col: number, rule: string, message: string): Diagnostic {
   return { rule, severity: 'error', message, file, line, col };
@@ -241,7 +354,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       hi = mid;
     }
   }
-  return lo;
+  if (lo < bytes.length) {
+    // A byte that breaks a sequence (ED A0: a surrogate) belongs to the sequence its lead byte starts.
+    let lead = lo;
+    while (lead > 0 && lo - lead < 3 && (bytes[lead]! & 0xc0) === 0x80) lead--;
+    return bytes[lead]! >= 0xc0 && lead < lo ? lead : lo;
+  }
+  // No bad byte: the file ends inside a sequence. Point at the sequence's first byte.
+  let start = bytes.length - 1;
+  while (start > 0 && (bytes[start]! & 0xc0) === 0x80) start--;
+  return start;
 }
 
 function countLines(bytes: Uint8Array, end: number): number {

@@ -9,14 +9,9 @@ import { celViolations } from './cel.js';
 import { applyCrdDefaults } from './defaults.js';
 import { lintMCPServer } from './lint.js';
 import { schemaDiagnostics } from './schema.js';
+import { SUPPORTED_VERSIONS } from '../model/kinds.js';
 
-/** The versions this renderer reads (the storage versions of the CRDs in ../shared/crds). */
-export const SUPPORTED_VERSIONS: Record<string, string> = {
-  Agent: 'kagent.dev/v1alpha2',
-  ModelConfig: 'kagent.dev/v1alpha2',
-  RemoteMCPServer: 'kagent.dev/v1alpha2',
-  MCPServer: 'kagent.dev/v1alpha1',
-};
+export { SUPPORTED_VERSIONS };
 
 export function validateInputs(objects: readonly InputObject[], settings: Settings): { objects: InputObject[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -24,7 +19,15 @@ export function validateInputs(objects: readonly InputObject[], settings: Settin
   for (const o of objects) {
     const wanted = SUPPORTED_VERSIONS[o.kind];
     if (!wanted || !o.apiVersion.startsWith('kagent.dev/')) {
+      if (o.apiVersion.startsWith('kagent.dev/')) {
+        diagnostics.push(at(o.origin, ['kind'], 'warning', 'input-unknown-kind', `kind ${o.kind} of ${o.apiVersion} is not one kagent-render renders (${Object.keys(SUPPORTED_VERSIONS).join(', ')}); it is ignored`, keyOf(o)));
+      }
       out.push(o);
+      continue;
+    }
+    const nameProblems = nameDiagnostics(o);
+    if (nameProblems.length > 0) {
+      diagnostics.push(...nameProblems);
       continue;
     }
     if (o.apiVersion !== wanted) {
@@ -40,4 +43,22 @@ export function validateInputs(objects: readonly InputObject[], settings: Settin
     out.push(validated);
   }
   return { objects: out, diagnostics };
+}
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * The API server's own rules for names and namespaces, checked before anything is built from
+ * them: a namespace `..` would otherwise become a path that leaves the -o directory.
+ */
+function nameDiagnostics(o: InputObject): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!(o.name.length <= 253 && DNS1123_SUBDOMAIN.test(o.name))) {
+    out.push(at(o.origin, ['metadata', 'name'], 'error', 'input-invalid-name', `metadata.name '${o.name}' is not a valid Kubernetes name: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit`, keyOf(o)));
+  }
+  if (!(o.namespace.length <= 63 && DNS1123_LABEL.test(o.namespace))) {
+    out.push(at(o.origin, ['metadata', 'namespace'], 'error', 'input-invalid-name', `namespace '${o.namespace}' is not a valid Kubernetes namespace: at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit`, keyOf(o)));
+  }
+  return out;
 }

@@ -49,15 +49,21 @@ function toDiagnostic(o: InputObject, e: ErrorObject, severity: Severity): Diagn
     }
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ');
-      return at(o.origin, path, severity, 'schema-enum', `${field} must be one of ${allowed}, got ${JSON.stringify(e.data)}`, key);
+      return at(o.origin, path, severity, 'schema-enum', `${field} must be one of ${allowed}, got ${yamlSpelling(e.data)}`, key);
     }
     case 'type': {
       const want = String((e.params as { type: string | string[] }).type);
-      const got = e.data === null ? 'null' : Array.isArray(e.data) ? 'a list' : typeof e.data === 'object' ? 'a mapping' : `the ${typeof e.data} ${JSON.stringify(e.data)}`;
+      const got = e.data === null ? 'null' : Array.isArray(e.data) ? 'a list' : typeof e.data === 'object' ? 'a mapping' : `the ${typeof e.data} ${yamlSpelling(e.data)}`;
       const quote = want.includes('string') && (typeof e.data === 'number' || typeof e.data === 'boolean') ? `; YAML read it as ${typeof e.data} — quote it ("...") to keep it a string` : '';
       return at(o.origin, path, severity, 'schema-type', `${field} must be ${want}, got ${got}${quote}`, key);
     }
     default:
       return at(o.origin, path, severity, 'schema-constraint', `${field} ${e.message ?? 'is invalid'}`, key);
   }
+}
+
+/** A scalar as YAML would write it (`.inf`, not JSON's `null` for Infinity). */
+function yamlSpelling(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf';
+  return JSON.stringify(v);
 }

@@ -1,5 +1,6 @@
 /** `build`, `validate` and `graph`: discover → render → print or write. */
 import path from 'node:path';
+import { UsageError } from '../../diagnostics/errors.js';
 import { DiagnosticBag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatText } from '../../diagnostics/format.js';
 import { planOutputTree } from '../../emit/files.js';
@@ -22,6 +23,13 @@ export async function runBuild(command: 'build' | 'validate' | 'graph', argv: st
   const merged = { ...fromFile.settings, ...args.settings } as Partial<Settings>;
   const settings = resolveSettings(merged);
   const exclude = args.output ? [args.output] : [];
+  if (args.output) {
+    const out = path.resolve(io.cwd, args.output);
+    for (const p of args.paths.length > 0 ? args.paths : ['.']) {
+      const input = path.resolve(io.cwd, p);
+      if (input === out || input.startsWith(out + path.sep)) throw new UsageError(`-o ${args.output} contains the input ${p}: nothing would be read; write the output to a directory outside the input (or to a subdirectory of it)`);
+    }
+  }
   const { files, diagnostics: readDiagnostics } = await discover(args.paths, { cwd: io.cwd, exclude });
   const result = render(files, settings);
   const diagnostics = [...fromFile.diagnostics, ...readDiagnostics, ...result.diagnostics];

@@ -4,7 +4,7 @@
  * compares instead of writing. Synchronous calls on purpose: thousands of small files one
  * after another, where an event-loop round trip per call costs more than the I/O.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { GENERATED_HEADER } from '../../emit/files.js';
@@ -32,6 +32,9 @@ export async function writeTree(dir: string, tree: Map<string, string>): Promise
   const changes: Array<{ rel: string; target: string; tmp: string; content: string }> = [];
   for (const [rel, content] of tree) {
     const target = path.join(dir, rel);
+    if (isDirectory(target)) {
+      throw new OutputError(`cannot write ${target}: a directory is in its place; move it away. Nothing was written.`);
+    }
     const current = existing.get(rel) ?? readIfExists(target);
     if (current === content) continue;
     if (current !== undefined && !current.startsWith(GENERATED_HEADER)) {
@@ -58,7 +61,18 @@ export async function writeTree(dir: string, tree: Map<string, string>): Promise
     const err = e as NodeJS.ErrnoException;
     throw new OutputError(`cannot write ${err.path ?? dir} (${err.code ?? err.message}); the previous contents of ${dir} are unchanged`);
   }
-  for (const c of changes) renameSync(c.tmp, c.target);
+  const renamed: string[] = [];
+  try {
+    for (const c of changes) {
+      renameSync(c.tmp, c.target);
+      renamed.push(c.rel);
+    }
+  } catch (e) {
+    for (const tmp of staged) rmSync(tmp, { force: true });
+    const err = e as NodeJS.ErrnoException;
+    const done = renamed.length === 0 ? 'nothing was replaced' : `already replaced: ${renamed.join(', ')}`;
+    throw new OutputError(`cannot write ${(err as { dest?: string }).dest ?? err.path ?? dir} (${err.code ?? err.message}); ${done}`);
+  }
 
   const removed: string[] = [];
   for (const rel of existing.keys()) {
@@ -88,5 +102,13 @@ function readIfExists(file: string): string | undefined {
     return readFileSync(file, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return lstatSync(file).isDirectory();
+  } catch {
+    return false; // absent, or a parent is not a directory: the write reports that
   }
 }

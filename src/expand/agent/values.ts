@@ -8,6 +8,8 @@ import type { AgentContext } from './context.js';
 
 type Obj = Record<string, any>;
 
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 /** Look up a referenced object; a missing one is a `ref-missing` error at `path` of `from`. */
 export function lookup(ctx: AgentContext, from: InputObject, path: FieldPath, kind: string, namespace: string, name: string): InputObject | undefined {
   const found = ctx.index.get(kind, namespace, name);
@@ -45,7 +47,16 @@ export function resolveValue(ctx: AgentContext, from: InputObject, path: FieldPa
   const b = obj.body as Obj;
   const key = String(source.key ?? '');
   if (typeof b.stringData?.[key] === 'string') return b.stringData[key];
-  if (typeof b.data?.[key] === 'string') return type === 'Secret' ? Buffer.from(b.data[key], 'base64').toString('utf8') : b.data[key];
+  if (typeof b.data?.[key] === 'string') {
+    if (type === 'ConfigMap') return b.data[key];
+    // Node decodes anything, dropping bad characters; the API server would reject the Secret.
+    const encoded = b.data[key].replace(/\s+/g, '');
+    if (!BASE64.test(encoded)) {
+      ctx.errorIn(obj, ['data', key], 'secret-data-invalid', `data.${key} of Secret ${namespace}/${source.name} is not base64; encode the value (base64 -w0) or move it to stringData`);
+      return undefined;
+    }
+    return Buffer.from(encoded, 'base64').toString('utf8');
+  }
   ctx.errorIn(from, [...path, 'key'], 'ref-missing-key', `key '${key}' not found in ${type} ${namespace}/${source.name}`);
   return undefined;
 }
