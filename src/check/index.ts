@@ -1,8 +1,9 @@
 /**
  * Output check: every emitted object against our strict output schemas (schemas/output) and
- * the SPEC §3 invariants. A failure here is a rule the user can act on (a label too long, a user
- * volume colliding with a generated one), located at the source object.
+ * the SPEC §3 invariants. A failure here is a rule the user can act on (a name too long for a
+ * label, a volume named twice), located at the source object.
  */
+import type { RuleId } from '../diagnostics/rules.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RenderedSource } from '../model/k8s.js';
 import type { ObjectIndex } from '../resolve/index.js';
@@ -14,7 +15,7 @@ export function checkOutput(rendered: readonly RenderedSource[], index: ObjectIn
   const seen = new Map<string, string>();
   for (const r of rendered) {
     const origin = index.get(r.source.kind, r.source.namespace, r.source.name)?.origin;
-    const report = (rule: string, message: string) => {
+    const report = (rule: RuleId, message: string) => {
       // Names and labels of generated objects come from the source's name: point there.
       const at = /^output-(name|label|duplicate)/.test(rule) ? ['metadata', 'name'] : [];
       // Positions cost a full parse of the source file: only on failure.

@@ -1,11 +1,12 @@
 /** SPEC §3 invariants of one emitted object. */
+import type { RuleId } from '../diagnostics/rules.js';
 import type { K8sObject } from '../model/k8s.js';
 import { isDnsLabel, isDnsSubdomain } from '../expand/k8s/names.js';
 
 type Obj = Record<string, any>;
 
 export interface Problem {
-  rule: string;
+  rule: RuleId;
   message: string;
 }
 

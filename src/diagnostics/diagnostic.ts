@@ -1,10 +1,11 @@
 import type { FieldPath, ObjectKey, Origin, Position } from '../model/source.js';
+import type { RuleId } from './rules.js';
 
 /** KRM result words (`warning`, not `warn`). */
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   /** Lower-case; what is wrong, what was expected, what to do. Never a Secret value. */
   message: string;
@@ -27,7 +28,7 @@ export function at(
   origin: Origin,
   path: FieldPath,
   severity: Severity,
-  rule: string,
+  rule: RuleId,
   message: string,
   object?: ObjectKey,
   related?: Position[],

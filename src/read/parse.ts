@@ -3,6 +3,7 @@
  * strings), duplicate keys are errors naming both lines, aliases and nesting are bounded,
  * and no diagnostic ever quotes the source text (a Secret's document must not leak).
  */
+import type { RuleId } from '../diagnostics/rules.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FieldPath, InputObject, Origin, Position, SourceFile } from '../model/source.js';
@@ -147,6 +148,21 @@ function expandedSizeExceeds(value: unknown, max: number): boolean {
     if (size > max) return true;
   }
   return false;
+}
+
+/** A file of one plain document (kagent-render.yaml): its value and positions, or why not. */
+export function parseSingleDocument(file: SourceFile): { value?: unknown; origin?: Origin; diagnostics: Diagnostic[] } {
+  const { docs, pos } = parseFull(file);
+  const doc = docs[0];
+  if (!doc) return { diagnostics: [] };
+  if (doc.errors.length > 0) return { diagnostics: doc.errors.map((e) => yamlError(e.code, e.message, errorOffset(file.text, e.code, e.message, e.pos[0]), pos)) };
+  const duplicates = doc.contents ? duplicateKeys(doc.contents as Node) : [];
+  if (duplicates.length > 0) {
+    const d = duplicates[0]!;
+    const p = pos(d.again);
+    return { diagnostics: [fileError(p.file, p.line, p.col, 'yaml-duplicate-key', `map key '${d.key}' is defined twice (first at line ${pos(d.first).line}); keep one`)] };
+  }
+  return { value: doc.toJS({ maxAliasCount: DEFAULT_LIMITS.maxAliasCount }), origin: makeOrigin(file.path, 0, doc, pos), diagnostics: [] };
 }
 
 interface ParsedFile {
@@ -336,7 +352,7 @@ function duplicateKeys(root: Node): Array<{ key: string; first: number; again: n
 }
 
 
-function fileError(file: string, line: number, col: number, rule: string, message: string): Diagnostic {
+function fileError(file: string, line: number, col: number, rule: RuleId, message: string): Diagnostic {
   return { rule, severity: 'error', message, file, line, col };
 }
 

@@ -3,11 +3,12 @@
  * (kagent-translator.md §1.3, §1.5, §2.1–§2.3; kmcp.md §1.2), one check each, with the
  * CRD's message. The API server enforces them; so do we, before anything is expanded.
  */
+import type { RuleId } from '../diagnostics/rules.js';
 import type { FieldPath } from '../model/source.js';
 
 type Obj = Record<string, any>;
 export interface CelViolation {
-  rule: string;
+  rule: RuleId;
   path: FieldPath;
   message: string;
 }
@@ -35,7 +36,7 @@ export function celViolations(kind: string, body: Obj): CelViolation[] {
 
 function agentRules(spec: Obj): CelViolation[] {
   const out: CelViolation[] = [];
-  const add = (rule: string, path: FieldPath, message: string) => out.push({ rule, path, message });
+  const add = (rule: RuleId, path: FieldPath, message: string) => out.push({ rule, path, message });
   if (spec.type === 'Declarative' && !has(spec, 'declarative')) add('cel-agent-declarative-required', ['spec'], 'declarative must be specified if type is Declarative, or byo must be specified if type is BYO');
   if (spec.type === 'BYO' && !has(spec, 'byo')) add('cel-agent-declarative-required', ['spec'], 'declarative must be specified if type is Declarative, or byo must be specified if type is BYO');
   const decl: Obj | undefined = spec.declarative;
@@ -64,7 +65,7 @@ function agentRules(spec: Obj): CelViolation[] {
   return out;
 }
 
-function valueRefs(refs: unknown, path: FieldPath, add: (rule: string, path: FieldPath, message: string) => void): void {
+function valueRefs(refs: unknown, path: FieldPath, add: (rule: RuleId, path: FieldPath, message: string) => void): void {
   if (!Array.isArray(refs)) return;
   refs.forEach((r: Obj, i) => {
     if (r && has(r, 'value') === has(r, 'valueFrom')) add('cel-value-ref', [...path, i], 'Exactly one of value or valueFrom must be specified');
@@ -86,7 +87,7 @@ const PROVIDER_BLOCKS: Record<string, string> = {
 
 function modelConfigRules(spec: Obj): CelViolation[] {
   const out: CelViolation[] = [];
-  const add = (rule: string, path: FieldPath, message: string) => out.push({ rule, path, message });
+  const add = (rule: RuleId, path: FieldPath, message: string) => out.push({ rule, path, message });
   const provider = spec.provider;
   for (const [block, name] of Object.entries(PROVIDER_BLOCKS)) {
     if (has(spec, block) && provider !== undefined && provider !== name) add('cel-provider-block', ['spec', block], `provider.${block} must be nil if the provider is not ${name}`);
@@ -116,7 +117,7 @@ function remoteRules(spec: Obj): CelViolation[] {
     out.push({ rule: 'cel-tls-cross-namespace', path: ['spec', 'allowedNamespaces', 'from'], message: "spec.allowedNamespaces must not permit cross-namespace access (from: All or from: Selector) when spec.tls.caCertSecretRef is set: the CA Secret is mounted in the consuming agent's namespace" });
   }
   if (spec.allowedNamespaces?.from === 'Selector' && !has(spec.allowedNamespaces, 'selector')) out.push({ rule: 'cel-allowed-namespaces-selector', path: ['spec', 'allowedNamespaces'], message: 'selector must be specified when from is Selector' });
-  const add = (rule: string, path: FieldPath, message: string) => out.push({ rule, path, message });
+  const add = (rule: RuleId, path: FieldPath, message: string) => out.push({ rule, path, message });
   valueRefs(spec.headersFrom, ['spec', 'headersFrom'], add);
   out.push(...tlsRules(spec.tls));
   return out;

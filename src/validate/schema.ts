@@ -6,6 +6,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { at, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { keyOf, type InputObject } from '../model/source.js';
+import { quoted } from '../diagnostics/format.js';
 // Compiled at build time (scripts/gen-validators.mjs): compiling the CRD-derived schemas at
 // start-up cost about a second per run.
 import * as generated from './validators.generated.mjs';
@@ -49,11 +50,11 @@ function toDiagnostic(o: InputObject, e: ErrorObject, severity: Severity): Diagn
     }
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ');
-      return at(o.origin, path, severity, 'schema-enum', `${field} must be one of ${allowed}, got ${yamlSpelling(e.data)}`, key);
+      return at(o.origin, path, severity, 'schema-enum', `${field} must be one of ${allowed}, got ${quoted(e.data)}`, key);
     }
     case 'type': {
       const want = String((e.params as { type: string | string[] }).type);
-      const got = e.data === null ? 'null' : Array.isArray(e.data) ? 'a list' : typeof e.data === 'object' ? 'a mapping' : `the ${typeof e.data} ${yamlSpelling(e.data)}`;
+      const got = e.data === null ? 'null' : Array.isArray(e.data) ? 'a list' : typeof e.data === 'object' ? 'a mapping' : `the ${typeof e.data} ${quoted(e.data)}`;
       const quote = want.includes('string') && (typeof e.data === 'number' || typeof e.data === 'boolean') ? `; YAML read it as ${typeof e.data} — quote it ("...") to keep it a string` : '';
       return at(o.origin, path, severity, 'schema-type', `${field} must be ${want}, got ${got}${quote}`, key);
     }
@@ -62,8 +63,3 @@ function toDiagnostic(o: InputObject, e: ErrorObject, severity: Severity): Diagn
   }
 }
 
-/** A scalar as YAML would write it (`.inf`, not JSON's `null` for Infinity). */
-function yamlSpelling(v: unknown): string {
-  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf';
-  return JSON.stringify(v);
-}

@@ -975,6 +975,13 @@ const cases: Case[] = [
     check: (r) => expect(heads(r).some((h) => /^agent\.yaml:5:14: error\[/.test(h)), r.stderr).toBe(true),
   },
   {
+    name: 'kagent-render.yaml with a bad value and an unknown key → settings-invalid at each, nothing rendered',
+    files: { ...VALID, 'kagent-render.yaml': 'profile: fast\nbogus: 1\n' },
+    status: 1,
+    diagnostics: ['kagent-render.yaml:1:10: error[settings-invalid]', 'kagent-render.yaml:2:8: error[settings-invalid]'],
+    messages: [/setting 'profile' must be one of gitops, controller/, /unknown setting 'bogus'/],
+  },
+  {
     name: 'lint warning only (MCPServer on port 8443 without tls) → exit 0 and -o writes the tree',
     files: { ...VALID, 'mcpserver.yaml': MCP.replace('port: 3000', 'port: 8443') },
     args: ['-o', 'out'],

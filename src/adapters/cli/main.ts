@@ -4,7 +4,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { InternalError, OutputError, UsageError } from '../../diagnostics/errors.js';
 import { formatText } from '../../diagnostics/format.js';
@@ -64,12 +63,10 @@ async function loadSettingsFile(cwd: string): Promise<{ settings: Record<string,
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) return { settings: {}, diagnostics: [] };
   const { parseSettings } = await import('../../settings/parse.js');
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    return { settings: {}, diagnostics: [{ rule: 'settings-invalid', severity: 'error', message: 'kagent-render.yaml is not valid YAML', file: 'kagent-render.yaml', line: e.linePos?.[0].line ?? 1, col: e.linePos?.[0].col ?? 1 }] };
-  }
-  return parseSettings(doc.toJS(), 'kagent-render.yaml');
+  const { parseSingleDocument } = await import('../../read/parse.js');
+  const parsed = parseSingleDocument({ path: 'kagent-render.yaml', text: text.replace(/^\uFEFF/, '') });
+  if (parsed.diagnostics.length > 0) return { settings: {}, diagnostics: parsed.diagnostics };
+  return parseSettings(parsed.value, 'kagent-render.yaml', parsed.origin);
 }
 
 export { formatText };

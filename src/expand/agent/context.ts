@@ -1,4 +1,5 @@
 /** What every compile step of one Agent shares: the agent, the input index, settings and the diagnostics sink. */
+import type { RuleId } from '../../diagnostics/rules.js';
 import { at, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { keyOf, type FieldPath, type InputObject } from '../../model/source.js';
 import type { ObjectIndex } from '../../resolve/index.js';
@@ -13,12 +14,12 @@ export class AgentContext {
   ) {}
 
   /** An error located at a field of the Agent. */
-  error(path: FieldPath, rule: string, message: string): void {
+  error(path: FieldPath, rule: RuleId, message: string): void {
     this.diagnostics.push(at(this.agent.origin, path, 'error', rule, message, keyOf(this.agent)));
   }
 
   /** An error located at a field of another input object (a ModelConfig, a RemoteMCPServer). */
-  errorIn(obj: InputObject, path: FieldPath, rule: string, message: string): void {
+  errorIn(obj: InputObject, path: FieldPath, rule: RuleId, message: string): void {
     this.diagnostics.push(at(obj.origin, path, 'error', rule, message, keyOf(obj)));
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { InputObject } from '../../model/source.js';
 import { durationSeconds } from '../k8s/duration.js';
+import { shown } from '../../diagnostics/format.js';
 import { goMap } from '../gojson.js';
 import { mcpServerUrlPath } from '../profile.js';
 import type { AgentContext } from './context.js';
@@ -88,7 +89,7 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
     resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
     params = { url: url.url, headers: goMap(headers) };
   } else {
-    ctx.error([...path, 'kind'], 'tool-kind-unsupported', `unknown tool server type: ${kind}.${group}`);
+    ctx.error([...path, 'kind'], 'tool-kind-unsupported', `unknown tool server type: ${shown(kind)}.${shown(group)}`);
     return;
   }
   for (const k of Object.keys(params)) if (params[k] === undefined) delete params[k];

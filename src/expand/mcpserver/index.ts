@@ -3,6 +3,7 @@
  * kmcp pkg/controller/transportadapter/transportadapter_translator.go):
  * Deployment, Service, ConfigMap, then a ServiceAccount unless `serviceAccountName` is set.
  */
+import type { RuleId } from '../../diagnostics/rules.js';
 import { at, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { K8sObject, OwnerReference } from '../../model/k8s.js';
 import { keyOf, type InputObject } from '../../model/source.js';
@@ -18,7 +19,7 @@ type Obj = Record<string, any>;
 
 export function expandMCPServer(server: InputObject, settings: Settings): { objects: K8sObject[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const fail = (path: (string | number)[], rule: string, message: string) =>
+  const fail = (path: (string | number)[], rule: RuleId, message: string) =>
     diagnostics.push(at(server.origin, path, 'error', rule, message, keyOf(server)));
   const { name, namespace } = server;
   const spec: Obj = (server.body.spec as Obj) ?? {};

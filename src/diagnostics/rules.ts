@@ -1,0 +1,90 @@
+/**
+ * Every rule a diagnostic can carry, with what it means. `Diagnostic.rule` is typed by this
+ * table, so a new rule cannot be emitted without a row here; test/rules.test.ts checks that
+ * each row has a case that triggers it (a fixture, a hostile case or, for checks of our own
+ * output, a unit test) and a row in the README's "Errors and limits" table.
+ */
+export const RULES = {
+  // Reading files
+  'read-unreadable': 'a file cannot be read (permissions, a device or pipe)',
+  'read-file-too-large': 'a file is larger than the per-file limit (16 MiB)',
+  'read-symlink-escape': 'warning: a symlink points outside the directory being read; not followed',
+  'read-symlink-skipped': 'warning: a symlinked directory, or a symlink that loops or points nowhere; not followed',
+  // YAML
+  'yaml-syntax': 'the file is not valid YAML (the message never quotes the source)',
+  'yaml-invalid-utf8': 'the file is not UTF-8; the message gives the byte offset',
+  'yaml-duplicate-key': 'a mapping has the same key twice; both lines are named',
+  'yaml-alias-limit': 'aliases expand more than 100 times, or past the file-size limit',
+  'yaml-too-deep': 'a document nests deeper than 100 levels',
+  // Objects
+  'input-missing-name': 'a kagent object has no metadata.name',
+  'input-missing-type': 'a kagent object has no apiVersion or no kind',
+  'input-invalid-name': 'metadata.name or the namespace is not a valid Kubernetes name',
+  'input-unsupported-version': 'a kagent kind at a version this renderer does not read',
+  'input-unknown-kind': 'warning: a kagent.dev kind this renderer does not render; ignored',
+  'settings-invalid': 'kagent-render.yaml, a KRM functionConfig or plugin parameters hold an unknown key or a bad value',
+  // Schema (errors, or warnings with --validate warn)
+  'schema-unknown-field': 'a field the CRD does not define (a typo)',
+  'schema-type': 'a value of the wrong type; a number or boolean where text is wanted says to quote it',
+  'schema-enum': 'a value outside the allowed set',
+  'schema-required': 'a required field is missing',
+  'schema-constraint': 'a value breaks a CRD constraint (length, pattern, range)',
+  // CRD validation rules (CEL), as the API server would apply them
+  'cel-agent-declarative-required': 'type Declarative without spec.declarative (or BYO without spec.byo)',
+  'cel-allowed-namespaces-selector': 'allowedNamespaces from Selector without a selector',
+  'cel-api-key-passthrough': 'apiKeyPassthrough together with apiKeySecret',
+  'cel-api-key-secret': 'apiKeySecret and apiKeySecretKey must be set together',
+  'cel-foundry-endpoint': 'a Foundry model without an endpoint',
+  'cel-isolate-sessions': 'isolateSessions on a tool that is not an Agent',
+  'cel-openai-max-tokens': 'both maxTokens and maxCompletionTokens for OpenAI',
+  'cel-provider-block': 'the provider block does not match spec.provider',
+  'cel-require-approval-subset': 'requireApproval names a tool not in toolNames',
+  'cel-service-account-exclusive': 'serviceAccount and serviceAccountName both set',
+  'cel-system-message-exclusive': 'systemMessage and systemMessageFrom both set',
+  'cel-tls-ca': 'caCertSecretRef and caCertSecretKey must be set together; disableSystemCAs needs one of them',
+  'cel-tls-cross-namespace': 'a RemoteMCPServer with a CA Secret must not allow other namespaces',
+  'cel-tls-plain-url': 'tls on a RemoteMCPServer whose URL is http://',
+  'cel-token-exchange': 'token exchange settings that do not fit together',
+  'cel-tool-type': 'a tool whose type does not match the block that is set',
+  'cel-value-ref': 'a header or value with both or neither of value and valueFrom',
+  // Lints and controller-time checks
+  'tls-on-stdio': 'httpTransport.tls on an MCPServer that is not served over HTTP',
+  'tls-server-without-client-tls': 'warning: an MCPServer that looks like it serves TLS has no httpTransport.tls',
+  'mcpserver-transport-required': 'an MCPServer with neither stdio nor http transport',
+  'mcpserver-transport-unsupported': 'an MCPServer transport kmcp does not know',
+  'mcpserver-image-required': 'an MCPServer without deployment.image',
+  'mcpserver-port-required': 'an http MCPServer without deployment.port',
+  'mcpserver-target-port-required': 'an http MCPServer without httpTransport.targetPort',
+  // References
+  'ref-missing': 'a ModelConfig, MCPServer, RemoteMCPServer, Service, Secret or ConfigMap that is used is not in the input',
+  'ref-missing-key': 'a key of a Secret or ConfigMap that is used is missing',
+  'ref-duplicate': 'two objects with the same kind, namespace and name; every place is named',
+  'agent-not-found': '--agent NS/NAME names no Agent of the input',
+  'value-source-type': 'valueFrom.type is neither Secret nor ConfigMap',
+  'secret-value-not-allowed': 'a Secret value would be copied into output; needs --allow-secret-values',
+  'secret-data-invalid': 'a Secret data value that is used is not base64',
+  'service-port-missing': 'a Service used as an MCP server has no port to use',
+  'service-port-invalid': 'the kagent.dev/mcp-service-port annotation is not a port number',
+  // Expansion
+  'agent-declarative-required': 'an Agent without spec.declarative (read with --no-crd-defaults)',
+  'agent-type-unknown': 'an Agent whose spec.type is neither Declarative nor BYO',
+  'agent-system-message-required': 'an Agent with neither systemMessage nor systemMessageFrom',
+  'agent-container-name': 'an extra container named kagent, or two with one name',
+  'model-provider-unsupported': 'a ModelConfig provider the translator does not know',
+  'model-provider-block-required': 'a provider that needs its block (azureOpenAI, bedrock, ...) without it',
+  'model-foundry-requires-go': 'a Foundry model on an agent runtime other than go',
+  'tool-target-required': 'a tool with no target (mcpServer or agent)',
+  'tool-kind-unsupported': 'a tool target kind the translator does not know',
+  'unsupported-feature': 'a field kagent-render does not render yet (listed in the README)',
+  // Checks of our own output: a failure is a bug, or an input that leads to an invalid object
+  'output-schema': 'a generated object fails the strict Kubernetes schema',
+  'output-name-invalid': 'a generated name is not a DNS-1123 name (too long, bad characters)',
+  'output-label-invalid': 'a generated label value is not a valid label value',
+  'output-duplicate-object': 'two sources generate the same object',
+  'output-volume-name-invalid': 'a generated volume name is not a DNS-1123 label',
+  'output-volume-duplicate': 'two volumes of one pod have the same name',
+  'output-mount-unknown-volume': 'a container mounts a volume the pod does not have',
+  'output-ref-unnamed': 'a volume or env reference without a name',
+} as const;
+
+export type RuleId = keyof typeof RULES;
