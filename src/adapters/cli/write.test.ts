@@ -62,3 +62,25 @@ describe('writeTree', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 });
+
+describe('writeTree into a new directory', () => {
+  it('writes the whole tree beside it and renames it into place (no stage directory left)', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'kagent-render-fresh-'));
+    const dir = path.join(parent, 'out');
+    const r = await writeTree(dir, new Map([['a/x.yaml', file('x')], ['kustomization.yaml', file('k')]]));
+    expect(r).toEqual({ written: ['a/x.yaml', 'kustomization.yaml'], removed: [] });
+    expect(snapshot(dir)).toEqual({ 'a/x.yaml': file('x'), 'kustomization.yaml': file('k') });
+    expect(readdirSync(parent)).toEqual(['out']);
+  });
+
+  it('an empty existing directory is replaced the same way; a failure leaves nothing behind', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'kagent-render-fresh-'));
+    mkdirSync(path.join(parent, 'out'));
+    await writeTree(path.join(parent, 'out'), new Map([['x.yaml', file('x')]]));
+    expect(snapshot(path.join(parent, 'out'))).toEqual({ 'x.yaml': file('x') });
+
+    writeFileSync(path.join(parent, 'blocker'), 'a file where a directory must go');
+    await expect(writeTree(path.join(parent, 'blocker', 'out'), new Map([['x.yaml', file('x')]]))).rejects.toThrow(OutputError);
+    expect(readdirSync(parent).sort()).toEqual(['blocker', 'out']);
+  });
+});

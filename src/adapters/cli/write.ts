@@ -1,10 +1,11 @@
 /**
- * `-o DIR` on disk: atomic replace per file (temp file + rename in the same directory),
+ * `-o DIR` on disk: a new DIR appears whole (written beside it, then renamed); an existing
+ * one is updated with an atomic replace per file (temp file + rename in the same directory),
  * stale files that carry our header removed, files without it never touched; `--check`
  * compares instead of writing. Synchronous calls on purpose: thousands of small files one
  * after another, where an event-loop round trip per call costs more than the I/O.
  */
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { GENERATED_HEADER } from '../../emit/files.js';
@@ -28,6 +29,7 @@ async function ourFiles(dir: string): Promise<Map<string, string>> {
  * are written are they renamed over their targets (and stale files removed).
  */
 export async function writeTree(dir: string, tree: Map<string, string>): Promise<{ written: string[]; removed: string[] }> {
+  if (isAbsentOrEmptyDirectory(dir)) return writeFreshTree(dir, tree);
   const existing = await ourFiles(dir);
   const changes: Array<{ rel: string; target: string; tmp: string; content: string }> = [];
   for (const [rel, content] of tree) {
@@ -81,6 +83,34 @@ export async function writeTree(dir: string, tree: Map<string, string>): Promise
     removed.push(rel);
   }
   return { written: changes.map((c) => c.rel), removed };
+}
+
+/**
+ * A new output directory is written whole beside its place and renamed into it at the end:
+ * atomic for the whole tree, and one rename instead of one per file.
+ */
+function writeFreshTree(dir: string, tree: Map<string, string>): { written: string[]; removed: string[] } {
+  const stage = `${dir.replace(/\/+$/, '')}.kagent-render-${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(stage), { recursive: true });
+    rmSync(stage, { recursive: true, force: true });
+    for (const parent of new Set([...tree.keys()].map((rel) => path.dirname(path.join(stage, rel))))) mkdirSync(parent, { recursive: true });
+    for (const [rel, content] of tree) writeFileSync(path.join(stage, rel), content);
+    renameSync(stage, dir); // replaces an empty directory
+  } catch (e) {
+    rmSync(stage, { recursive: true, force: true });
+    const err = e as NodeJS.ErrnoException;
+    throw new OutputError(`cannot write ${err.path ?? dir} (${err.code ?? err.message}); nothing was written to ${dir}`);
+  }
+  return { written: [...tree.keys()], removed: [] };
+}
+
+function isAbsentOrEmptyDirectory(dir: string): boolean {
+  try {
+    return lstatSync(dir).isDirectory() && readdirSync(dir).length === 0;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT';
+  }
 }
 
 /** The diff between DIR and the planned tree; empty when up to date. */
