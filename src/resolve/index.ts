@@ -20,6 +20,7 @@ const INDEXED_KINDS = new Set([
   'Secret',
   'ConfigMap',
   'Service',
+  'Namespace', // its labels, for allowedNamespaces selectors
 ]);
 
 export function buildIndex(objects: readonly InputObject[]): { index: ObjectIndex; diagnostics: Diagnostic[] } {

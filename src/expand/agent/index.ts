@@ -77,6 +77,7 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   const config: Obj = { model: model.config, description: spec.description ?? '', instruction };
   if (tools.httpTools.length > 0) config.http_tools = tools.httpTools;
   if (tools.sseTools.length > 0) config.sse_tools = tools.sseTools;
+  if (tools.remoteAgents.length > 0) config.remote_agents = tools.remoteAgents;
   config.stream = decl.stream === true;
   if (decl.shareTools === true) config.share_tools = true;
 

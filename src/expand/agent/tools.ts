@@ -18,17 +18,20 @@ type Obj = Record<string, any>;
 export interface ToolsPlan {
   httpTools: Obj[];
   sseTools: Obj[];
+  /** RemoteAgentConfig entries (reference §6.4), for tools of type Agent. */
+  remoteAgents: Obj[];
   volumes: Obj[];
   mounts: Obj[];
 }
 
 export function compileTools(ctx: AgentContext, tools: unknown): ToolsPlan {
-  const plan: ToolsPlan = { httpTools: [], sseTools: [], volumes: [], mounts: [] };
+  const plan: ToolsPlan = { httpTools: [], sseTools: [], remoteAgents: [], volumes: [], mounts: [] };
   if (!Array.isArray(tools)) return plan;
   tools.forEach((tool: Obj, i) => {
     const base = ['spec', 'declarative', 'tools', i];
     if (tool?.mcpServer) compileMcpTool(ctx, plan, tool, base);
-    else if (tool?.agent) ctx.error([...base, 'agent'], 'unsupported-feature', 'tools of type Agent are not supported yet by kagent-render; see README "Not yet supported"');
+    else if (tool?.agent) compileAgentTool(ctx, plan, tool, base);
+    else if (tool?.type === 'Agent') ctx.error(base, 'tool-target-required', 'tool must have an agent reference: set agent.name');
     else ctx.error(base, 'tool-target-required', 'tool must have a provider or tool server: set mcpServer or agent');
   });
   return plan;
@@ -98,6 +101,84 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
   if (Array.isArray(ref.allowedHeaders) && ref.allowedHeaders.length > 0) entry.allowed_headers = ref.allowedHeaders;
   if (Array.isArray(ref.requireApproval) && ref.requireApproval.length > 0) entry.require_approval = ref.requireApproval;
   (sse ? plan.sseTools : plan.httpTools).push(entry);
+}
+
+/** Longest chain of agents calling agents the controller accepts (validateAgent). */
+const MAX_AGENT_TOOL_DEPTH = 10;
+
+/**
+ * A tool of type Agent → a `remote_agents` entry (reference §4.5): the sub-agent is called
+ * over A2A at its Service; only its name, namespace and description are read, so a broken
+ * sub-agent does not fail this one. The chain of agent tools must end (no cycle, depth ≤ 10),
+ * and a sub-agent in another namespace must allow this one (§4.7).
+ */
+function compileAgentTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (string | number)[]): void {
+  const ref: Obj = tool.agent;
+  const path = [...base, 'agent'];
+  const kind = ref.kind || 'Agent';
+  const namespace: string = ref.namespace || ctx.agent.namespace;
+  const name = String(ref.name ?? '');
+  const self = `${ctx.agent.namespace}/${ctx.agent.name}`;
+  if (kind === 'SandboxAgent') {
+    ctx.error([...path, 'kind'], 'unsupported-feature', 'SandboxAgent tools are not supported by kagent-render (they need the sandbox backend)');
+    return;
+  }
+  if (kind !== 'Agent') {
+    ctx.error([...path, 'kind'], 'tool-kind-unsupported', `unsupported agent tool kind "${shown(kind)}" for agent ${self}`);
+    return;
+  }
+  if (`${namespace}/${name}` === self) {
+    ctx.error([...path, 'name'], 'agent-tool-chain', `agent tool cannot be used to reference itself, ${self}`);
+    return;
+  }
+  const target = lookup(ctx, ctx.agent, [...path, 'name'], 'Agent', namespace, name);
+  if (!target) return;
+  if (namespace !== ctx.agent.namespace && !allowsNamespace(ctx, target, ctx.agent.namespace)) {
+    ctx.error([...path, 'namespace'], 'ref-cross-namespace', `cross-namespace reference to agent ${namespace}/${name} is not allowed from namespace ${ctx.agent.namespace}; set spec.allowedNamespaces on that Agent`);
+    return;
+  }
+  const chainProblem = agentChainProblem(ctx, [self, `${namespace}/${name}`]);
+  if (chainProblem) {
+    ctx.error([...path, 'name'], 'agent-tool-chain', chainProblem);
+    return;
+  }
+  const headers: Record<string, string> = {};
+  resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
+  const entry: Obj = { name: `${namespace}/${name}`.replace(/-/g, '_').replace(/\//g, '__NS__'), url: `http://${name}.${namespace}:8080` };
+  if (Object.keys(headers).length > 0) entry.headers = goMap(headers);
+  const description = (target.body.spec as Obj)?.description;
+  if (typeof description === 'string' && description !== '') entry.description = description;
+  if (tool.isolateSessions === true) entry.isolate_sessions = true;
+  plan.remoteAgents.push(entry);
+}
+
+/** The controller's walk over agent tools (Declarative agents only): a cycle or a chain deeper than 10. */
+function agentChainProblem(ctx: AgentContext, chain: string[]): string | undefined {
+  if (chain.length > MAX_AGENT_TOOL_DEPTH + 1) return `recursion limit reached in agent tool chain: ${chain.join(' -> ')}`;
+  const current = chain[chain.length - 1]!;
+  const [namespace, name] = current.split('/') as [string, string];
+  const agent = ctx.index.get('Agent', namespace, name);
+  const spec: Obj = (agent?.body.spec as Obj) ?? {};
+  if (!agent || spec.type !== 'Declarative') return undefined;
+  for (const tool of (spec.declarative?.tools ?? []) as Obj[]) {
+    if (!tool?.agent || (tool.agent.kind && tool.agent.kind !== 'Agent')) continue;
+    const next = `${tool.agent.namespace || namespace}/${tool.agent.name}`;
+    if (chain.includes(next)) return `cycle detected in agent tool chain: ${[...chain, next].join(' -> ')}`;
+    const deeper = agentChainProblem(ctx, [...chain, next]);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}
+
+/** `spec.allowedNamespaces` of a target (nil or Same: same namespace only; All; Selector on the source Namespace's labels). */
+function allowsNamespace(ctx: AgentContext, target: InputObject, from: string): boolean {
+  const allowed: Obj | undefined = (target.body.spec as Obj)?.allowedNamespaces;
+  if (allowed?.from === 'All') return true;
+  if (allowed?.from !== 'Selector') return false;
+  const ns = ctx.index.list('Namespace').find((n) => n.name === from);
+  const labels: Record<string, string> = ((ns?.body.metadata as Obj)?.labels as Record<string, string>) ?? {};
+  const match: Record<string, string> = allowed.selector?.matchLabels ?? {};
+  return ns !== undefined && Object.entries(match).every(([k, v]) => labels[k] === v) && !(allowed.selector?.matchExpressions?.length > 0);
 }
 
 /** Volumes are shared by name: several tools using one Secret mount it once. */
