@@ -68,6 +68,7 @@ export const RULES = {
   // Expansion
   'agent-declarative-required': 'an Agent without spec.declarative (read with --no-crd-defaults)',
   'agent-type-unknown': 'an Agent whose spec.type is neither Declarative nor BYO',
+  'agent-byo-invalid': 'a BYO Agent without spec.byo.deployment or without its image',
   'agent-system-message-required': 'an Agent with neither systemMessage nor systemMessageFrom',
   'agent-container-name': 'an extra container named kagent, or two with one name',
   'model-provider-unsupported': 'a ModelConfig provider the translator does not know',

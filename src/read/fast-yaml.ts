@@ -104,16 +104,20 @@ class Reader {
     return isSeqEntry(content) ? this.seq(indent, depth) : this.map(indent, depth);
   }
 
+  /** The next line of the collection at column `indent` (without its indent), or undefined where the collection ends. */
+  private entryAt(indent: number): string | undefined {
+    this.skipBlank();
+    if (this.pos >= this.end) return undefined;
+    const line = this.lines[this.pos]!;
+    const i = indentOf(line);
+    if (i < indent || line.startsWith('---') || line.startsWith('...')) return undefined;
+    if (i > indent) unsupported();
+    return line.slice(indent);
+  }
+
   private map(indent: number, depth: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
-    while (true) {
-      this.skipBlank();
-      if (this.pos >= this.end) break;
-      const line = this.lines[this.pos]!;
-      const i = indentOf(line);
-      if (i < indent || line.startsWith('---') || line.startsWith('...')) break;
-      if (i > indent) unsupported();
-      const content = line.slice(indent);
+    for (let content = this.entryAt(indent); content !== undefined; content = this.entryAt(indent)) {
       const m = KEY.exec(content);
       if (!m) unsupported();
       const key = m[1]!;
@@ -128,14 +132,7 @@ class Reader {
 
   private seq(indent: number, depth: number): unknown[] {
     const seq: unknown[] = [];
-    while (true) {
-      this.skipBlank();
-      if (this.pos >= this.end) break;
-      const line = this.lines[this.pos]!;
-      const i = indentOf(line);
-      if (i < indent || line.startsWith('---') || line.startsWith('...')) break;
-      if (i > indent) unsupported();
-      const content = line.slice(indent);
+    for (let content = this.entryAt(indent); content !== undefined; content = this.entryAt(indent)) {
       if (!isSeqEntry(content)) break; // a map key at the same column ends an indentless sequence
       const after = content.slice(1);
       const rest = after.trimStart();

@@ -27,6 +27,10 @@ export interface AgentPlan {
   serviceAccountLabels: Record<string, string>;
   serviceAccountAnnotations: Record<string, string>;
   image: string;
+  /** BYO only: the user's command; the kagent runtime has none. */
+  command: string[] | undefined;
+  args: string[] | undefined;
+  workingDir: string | undefined;
   imagePullPolicy: string;
   imagePullSecrets: Obj[];
   env: Obj[];
@@ -67,7 +71,9 @@ export function buildAgentObjects(p: AgentPlan): K8sObject[] {
   const container = compact({
     name: 'kagent',
     image: p.image,
-    args: ['--host', '0.0.0.0', '--port', '8080', '--filepath', '/config'],
+    command: p.command,
+    args: p.args,
+    workingDir: p.workingDir,
     ports: [{ name: 'http', containerPort: 8080 }],
     envFrom: p.envFrom.length > 0 ? p.envFrom : undefined,
     env: p.env,

@@ -9,6 +9,7 @@ import type { InputObject } from '../../model/source.js';
 import type { ObjectIndex } from '../../resolve/index.js';
 import type { Settings } from '../../settings/settings.js';
 import { emitsOwnerReferences } from '../profile.js';
+import { shown } from '../../diagnostics/format.js';
 import { goJson, goMap } from '../gojson.js';
 import { clone } from '../k8s/meta.js';
 import { buildAgentObjects, type AgentPlan } from './build.js';
@@ -40,46 +41,17 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   const { agent, settings } = ctx;
   const spec: Obj = (agent.body.spec as Obj) ?? {};
   const type = spec.type ?? '';
-  if (type === 'BYO') {
-    ctx.error(['spec', 'type'], 'unsupported-feature', 'BYO agents are not supported yet by kagent-render; see README "Not yet supported"');
-    return undefined;
-  }
-  if (type !== 'Declarative') {
-    ctx.error(['spec', 'type'], 'agent-type-unknown', `unknown agent type: ${type}; use Declarative`);
+  if (type !== 'Declarative' && type !== 'BYO') {
+    ctx.error(['spec', 'type'], 'agent-type-unknown', `unknown agent type: ${shown(type)}; use Declarative or BYO`);
     return undefined;
   }
   for (const [path, what] of NOT_YET) {
     if (get(agent.body, path) !== undefined) ctx.error(path, 'unsupported-feature', `${what} is not supported yet by kagent-render; see README "Not yet supported"`);
   }
   if (settings.proxyUrl) ctx.error(['spec'], 'unsupported-feature', '--proxy-url is not supported yet by kagent-render; see README "Not yet supported"');
-  const decl: Obj = spec.declarative;
-  if (!decl) {
-    ctx.error(['spec'], 'agent-declarative-required', 'declarative must be specified if type is Declarative');
-    return undefined;
-  }
-  const runtime: 'python' | 'go' = decl.runtime === 'go' ? 'go' : 'python';
-  const d: Obj = decl.deployment ?? {};
-
-  const instruction = systemMessage(ctx, decl);
-
-  const modelPath = ['spec', 'declarative', 'modelConfig'];
-  let model;
-  if (!decl.modelConfig) ctx.error(modelPath, 'ref-missing', 'spec.declarative.modelConfig is empty; name the ModelConfig this agent uses');
-  else {
-    const mc = lookup(ctx, agent, modelPath, 'ModelConfig', agent.namespace, String(decl.modelConfig));
-    if (mc) model = translateModelConfig(ctx, mc, runtime, modelPath);
-  }
-  const tools = compileTools(ctx, decl.tools);
-  if (!model || instruction === undefined || ctx.diagnostics.length > 0) return undefined;
-
-  const secretHashBytes = hexBytes(String((ctx.index.get('ModelConfig', agent.namespace, String(decl.modelConfig))?.body.status as Obj)?.secretHash ?? ''));
-
-  const config: Obj = { model: model.config, description: spec.description ?? '', instruction };
-  if (tools.httpTools.length > 0) config.http_tools = tools.httpTools;
-  if (tools.sseTools.length > 0) config.sse_tools = tools.sseTools;
-  if (tools.remoteAgents.length > 0) config.remote_agents = tools.remoteAgents;
-  config.stream = decl.stream === true;
-  if (decl.shareTools === true) config.share_tools = true;
+  const body = type === 'BYO' ? compileByo(ctx, spec) : compileDeclarative(ctx, spec);
+  if (!body || ctx.diagnostics.length > 0) return undefined;
+  const { runtime, d, config, model, tools, secretHashBytes } = body;
 
   const selectorLabels = { app: 'kagent', kagent: agent.name };
   const defaultLabels = {
@@ -94,7 +66,8 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
 
   const saName = d.serviceAccountName || settings.defaultServiceAccount || agent.name;
   const pullSecrets: Obj[] = clone(d.imagePullSecrets) ?? [];
-  if (settings.imagePullSecret && !pullSecrets.some((s) => s.name === settings.imagePullSecret)) pullSecrets.push({ name: settings.imagePullSecret });
+  // The global pull secret is for kagent's own images: not added to a BYO agent.
+  if (!body.byo && settings.imagePullSecret && !pullSecrets.some((s) => s.name === settings.imagePullSecret)) pullSecrets.push({ name: settings.imagePullSecret });
   const registry = d.imageRegistry || settings.imageRegistry;
   const repo = runtime === 'go' ? 'kagent-dev/kagent/golang-adk' : 'kagent-dev/kagent/app';
 
@@ -146,7 +119,10 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     emitServiceAccount: saName === agent.name,
     serviceAccountLabels: { ...labels, ...(d.serviceAccountConfig?.labels ?? {}) },
     serviceAccountAnnotations: { ...annotations, ...(d.serviceAccountConfig?.annotations ?? {}) },
-    image: `${registry}/${repo}:${settings.imageTag}`,
+    image: body.byo ? body.byo.image : `${registry}/${repo}:${settings.imageTag}`,
+    command: body.byo ? body.byo.command : undefined,
+    args: body.byo ? body.byo.args : ['--host', '0.0.0.0', '--port', '8080', '--filepath', '/config'],
+    workingDir: body.byo?.workingDir,
     imagePullPolicy: d.imagePullPolicy || 'IfNotPresent',
     imagePullSecrets: pullSecrets,
     env,
@@ -161,10 +137,77 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     tolerations: d.tolerations && d.tolerations.length > 0 ? clone(d.tolerations) : undefined,
     affinity: clone(d.affinity),
     nodeSelector: d.nodeSelector ? goMap(d.nodeSelector) : undefined,
-    a2a: decl.a2aConfig !== undefined,
+    a2a: body.byo !== undefined || spec.declarative?.a2aConfig !== undefined,
     owners: emitsOwnerReferences(settings)
       ? [{ apiVersion: 'kagent.dev/v1alpha2', kind: 'Agent', name: agent.name, uid: String((agent.body.metadata as Obj)?.uid ?? ''), controller: true, blockOwnerDeletion: true }]
       : undefined,
+  };
+}
+
+/** What differs between a Declarative and a BYO agent; everything else is built the same way. */
+interface AgentBody {
+  runtime: 'python' | 'go';
+  /** The deployment spec (shared fields plus, for BYO, image/cmd/args/workingDir). */
+  d: Obj;
+  config: Obj;
+  model: { env: Obj[]; volumes: Obj[]; mounts: Obj[] };
+  tools: { volumes: Obj[]; mounts: Obj[] };
+  secretHashBytes: Uint8Array;
+  byo?: { image: string; command?: string[]; args?: string[]; workingDir?: string };
+}
+
+function compileDeclarative(ctx: AgentContext, spec: Obj): AgentBody | undefined {
+  const { agent } = ctx;
+  const decl: Obj = spec.declarative;
+  if (!decl) {
+    ctx.error(['spec'], 'agent-declarative-required', 'declarative must be specified if type is Declarative');
+    return undefined;
+  }
+  const runtime: 'python' | 'go' = decl.runtime === 'go' ? 'go' : 'python';
+  const instruction = systemMessage(ctx, decl);
+  const modelPath = ['spec', 'declarative', 'modelConfig'];
+  let model;
+  if (!decl.modelConfig) ctx.error(modelPath, 'ref-missing', 'spec.declarative.modelConfig is empty; name the ModelConfig this agent uses');
+  else {
+    const mc = lookup(ctx, agent, modelPath, 'ModelConfig', agent.namespace, String(decl.modelConfig));
+    if (mc) model = translateModelConfig(ctx, mc, runtime, modelPath);
+  }
+  const tools = compileTools(ctx, decl.tools);
+  if (!model || instruction === undefined || ctx.diagnostics.length > 0) return undefined;
+
+  const config: Obj = { model: model.config, description: spec.description ?? '', instruction };
+  if (tools.httpTools.length > 0) config.http_tools = tools.httpTools;
+  if (tools.sseTools.length > 0) config.sse_tools = tools.sseTools;
+  if (tools.remoteAgents.length > 0) config.remote_agents = tools.remoteAgents;
+  config.stream = decl.stream === true;
+  if (decl.shareTools === true) config.share_tools = true;
+  const secretHashBytes = hexBytes(String((ctx.index.get('ModelConfig', agent.namespace, String(decl.modelConfig))?.body.status as Obj)?.secretHash ?? ''));
+  return { runtime, d: decl.deployment ?? {}, config, model, tools, secretHashBytes };
+}
+
+/**
+ * A BYO agent (reference §3.11): the user's image runs in place of the kagent runtime, with
+ * the same Secret, ServiceAccount, Service and shared deployment fields, no model and a
+ * config.json that carries only the description.
+ */
+function compileByo(ctx: AgentContext, spec: Obj): AgentBody | undefined {
+  const d: Obj | undefined = spec.byo?.deployment;
+  if (!d) {
+    ctx.error(['spec', spec.byo ? 'byo' : 'type'], 'agent-byo-invalid', 'BYO deployment spec is required: set spec.byo.deployment');
+    return undefined;
+  }
+  if (typeof d.image !== 'string' || d.image === '') {
+    ctx.error(['spec', 'byo', 'deployment'], 'agent-byo-invalid', 'image is required for BYO deployment: set spec.byo.deployment.image');
+    return undefined;
+  }
+  return {
+    runtime: 'python',
+    d,
+    config: { model: null, description: spec.description ?? '', instruction: '' },
+    model: { env: [], volumes: [], mounts: [] },
+    tools: { volumes: [], mounts: [] },
+    secretHashBytes: new Uint8Array(),
+    byo: { image: d.image, command: d.cmd ? [d.cmd] : undefined, args: clone(d.args), workingDir: d.workingDir || undefined },
   };
 }
 
