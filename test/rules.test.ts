@@ -25,7 +25,10 @@ describe('rules catalogue', () => {
     expect(byCli || byUnit, `no fixture, hostile case (or, for output-*, unit test) produces ${rule}`).toBe(true);
   });
 
-  it.each(Object.keys(RULES))('%s has a row in the README', (rule) => {
-    expect(readme).toContain(`| \`${rule}\` |`);
+  it.each(Object.keys(RULES))('%s has its row in the README', (rule) => {
+    const text = RULES[rule as keyof typeof RULES];
+    const warning = text.startsWith('warning: ');
+    const row = `| \`${rule}\` | ${warning ? 'warning' : 'error'} | ${warning ? text.slice('warning: '.length) : text} |`;
+    expect(readme.split('\n').includes(row), `README "Errors and limits" needs exactly this row:\n${row}`).toBe(true);
   });
 });
