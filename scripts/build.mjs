@@ -11,6 +11,7 @@ export const options = {
   sourcemap: true,
   sourcesContent: false,
   legalComments: 'none',
+  minifyWhitespace: true,
   logLevel: 'warning',
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };

@@ -20,7 +20,7 @@ const OUTPUT = {
 
 export function generate() {
   // inlineRefs: false keeps each hoisted definition one function, called from every place that uses it.
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, verbose: true, inlineRefs: false, code: { source: true, esm: true, lines: false } });
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, inlineRefs: false, code: { source: true, esm: true, lines: false } });
   for (const [kind, file] of Object.entries(KINDS)) {
     ajv.addSchema(hoistShared(JSON.parse(readFileSync(path.join(root, 'schemas/input', `${file}.json`), 'utf8'))), kind);
   }

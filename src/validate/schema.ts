@@ -38,6 +38,8 @@ function toDiagnostic(o: InputObject, e: ErrorObject, severity: Severity): Diagn
   const path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const field = path.join('.') || '(root)';
   const key = keyOf(o);
+  // The validators are generated without ajv's `verbose` (a third of their code): the value is read back here.
+  const data = valueAt(o.body, path);
   switch (e.keyword) {
     case 'additionalProperties': {
       const extra = String((e.params as { additionalProperty: string }).additionalProperty);
@@ -50,12 +52,12 @@ function toDiagnostic(o: InputObject, e: ErrorObject, severity: Severity): Diagn
     }
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ');
-      return at(o.origin, path, severity, 'schema-enum', `${field} must be one of ${allowed}, got ${quoted(e.data)}`, key);
+      return at(o.origin, path, severity, 'schema-enum', `${field} must be one of ${allowed}, got ${quoted(data)}`, key);
     }
     case 'type': {
       const want = String((e.params as { type: string | string[] }).type);
-      const got = e.data === null ? 'null' : Array.isArray(e.data) ? 'a list' : typeof e.data === 'object' ? 'a mapping' : `the ${typeof e.data} ${quoted(e.data)}`;
-      const quote = want.includes('string') && (typeof e.data === 'number' || typeof e.data === 'boolean') ? `; YAML read it as ${typeof e.data} — quote it ("...") to keep it a string` : '';
+      const got = data === null ? 'null' : Array.isArray(data) ? 'a list' : typeof data === 'object' ? 'a mapping' : `the ${typeof data} ${quoted(data)}`;
+      const quote = want.includes('string') && (typeof data === 'number' || typeof data === 'boolean') ? `; YAML read it as ${typeof data} — quote it ("...") to keep it a string` : '';
       return at(o.origin, path, severity, 'schema-type', `${field} must be ${want}, got ${got}${quote}`, key);
     }
     default:
@@ -63,3 +65,8 @@ function toDiagnostic(o: InputObject, e: ErrorObject, severity: Severity): Diagn
   }
 }
 
+function valueAt(root: unknown, path: Array<string | number>): unknown {
+  let cur = root;
+  for (const p of path) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[p] : undefined;
+  return cur;
+}
