@@ -8,24 +8,13 @@
  * plugin runs exactly the code path of `kagent-render build`.
  */
 import { UsageError } from '../../diagnostics/errors.js';
+import { envName, SETTING_FLAGS } from '../../settings/flags.js';
 
-/** Settings key → (env name suffix, CLI flag, value kind). */
-const KEYS = [
-  ['profile', 'PROFILE', '--profile', 'string'],
-  ['namespace', 'NAMESPACE', '--namespace', 'string'],
-  ['validate', 'VALIDATE', '--validate', 'string'],
-  ['crdDefaults', 'CRD_DEFAULTS', '--crd-defaults', 'bool'],
-  ['controllerUrl', 'CONTROLLER_URL', '--controller-url', 'string'],
-  ['imageRegistry', 'IMAGE_REGISTRY', '--image-registry', 'string'],
-  ['imageTag', 'IMAGE_TAG', '--image-tag', 'string'],
-  ['proxyUrl', 'PROXY_URL', '--proxy-url', 'string'],
-  ['defaultServiceAccount', 'DEFAULT_SERVICE_ACCOUNT', '--default-service-account', 'string'],
-  ['imagePullSecret', 'IMAGE_PULL_SECRET', '--image-pull-secret', 'string'],
-  ['otelEnv', 'OTEL_ENV', '--otel-env', 'map'],
-  ['defaultAgentPodLabels', 'DEFAULT_AGENT_POD_LABELS', '--default-agent-pod-labels', 'map'],
-  ['allowSecretValues', 'ALLOW_SECRET_VALUES', '--allow-secret-values', 'bool'],
-  ['agents', 'AGENTS', '--agent', 'list'],
-] as const;
+/**
+ * The settings a plugin may set. Not `keepInputs`: the kagent objects would be applied beside
+ * what they expand to, and the kagent controller would then render them a second time.
+ */
+const KEYS = SETTING_FLAGS.filter((f) => f.key !== 'keepInputs');
 
 export const ENV_PREFIX = 'KAGENT_RENDER_';
 
@@ -35,8 +24,9 @@ type Value = string | string[] | Record<string, string>;
 export function flagsFromArgoEnv(env: Readonly<Record<string, string | undefined>>): string[] {
   const values = new Map<string, Value>();
   for (const p of parseParameters(env.ARGOCD_APP_PARAMETERS)) values.set(p.name, p.value);
-  for (const [key, suffix] of KEYS) {
-    const v = env[`ARGOCD_ENV_${ENV_PREFIX}${suffix}`] ?? env[`${ENV_PREFIX}${suffix}`];
+  for (const { key } of KEYS) {
+    const name = `${ENV_PREFIX}${envName(key)}`;
+    const v = env[`ARGOCD_ENV_${name}`] ?? env[name];
     if (v !== undefined && v !== '') values.set(key, v);
   }
   // Objects without a namespace land in the Application's destination namespace, as Argo CD
@@ -44,16 +34,17 @@ export function flagsFromArgoEnv(env: Readonly<Record<string, string | undefined
   if (!values.has('namespace') && env.ARGOCD_APP_NAMESPACE) values.set('namespace', env.ARGOCD_APP_NAMESPACE);
 
   const flags: string[] = [];
-  for (const [key, , flag, kind] of KEYS) {
+  for (const setting of KEYS) {
+    const { key, flag } = setting;
     const v = values.get(key);
     if (v === undefined) continue;
-    if (kind === 'bool') {
+    if (setting.kind === 'bool') {
       const on = asBool(key, v);
-      if (key === 'crdDefaults') flags.push(on ? '--crd-defaults' : '--no-crd-defaults');
-      else if (on) flags.push(flag);
-    } else if (kind === 'map') {
+      if (on) flags.push(flag);
+      else if (setting.negated) flags.push(setting.negated);
+    } else if (setting.kind === 'map') {
       for (const pair of asPairs(key, v)) flags.push(flag, pair);
-    } else if (kind === 'list') {
+    } else if (setting.kind === 'list') {
       for (const item of asList(v)) flags.push(flag, item);
     } else {
       if (typeof v !== 'string') throw new UsageError(`plugin setting '${key}' must be a string`);
@@ -77,7 +68,7 @@ function parseParameters(json: string | undefined): Parameter[] {
     throw new UsageError('ARGOCD_APP_PARAMETERS is not valid JSON');
   }
   if (!Array.isArray(parsed)) throw new UsageError('ARGOCD_APP_PARAMETERS must be a JSON list of parameters');
-  const known = new Set<string>(KEYS.map(([k]) => k));
+  const known = new Set<string>(KEYS.map((f) => f.key));
   const out: Parameter[] = [];
   for (const p of parsed as Array<Record<string, unknown>>) {
     const name = typeof p?.name === 'string' ? p.name : '';

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseBuildArgs } from '../adapters/cli/args.js';
+import { envName, SETTING_FLAGS } from './flags.js';
+import { DEFAULT_SETTINGS } from './settings.js';
+
+describe('SETTING_FLAGS', () => {
+  it('has exactly one flag per settings key (SPEC §5: the same keys everywhere)', () => {
+    expect(SETTING_FLAGS.map((f) => f.key).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+  });
+
+  it('is what the CLI parses, for every kind', () => {
+    const sample: Record<string, string> = { '--profile': 'controller', '--validate': 'warn', '--agent': 'ns/a', '--otel-env': 'A=1', '--default-agent-pod-labels': 'a=b' };
+    for (const f of SETTING_FLAGS) {
+      const argv = f.kind === 'bool' ? [f.flag] : [f.flag, sample[f.flag] ?? 'x'];
+      const parsed = parseBuildArgs(argv).settings as Record<string, unknown>;
+      expect(parsed[f.key], f.flag).toEqual(f.kind === 'bool' ? true : f.kind === 'map' ? expect.any(Object) : f.kind === 'list' ? ['ns/a'] : argv[1]);
+      if (f.kind === 'bool' && f.negated) expect((parseBuildArgs([f.negated]).settings as Record<string, unknown>)[f.key]).toBe(false);
+    }
+  });
+
+  it('spells environment variables in upper snake case', () => {
+    expect(envName('defaultAgentPodLabels')).toBe('DEFAULT_AGENT_POD_LABELS');
+    expect(envName('profile')).toBe('PROFILE');
+  });
+});
