@@ -79,9 +79,9 @@ function countDocs(dir) {
 }
 
 // Repositories and outputs live under BENCH_DIR (default .bench/ in this checkout), where a
-// user's checkout would be: on this machine /tmp is a directory whose new subtrees are up to
-// 20× slower to fill with files (measured: 1,500 files in 0.86 s under /tmp, 0.04 s elsewhere
-// on the same disk), which would time the directory, not the renderer.
+// user's checkout would be. Creating files is the noisy part on this machine: the same 1,500
+// files took from 0.04 s to 1.4 s to write (bare writeFileSync loop, all system time, varying
+// minute to minute with what the disk did before), so compare `fresh` with `build to stdout`.
 const benchRoot = process.env.BENCH_DIR ?? path.join(root, '.bench');
 mkdirSync(benchRoot, { recursive: true });
 const work = mkdtempSync(path.join(benchRoot, 'run-'));
