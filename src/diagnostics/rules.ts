@@ -71,6 +71,7 @@ export const RULES = {
   'agent-byo-invalid': 'a BYO Agent without spec.byo.deployment or without its image',
   'agent-system-message-required': 'an Agent with neither systemMessage nor systemMessageFrom',
   'agent-container-name': 'an extra container named kagent, or two with one name',
+  'agent-skills-invalid': 'a skill with a bad or duplicate directory name, a git path with .. segments, or an agent name too long for its skills ConfigMap',
   'model-provider-unsupported': 'a ModelConfig provider the translator does not know',
   'model-provider-block-required': 'a provider that needs its block (azureOpenAI, bedrock, ...) without it',
   'model-foundry-requires-go': 'a Foundry model on an agent runtime other than go',

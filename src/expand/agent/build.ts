@@ -15,6 +15,10 @@ export interface AgentPlan {
   runtime: 'python' | 'go';
   configJson: string;
   cardJson: string;
+  /** `srt-settings.json` of the config Secret, when the sandbox runtime needs it (reference §3.7). */
+  srtSettingsJson: string | undefined;
+  /** The skills-init ConfigMap and init container (reference §3.7). */
+  skills: { configMapName: string; configJson: string; initContainer: Obj } | undefined;
   /** Concatenated hex-decoded status.secretHash contributions (reference §3.9). */
   secretHashBytes: Uint8Array;
   labels: Record<string, string>;
@@ -52,19 +56,28 @@ export interface AgentPlan {
 const DEFAULT_RESOURCES = { limits: { cpu: '2', memory: '1Gi' }, requests: { cpu: '100m', memory: '384Mi' } };
 
 export function buildAgentObjects(p: AgentPlan): K8sObject[] {
-  const hash = configHash([p.configJson, p.cardJson, p.secretHashBytes]);
+  const hash = configHash([p.configJson, p.cardJson, p.secretHashBytes, p.srtSettingsJson ?? '', p.skills?.configJson ?? '']);
   const objects: K8sObject[] = [];
   objects.push({
     apiVersion: 'v1',
     kind: 'Secret',
     metadata: objectMeta(p.name, p.namespace, p.labels, p.annotations, p.owners),
-    stringData: { 'agent-card.json': p.cardJson, 'config.json': p.configJson },
+    stringData: compact({ 'agent-card.json': p.cardJson, 'config.json': p.configJson, 'srt-settings.json': p.srtSettingsJson }),
   });
   if (p.emitServiceAccount) {
     objects.push({
       apiVersion: 'v1',
       kind: 'ServiceAccount',
       metadata: objectMeta(p.name, p.namespace, p.serviceAccountLabels, p.serviceAccountAnnotations, p.owners),
+    });
+  }
+  if (p.skills) {
+    // Upstream sets neither labels nor annotations on it (reference §3.2); owners as every object.
+    objects.push({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: objectMeta(p.skills.configMapName, p.namespace, undefined, undefined, p.owners),
+      data: { 'config.json': p.skills.configJson },
     });
   }
   const probeTimings = p.runtime === 'go' ? [1, 5, 1] : [15, 15, 15];
@@ -90,6 +103,7 @@ export function buildAgentObjects(p: AgentPlan): K8sObject[] {
   });
   const podSpec = compact({
     volumes: p.volumes,
+    initContainers: p.skills ? [p.skills.initContainer] : undefined,
     containers: [container, ...p.extraContainers],
     nodeSelector: p.nodeSelector,
     serviceAccountName: p.serviceAccountName,

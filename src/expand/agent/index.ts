@@ -16,6 +16,8 @@ import { buildAgentObjects, type AgentPlan } from './build.js';
 import { buildAgentCard } from './card.js';
 import { AgentContext } from './context.js';
 import { translateModelConfig } from './model.js';
+import { agentSecurityContext, needsCodeIsolation, needsSrtSettings, networkConfig, SRT_SETTINGS_PATH, srtSettingsJson } from './sandbox.js';
+import { compileSkills } from './skills.js';
 import { compileTools } from './tools.js';
 import { lookup, resolveValue } from './values.js';
 
@@ -23,12 +25,9 @@ type Obj = Record<string, any>;
 
 /** Agent features that come with the controller-parity work: each is an error until then, never wrong output. */
 const NOT_YET: Array<[path: string[], what: string]> = [
-  [['spec', 'skills'], 'spec.skills'],
-  [['spec', 'sandbox'], 'spec.sandbox'],
   [['spec', 'declarative', 'promptTemplate'], 'spec.declarative.promptTemplate'],
   [['spec', 'declarative', 'memory'], 'spec.declarative.memory'],
   [['spec', 'declarative', 'context'], 'spec.declarative.context'],
-  [['spec', 'declarative', 'executeCodeBlocks'], 'spec.declarative.executeCodeBlocks'],
 ];
 
 export function expandAgent(agent: InputObject, index: ObjectIndex, settings: Settings): { objects: K8sObject[]; diagnostics: Diagnostic[] } {
@@ -70,6 +69,10 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   if (!body.byo && settings.imagePullSecret && !pullSecrets.some((s) => s.name === settings.imagePullSecret)) pullSecrets.push({ name: settings.imagePullSecret });
   const registry = d.imageRegistry || settings.imageRegistry;
   const repo = runtime === 'go' ? 'kagent-dev/kagent/golang-adk' : 'kagent-dev/kagent/app';
+  const srtSettings = needsSrtSettings(spec, body.byo !== undefined) ? srtSettingsJson(spec) : undefined;
+  // The "-full" image carries the sandbox runtime (reference §3.5); BYO images are the user's.
+  const imageTag = srtSettings !== undefined && !body.byo ? `${settings.imageTag}-full` : settings.imageTag;
+  const skills = compileSkills(ctx, spec, body.byo !== undefined, `${settings.imageRegistry}/kagent-dev/kagent/skills-init:${settings.imageTag}`, d.securityContext);
 
   const otel = Object.keys(settings.otelEnv).sort().map((k) => ({ name: k, value: settings.otelEnv[k] }));
   const env = dedupeByName([
@@ -79,12 +82,15 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     { name: 'KAGENT_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
     { name: 'KAGENT_NAME', value: agent.name },
     { name: 'KAGENT_URL', value: settings.controllerUrl },
+    ...(skills?.env ?? []),
+    ...(srtSettings !== undefined ? [{ name: 'KAGENT_SRT_SETTINGS_PATH', value: SRT_SETTINGS_PATH }] : []),
   ]);
   const volumes = dedupeByName([
     { name: 'config', secret: { secretName: agent.name } },
     ...(clone(d.volumes) ?? []),
     ...model.volumes,
     ...tools.volumes,
+    ...(skills?.volumes ?? []),
     { name: 'kagent-token', projected: { sources: [{ serviceAccountToken: { audience: 'kagent', expirationSeconds: 3600, path: 'kagent-token' } }] } },
   ]);
   const mounts = [
@@ -92,6 +98,7 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     ...(clone(d.volumeMounts) ?? []),
     ...model.mounts,
     ...tools.mounts,
+    ...(skills?.mounts ?? []),
     { name: 'kagent-token', mountPath: '/var/run/secrets/tokens' },
   ];
   const extra: Obj[] = clone(d.extraContainers) ?? [];
@@ -109,6 +116,8 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     runtime,
     configJson: goJson(config),
     cardJson: buildAgentCard(agent),
+    srtSettingsJson: srtSettings,
+    skills: skills && { configMapName: skills.configMapName, configJson: skills.configJson, initContainer: skills.initContainer },
     secretHashBytes,
     labels,
     selectorLabels,
@@ -119,7 +128,7 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     emitServiceAccount: saName === agent.name,
     serviceAccountLabels: { ...labels, ...(d.serviceAccountConfig?.labels ?? {}) },
     serviceAccountAnnotations: { ...annotations, ...(d.serviceAccountConfig?.annotations ?? {}) },
-    image: body.byo ? body.byo.image : `${registry}/${repo}:${settings.imageTag}`,
+    image: body.byo ? body.byo.image : `${registry}/${repo}:${imageTag}`,
     command: body.byo ? body.byo.command : undefined,
     args: body.byo ? body.byo.args : ['--host', '0.0.0.0', '--port', '8080', '--filepath', '/config'],
     workingDir: body.byo?.workingDir,
@@ -130,7 +139,7 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     volumes,
     mounts,
     resources: clone(d.resources),
-    securityContext: clone(d.securityContext),
+    securityContext: agentSecurityContext(clone(d.securityContext), !body.byo && needsCodeIsolation(spec)),
     podSecurityContext: clone(d.podSecurityContext),
     extraContainers: extra,
     replicas: d.replicas,
@@ -179,7 +188,10 @@ function compileDeclarative(ctx: AgentContext, spec: Obj): AgentBody | undefined
   if (tools.httpTools.length > 0) config.http_tools = tools.httpTools;
   if (tools.sseTools.length > 0) config.sse_tools = tools.sseTools;
   if (tools.remoteAgents.length > 0) config.remote_agents = tools.remoteAgents;
+  if (typeof decl.executeCodeBlocks === 'boolean') config.execute_code = decl.executeCodeBlocks;
   config.stream = decl.stream === true;
+  const network = networkConfig(spec);
+  if (network) config.network = network;
   if (decl.shareTools === true) config.share_tools = true;
   const secretHashBytes = hexBytes(String((ctx.index.get('ModelConfig', agent.namespace, String(decl.modelConfig))?.body.status as Obj)?.secretHash ?? ''));
   return { runtime, d: decl.deployment ?? {}, config, model, tools, secretHashBytes };
