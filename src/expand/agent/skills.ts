@@ -67,7 +67,7 @@ export function skillNames(spec: Obj): string[] {
  */
 export function compileSkills(ctx: AgentContext, spec: Obj, byo: boolean, image: string, securityContext: Obj | undefined): SkillsPlan | undefined {
   if (byo) {
-    if (hasSkillRefs(spec.skills)) ctx.error(['spec', 'skills'], 'unsupported-feature', 'spec.skills on a BYO agent is not supported by kagent-render: the reference pins skills for Declarative agents only');
+    if (spec.skills !== undefined && spec.skills !== null) ctx.error(['spec', 'skills'], 'unsupported-feature', 'spec.skills on a BYO agent is not supported by kagent-render: the reference pins skills for Declarative agents only');
     return undefined;
   }
   const { plan, problems } = planSkills(ctx.agent.name, spec, image, securityContext);
