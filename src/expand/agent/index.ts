@@ -48,6 +48,8 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     if (get(agent.body, path) !== undefined) ctx.error(path, 'unsupported-feature', `${what} is not supported yet by kagent-render; see README "Not yet supported"`);
   }
   if (settings.proxyUrl) ctx.error(['spec'], 'unsupported-feature', '--proxy-url is not supported yet by kagent-render; see README "Not yet supported"');
+  // Before the body, so that skills problems are reported with model and tool problems in one run.
+  const skills = compileSkills(ctx, spec, type === 'BYO', `${settings.imageRegistry}/kagent-dev/kagent/skills-init:${settings.imageTag}`, spec.declarative?.deployment?.securityContext);
   const body = type === 'BYO' ? compileByo(ctx, spec) : compileDeclarative(ctx, spec);
   if (!body || ctx.diagnostics.length > 0) return undefined;
   const { runtime, d, config, model, tools, secretHashBytes } = body;
@@ -72,7 +74,6 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   const srtSettings = needsSrtSettings(spec, body.byo !== undefined) ? srtSettingsJson(spec) : undefined;
   // The "-full" image carries the sandbox runtime (reference §3.5); BYO images are the user's.
   const imageTag = srtSettings !== undefined && !body.byo ? `${settings.imageTag}-full` : settings.imageTag;
-  const skills = compileSkills(ctx, spec, body.byo !== undefined, `${settings.imageRegistry}/kagent-dev/kagent/skills-init:${settings.imageTag}`, d.securityContext);
 
   const otel = Object.keys(settings.otelEnv).sort().map((k) => ({ name: k, value: settings.otelEnv[k] }));
   const env = dedupeByName([
