@@ -86,3 +86,15 @@ function invalidByte(b: number): string {
   const printable = (b >= 0x20 && b <= 0x7e) || (b >= 0xa1 && b !== 0xad);
   return `encoding/hex: invalid byte: ${printable ? `${code} '${String.fromCharCode(b)}'` : code}`;
 }
+
+/** The contributors of a Declarative agent (`decl` = `spec.declarative`), looked up in the input. */
+export function secretHashSources(index: ObjectIndex, agent: InputObject, decl: Obj): SecretHashSources {
+  const own = String(decl.modelConfig ?? '');
+  const other = (name: unknown) => (typeof name === 'string' && name !== '' && name !== own ? index.get('ModelConfig', agent.namespace, name) : undefined);
+  return {
+    model: own === '' ? undefined : index.get('ModelConfig', agent.namespace, own),
+    summarizer: other(decl.context?.compaction?.summarizer?.modelConfig),
+    memory: other(decl.memory?.modelConfig),
+    remoteMcpServers: remoteMcpServersOf(index, agent.namespace, decl.tools),
+  };
+}
