@@ -75,6 +75,8 @@ export const RULES = {
   'model-provider-unsupported': 'a ModelConfig provider the translator does not know',
   'model-provider-block-required': 'a provider that needs its block (azureOpenAI, bedrock, ...) without it',
   'model-foundry-requires-go': 'a Foundry model on an agent runtime other than go',
+  'model-foundry-endpoint-unresolved': 'a Foundry endpoint that is empty, or whose optional endpointFrom key is missing',
+  'model-secret-hash-invalid': 'a ModelConfig status.secretHash that is not hex',
   'tool-target-required': 'a tool with no target (mcpServer or agent)',
   'tool-kind-unsupported': 'a tool target kind the translator does not know',
   'agent-tool-chain': 'an Agent that uses itself as a tool, a cycle of agent tools, or a chain deeper than 10',

@@ -22,4 +22,12 @@ export class AgentContext {
   errorIn(obj: InputObject, path: FieldPath, rule: RuleId, message: string): void {
     this.diagnostics.push(at(obj.origin, path, 'error', rule, message, keyOf(obj)));
   }
+
+  /** Run `step`, prefixing every error it reports, as upstream wraps the error of a nested step (`fmt.Errorf("...: %w")`). */
+  wrapErrors<T>(prefix: string, step: () => T): T {
+    const first = this.diagnostics.length;
+    const result = step();
+    for (const d of this.diagnostics.slice(first)) d.message = `${prefix}: ${d.message}`;
+    return result;
+  }
 }

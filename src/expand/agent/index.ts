@@ -14,9 +14,13 @@ import { goJson, goMap } from '../gojson.js';
 import { clone } from '../k8s/meta.js';
 import { buildAgentObjects, type AgentPlan } from './build.js';
 import { buildAgentCard } from './card.js';
+import { compileContextConfig } from './compaction.js';
 import { AgentContext } from './context.js';
+import { compileMemory } from './memory.js';
 import { translateModelConfig } from './model.js';
+import { mergeModelWiring } from './model-plans.js';
 import { agentSecurityContext, needsCodeIsolation, needsSrtSettings, networkConfig, SRT_SETTINGS_PATH, srtSettingsJson } from './sandbox.js';
+import { collectSecretHashBytes, secretHashSources } from './secret-hash.js';
 import { compileSkills } from './skills.js';
 import { compileTools } from './tools.js';
 import { lookup, resolveValue } from './values.js';
@@ -26,8 +30,6 @@ type Obj = Record<string, any>;
 /** Agent features that come with the controller-parity work: each is an error until then, never wrong output. */
 const NOT_YET: Array<[path: string[], what: string]> = [
   [['spec', 'declarative', 'promptTemplate'], 'spec.declarative.promptTemplate'],
-  [['spec', 'declarative', 'memory'], 'spec.declarative.memory'],
-  [['spec', 'declarative', 'context'], 'spec.declarative.context'],
 ];
 
 export function expandAgent(agent: InputObject, index: ObjectIndex, settings: Settings): { objects: K8sObject[]; diagnostics: Diagnostic[] } {
@@ -182,7 +184,11 @@ function compileDeclarative(ctx: AgentContext, spec: Obj): AgentBody | undefined
     const mc = lookup(ctx, agent, modelPath, 'ModelConfig', agent.namespace, String(decl.modelConfig));
     if (mc) model = translateModelConfig(ctx, mc, runtime, modelPath);
   }
+  const context = compileContextConfig(ctx, decl, model, runtime);
+  const memory = compileMemory(ctx, decl, model, runtime);
   const tools = compileTools(ctx, decl.tools);
+  const secretHash = collectSecretHashBytes(secretHashSources(ctx.index, agent, decl));
+  for (const { modelConfig, message } of secretHash.invalid) ctx.errorIn(modelConfig, ['status', 'secretHash'], 'model-secret-hash-invalid', message);
   if (!model || instruction === undefined || ctx.diagnostics.length > 0) return undefined;
 
   const config: Obj = { model: model.config, description: spec.description ?? '', instruction };
@@ -191,11 +197,14 @@ function compileDeclarative(ctx: AgentContext, spec: Obj): AgentBody | undefined
   if (tools.remoteAgents.length > 0) config.remote_agents = tools.remoteAgents;
   if (typeof decl.executeCodeBlocks === 'boolean') config.execute_code = decl.executeCodeBlocks;
   config.stream = decl.stream === true;
+  if (memory) config.memory = memory.config;
   const network = networkConfig(spec);
   if (network) config.network = network;
+  if (context) config.context_config = context.config;
   if (decl.shareTools === true) config.share_tools = true;
-  const secretHashBytes = hexBytes(String((ctx.index.get('ModelConfig', agent.namespace, String(decl.modelConfig))?.body.status as Obj)?.secretHash ?? ''));
-  return { runtime, d: decl.deployment ?? {}, config, model, tools, secretHashBytes };
+  // Env order: the agent's model, then what the summarizer and the embedding model add.
+  const wiring = mergeModelWiring([model, context?.model, memory?.model]);
+  return { runtime, d: decl.deployment ?? {}, config, model: wiring, tools, secretHashBytes: secretHash.bytes };
 }
 
 /**
@@ -236,10 +245,6 @@ function systemMessage(ctx: AgentContext, decl: Obj): string | undefined {
 function dedupeByName<T extends Obj>(items: T[]): T[] {
   const seen = new Set<string>();
   return items.filter((x) => (seen.has(x.name) ? false : (seen.add(x.name), true)));
-}
-
-function hexBytes(hex: string): Uint8Array {
-  return /^([0-9a-fA-F]{2})*$/.test(hex) ? Uint8Array.from(Buffer.from(hex, 'hex')) : new Uint8Array();
 }
 
 function get(o: unknown, path: string[]): unknown {

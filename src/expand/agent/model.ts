@@ -7,6 +7,7 @@ import type { InputObject } from '../../model/source.js';
 import { readsSecretValues } from '../profile.js';
 import type { AgentContext } from './context.js';
 import { goMap } from '../gojson.js';
+import { foundryEndpoint } from './foundry-endpoint.js';
 import { caBundle } from './tls.js';
 import { keysOf, lookup } from './values.js';
 
@@ -226,13 +227,11 @@ export function translateModelConfig(ctx: AgentContext, mc: InputObject, runtime
         ctx.error(refPath, 'model-foundry-requires-go', 'the Foundry model provider requires declarative runtime "go"; set spec.declarative.runtime: go');
         return undefined;
       }
-      if (f.endpointFrom) {
-        ctx.errorIn(mc, ['spec', 'foundry', 'endpointFrom'], 'unsupported-feature', 'foundry.endpointFrom is not supported yet by kagent-render; set foundry.endpoint');
-        return undefined;
-      }
+      const endpoint = foundryEndpoint(ctx, mc, f);
+      if (endpoint === undefined) return undefined;
       if (useKey) env.push(secretEnv('FOUNDRY_API_KEY', secret, key));
-      env.push({ name: 'FOUNDRY_ENDPOINT', value: f.endpoint ?? '' }, { name: 'FOUNDRY_DEPLOYMENT', value: f.deployment ?? '' }, { name: 'FOUNDRY_API_VERSION', value: f.apiVersion ?? '' });
-      Object.assign(config, { endpoint: f.endpoint ?? '', deployment: f.deployment ?? '', api_version: f.apiVersion ?? '' });
+      env.push({ name: 'FOUNDRY_ENDPOINT', value: endpoint }, { name: 'FOUNDRY_DEPLOYMENT', value: f.deployment ?? '' }, { name: 'FOUNDRY_API_VERSION', value: f.apiVersion ?? '' });
+      Object.assign(config, { endpoint, deployment: f.deployment ?? '', api_version: f.apiVersion ?? '' });
       break;
     }
   }
