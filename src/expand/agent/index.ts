@@ -48,7 +48,6 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   for (const [path, what] of NOT_YET) {
     if (get(agent.body, path) !== undefined) ctx.error(path, 'unsupported-feature', `${what} is not supported yet by kagent-render; see README "Not yet supported"`);
   }
-  if (settings.proxyUrl) ctx.error(['spec'], 'unsupported-feature', '--proxy-url is not supported yet by kagent-render; see README "Not yet supported"');
   const body = type === 'BYO' ? compileByo(ctx, spec) : compileDeclarative(ctx, spec);
   if (!body || ctx.diagnostics.length > 0) return undefined;
   const { runtime, d, config, model, tools, secretHashBytes } = body;
