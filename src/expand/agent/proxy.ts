@@ -154,7 +154,7 @@ export function routeToolUrl(ctx: AgentContext, path: FieldPath, url: string, in
   if (!ctx.settings.proxyUrl || !inCluster) return url;
   const proxy = parseProxyUrl(ctx.settings.proxyUrl);
   if (typeof proxy === 'string') {
-    ctx.error(path, 'proxy-url-invalid', `--proxy-url ${JSON.stringify(ctx.settings.proxyUrl)} cannot be used: ${proxy}`);
+    ctx.error(path, 'proxy-url-invalid', `the proxy URL ${JSON.stringify(ctx.settings.proxyUrl)} (--proxy-url, proxyUrl) cannot be used: ${proxy}`);
     return undefined;
   }
   const routed = proxiedUrl(url, proxy);
