@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBuildArgs } from '../adapters/cli/args.js';
+import { parseBuildArgs, VALUE_FLAGS } from '../adapters/cli/args.js';
 import { envName, SETTING_FLAGS } from './flags.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 
@@ -16,6 +16,11 @@ describe('SETTING_FLAGS', () => {
       expect(parsed[f.key], f.flag).toEqual(f.kind === 'bool' ? true : f.kind === 'map' ? expect.any(Object) : f.kind === 'list' ? ['ns/a'] : argv[1]);
       if (f.kind === 'bool' && f.negated) expect((parseBuildArgs([f.negated]).settings as Record<string, unknown>)[f.key]).toBe(false);
     }
+  });
+
+  it('tells the pre-commit hook which flags take a value (e.g. --proxy-url URL)', () => {
+    for (const f of SETTING_FLAGS) expect(VALUE_FLAGS.has(f.flag), f.flag).toBe(f.kind !== 'bool');
+    expect(VALUE_FLAGS.has('--proxy-url')).toBe(true);
   });
 
   it('spells environment variables in upper snake case', () => {

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SETTINGS_KEYS } from '../../src/settings/parse.js';
 import { cli, copyExample, repoRoot, run, shimDir, tempDir } from '../harness/tools.js';
 
 const plugin = parse(readFileSync(path.join(repoRoot, 'deploy/argocd/plugin.yaml'), 'utf8'));
@@ -83,6 +84,12 @@ describe('Argo CD config management plugin', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^agent\.yaml:\d+:\d+: error\[ref-missing\]: .*missing-model/m);
+  });
+
+  it('announces only settings keys as plugin parameters, the proxy URL among them', () => {
+    const names: string[] = plugin.spec.parameters.static.map((p: { name: string }) => p.name);
+    expect(names.filter((n) => !(n in SETTINGS_KEYS))).toEqual([]);
+    expect(names).toContain('proxyUrl');
   });
 
   it('generate rejects an unknown plugin parameter as a usage error (exit 2)', () => {

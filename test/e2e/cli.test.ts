@@ -15,6 +15,13 @@ describe('kagent-render CLI', () => {
     expect(r.stdout).toContain('"tls_insecure_skip_verify":false,"tls_client_cert_path":"/etc/kagent/mcp-tls/test-tls-client"');
   });
 
+  it('--proxy-url sends the MCPServer tool through the proxy and keeps its TLS wiring', () => {
+    const r = cli(['build', example, '--proxy-url', 'http://proxy.kagent:8080']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('"url":"http://proxy.kagent:8080/mcp","headers":{"x-kagent-host":"test-mcp.kagent"}');
+    expect(r.stdout).toContain('"tls_client_cert_path":"/etc/kagent/mcp-tls/test-tls-client"');
+  });
+
   it('--format json prints one v1 List', () => {
     const r = cli(['build', example, '--format', 'json']);
     expect(r.status).toBe(0);

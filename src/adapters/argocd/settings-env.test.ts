@@ -29,6 +29,11 @@ describe('flagsFromArgoEnv', () => {
     ]);
   });
 
+  it('passes the proxy URL on as --proxy-url, from env or from a plugin parameter', () => {
+    expect(flagsFromArgoEnv({ ARGOCD_ENV_KAGENT_RENDER_PROXY_URL: 'http://proxy.kagent:8080' })).toEqual(['--proxy-url', 'http://proxy.kagent:8080']);
+    expect(flagsFromArgoEnv({ ARGOCD_APP_PARAMETERS: JSON.stringify([{ name: 'proxyUrl', string: 'http://p:1' }]) })).toEqual(['--proxy-url', 'http://p:1']);
+  });
+
   it("uses the Application's destination namespace when no namespace is configured", () => {
     expect(flagsFromArgoEnv({ ARGOCD_APP_NAMESPACE: 'prod' })).toEqual(['--namespace', 'prod']);
     expect(flagsFromArgoEnv({ ARGOCD_APP_NAMESPACE: 'prod', ARGOCD_ENV_KAGENT_RENDER_NAMESPACE: 'x' })).toEqual(['--namespace', 'x']);

@@ -23,7 +23,7 @@ Build flags:
   --controller-url URL          KAGENT_URL of agent pods (default http://kagent-controller.kagent:8083)
   --image-registry REG          registry of the agent images (default ghcr.io)
   --image-tag TAG               tag of the agent images (default dev)
-  --proxy-url URL               proxy for in-cluster MCP targets (not supported yet)
+  --proxy-url URL               send in-cluster MCP and agent tools through this proxy (x-kagent-host header)
   --default-service-account SA  ServiceAccount for agents that name none
   --image-pull-secret NAME      image pull Secret added to every agent pod
   --otel-env K=V[,K=V]          OTEL_* variables for every agent pod (repeatable)

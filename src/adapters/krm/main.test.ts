@@ -50,6 +50,18 @@ describe('runKrm (ResourceList protocol)', () => {
     expect(out.items[2].spec.template.metadata.labels.team).toBe('ml');
   });
 
+  it('sends agent tools through the proxyUrl of a KagentRender functionConfig', () => {
+    const caller = `  - apiVersion: kagent.dev/v1alpha2
+    kind: Agent
+    metadata: {name: caller, namespace: ns}
+    spec: {type: Declarative, declarative: {modelConfig: model, systemMessage: hi, tools: [{type: Agent, agent: {name: a}}]}}
+`;
+    const fc = 'functionConfig:\n  apiVersion: render.kagent.dev/v1alpha1\n  kind: KagentRender\n  metadata: {name: render}\n  spec: {proxyUrl: "http://proxy.kagent:8080"}\n';
+    const out = parse(runKrm(list(MODEL + AGENT() + caller, fc)).stdout);
+    const secret = out.items.find((i: any) => i.kind === 'Secret' && i.metadata.name === 'caller');
+    expect(JSON.parse(secret.stringData['config.json']).remote_agents[0]).toMatchObject({ url: 'http://proxy.kagent:8080', headers: { 'x-kagent-host': 'a.ns' } });
+  });
+
   it('reports diagnostics as results with resourceRef, field, file and rule, and exits 1 on errors', () => {
     const r = runKrm(list(MODEL + AGENT('missing')));
     expect(r.exitCode).toBe(1);

@@ -49,7 +49,6 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   for (const [path, what] of NOT_YET) {
     if (get(agent.body, path) !== undefined) ctx.error(path, 'unsupported-feature', `${what} is not supported yet by kagent-render; see README "Not yet supported"`);
   }
-  if (settings.proxyUrl) ctx.error(['spec'], 'unsupported-feature', '--proxy-url is not supported yet by kagent-render; see README "Not yet supported"');
   // Before the body, so that skills problems are reported with model and tool problems in one run.
   const skills = compileSkills(ctx, spec, type === 'BYO', `${settings.imageRegistry}/kagent-dev/kagent/skills-init:${settings.imageTag}`, spec.declarative?.deployment?.securityContext);
   const body = type === 'BYO' ? compileByo(ctx, spec) : compileDeclarative(ctx, spec);

@@ -10,6 +10,7 @@ import { shown } from '../../diagnostics/format.js';
 import { goMap } from '../gojson.js';
 import { mcpServerUrlPath } from '../profile.js';
 import type { AgentContext } from './context.js';
+import { isInClusterUrl, namespaceInInput, routeToolUrl } from './proxy.js';
 import { caBundle, clientCertificate, type TlsMount } from './tls.js';
 import { lookup, resolveHeaders } from './values.js';
 
@@ -61,7 +62,9 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
     const scheme = tls?.secretRef ? 'https' : 'http';
     const urlPath = mcpServerUrlPath(ctx.settings, spec.transportType, spec.httpTransport?.path);
     resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
-    params = { url: `${scheme}://${server.name}.${server.namespace}:${port}${urlPath}`, headers: goMap(headers), timeout: durationSeconds(String(spec.timeout ?? '30s')) ?? 30 };
+    const url = routeToolUrl(ctx, path, `${scheme}://${server.name}.${server.namespace}:${port}${urlPath}`, true, headers);
+    if (url === undefined) return;
+    params = { url, headers: goMap(headers), timeout: durationSeconds(String(spec.timeout ?? '30s')) ?? 30 };
     if (tls?.secretRef) {
       const cert = clientCertificate(tls);
       addVolume(plan, cert.mount);
@@ -75,7 +78,12 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
     resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
     sse = spec.protocol === 'SSE';
     const tls = caBundle(spec.tls);
-    params = { url: withScheme(String(spec.url ?? ''), tls !== undefined), headers: goMap(headers) };
+    const rawUrl = String(spec.url ?? '');
+    // Only in-cluster RemoteMCPServers go through the proxy (reference §4.4 step 2).
+    const inCluster = ctx.settings.proxyUrl !== '' && isInClusterUrl(rawUrl, (ns) => namespaceInInput(ctx.index, ns));
+    const url = routeToolUrl(ctx, path, rawUrl, inCluster, headers);
+    if (url === undefined) return;
+    params = { url: withScheme(url, tls !== undefined), headers: goMap(headers) };
     if (spec.timeout !== undefined) params.timeout = durationSeconds(String(spec.timeout));
     if (spec.sseReadTimeout !== undefined) params.sse_read_timeout = durationSeconds(String(spec.sseReadTimeout));
     if (!sse && spec.terminateOnClose !== undefined && spec.terminateOnClose !== null) params.terminate_on_close = spec.terminateOnClose;
@@ -90,7 +98,9 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
     if (!url) return;
     sse = url.protocol === 'SSE';
     resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
-    params = { url: url.url, headers: goMap(headers) };
+    const routed = routeToolUrl(ctx, path, url.url, true, headers);
+    if (routed === undefined) return;
+    params = { url: routed, headers: goMap(headers) };
   } else {
     ctx.error([...path, 'kind'], 'tool-kind-unsupported', `unknown tool server type: ${shown(kind)}.${shown(group)}`);
     return;
@@ -144,7 +154,9 @@ function compileAgentTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (
   }
   const headers: Record<string, string> = {};
   resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
-  const entry: Obj = { name: `${namespace}/${name}`.replace(/-/g, '_').replace(/\//g, '__NS__'), url: `http://${name}.${namespace}:8080` };
+  const url = routeToolUrl(ctx, path, `http://${name}.${namespace}:8080`, true, headers);
+  if (url === undefined) return;
+  const entry: Obj = { name: `${namespace}/${name}`.replace(/-/g, '_').replace(/\//g, '__NS__'), url };
   if (Object.keys(headers).length > 0) entry.headers = goMap(headers);
   const description = (target.body.spec as Obj)?.description;
   if (typeof description === 'string' && description !== '') entry.description = description;
@@ -205,7 +217,8 @@ function serviceUrl(ctx: AgentContext, svc: InputObject): { url: string; protoco
   let port: number | undefined;
   const annPort = ann['kagent.dev/mcp-service-port'];
   if (annPort !== undefined) {
-    if (!/^-?\d+$/.test(String(annPort))) {
+    // Go strconv.Atoi: an optional sign, then decimal digits.
+    if (!/^[+-]?\d+$/.test(String(annPort))) {
       ctx.errorIn(svc, ['metadata', 'annotations', 'kagent.dev/mcp-service-port'], 'service-port-invalid', `port in annotation kagent.dev/mcp-service-port is not a valid integer: ${annPort}`);
       return undefined;
     }
