@@ -8,7 +8,7 @@ import { readsSecretValues } from '../profile.js';
 import type { AgentContext } from './context.js';
 import { goMap } from '../gojson.js';
 import { caBundle } from './tls.js';
-import { keysOf, lookup } from './values.js';
+import { keysOf } from './values.js';
 
 type Obj = Record<string, any>;
 
@@ -187,7 +187,7 @@ export function translateModelConfig(ctx: AgentContext, mc: InputObject, runtime
           ctx.errorIn(mc, ['spec', 'apiKeySecret'], 'secret-value-not-allowed', `Bedrock credentials: the controller probes the keys of Secret '${secret}' to pick the env vars; pass --allow-secret-values to let kagent-render read that Secret from the input`);
           return undefined;
         }
-        const s = lookup(ctx, mc, ['spec', 'apiKeySecret'], 'Secret', mc.namespace, secret);
+        const s = credentialsSecret(ctx, mc, secret, 'Bedrock');
         if (!s) return undefined;
         const keys = keysOf(s);
         if (keys.has('AWS_BEARER_TOKEN_BEDROCK')) env.push(secretEnv('AWS_BEARER_TOKEN_BEDROCK', secret, 'AWS_BEARER_TOKEN_BEDROCK'));
@@ -214,7 +214,7 @@ export function translateModelConfig(ctx: AgentContext, mc: InputObject, runtime
           ctx.errorIn(mc, ['spec', 'apiKeySecret'], 'secret-value-not-allowed', `SAP AI Core credentials: the controller requires Secret '${secret}' to exist; pass --allow-secret-values to let kagent-render read that Secret from the input`);
           return undefined;
         }
-        if (!lookup(ctx, mc, ['spec', 'apiKeySecret'], 'Secret', mc.namespace, secret)) return undefined;
+        if (!credentialsSecret(ctx, mc, secret, 'SAP AI Core')) return undefined;
         env.push(secretEnv('SAP_AI_CORE_CLIENT_ID', secret, 'client_id'), secretEnv('SAP_AI_CORE_CLIENT_SECRET', secret, 'client_secret'));
       }
       Object.assign(config, { base_url: s.baseUrl ?? '', resource_group: nonEmpty(s.resourceGroup), auth_url: nonEmpty(s.authUrl) });
@@ -249,4 +249,11 @@ function sortDeep(v: unknown): unknown {
     return out;
   }
   return v;
+}
+
+/** The credentials Secret the controller reads for Bedrock and SAP AI Core, reported in upstream's words when it is missing (reference §8). */
+function credentialsSecret(ctx: AgentContext, mc: InputObject, name: string, provider: string): InputObject | undefined {
+  const found = ctx.index.get('Secret', mc.namespace, name);
+  if (!found) ctx.errorIn(mc, ['spec', 'apiKeySecret'], 'ref-missing', `failed to get ${provider} credentials secret: Secret '${name}' not found in namespace '${mc.namespace}' (used by agent '${ctx.agent.name}'); add it to the input or fix spec.apiKeySecret`);
+  return found;
 }
