@@ -46,9 +46,18 @@ function secretEnv(name: string, secret: string, key: string): Obj {
   return { name, valueFrom: { secretKeyRef: { name: secret, key } } };
 }
 
-/** Go strconv.ParseFloat of the CRD's string-typed numbers; unparseable → omitted. */
+/** A decimal float as Go's strconv.ParseFloat reads it: no surrounding space, no 0x/0b/0o integers, no underscores. */
+const GO_DECIMAL_FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Go strconv.ParseFloat of the CRD's string-typed numbers; unparseable → omitted. JS
+ * Number() is laxer (" 0.7", "0x10", "0b1" parse), so only Go's decimal syntax is accepted;
+ * out of range is an error in Go too. (Go also reads "Inf"/"NaN" and hex floats like
+ * "0x1p-2"; the first cannot be marshalled by the controller either, so both are omitted.)
+ */
 function float(v: unknown): number | undefined {
-  if (typeof v !== 'string' || v.trim() === '') return typeof v === 'number' ? v : undefined;
+  if (typeof v !== 'string') return typeof v === 'number' ? v : undefined;
+  if (!GO_DECIMAL_FLOAT.test(v)) return undefined;
   const n = Number(v);
   return Number.isFinite(n) ? n : undefined;
 }

@@ -66,10 +66,18 @@ function formatBinary(sign: string, digits: bigint, scale: number): string {
   return canonicalQuantity(`${neg}${bytes}`);
 }
 
-/** Canonicalise every quantity of a ResourceRequirements-like object (limits/requests maps). */
+/** Field order of ResourceRequirements in k8s.io/api (Limits, Requests, Claims): Go writes struct fields in this order. */
+const RESOURCE_FIELDS = ['limits', 'requests', 'claims'];
+
+/**
+ * Canonicalise every quantity of a ResourceRequirements-like object (limits/requests maps),
+ * with its fields in Go struct order whatever order the input wrote them in.
+ */
 export function canonicalResources<T>(resources: T): T {
   if (!resources || typeof resources !== 'object') return resources;
-  const r = structuredClone(resources) as Record<string, unknown>;
+  const input = structuredClone(resources) as Record<string, unknown>;
+  const r: Record<string, unknown> = {};
+  for (const key of [...RESOURCE_FIELDS, ...Object.keys(input)]) if (key in input && !(key in r)) r[key] = input[key];
   for (const key of ['limits', 'requests']) {
     const m = r[key];
     if (m && typeof m === 'object') {
