@@ -13,7 +13,16 @@ import { fixturesDir, listCases } from './harness/golden.js';
 import { crdDefaultsRowProblems, fieldDiff, loadCase, profileSwitchDeltas, renderChain, secretRowProblems, validateRowProblems, type Explained } from './harness/profile-diff.js';
 
 const cases = listCases();
-const totals: Explained & { bothRender: number } = { ownerReferences: 0, mcpUrlPaths: 0, configHashes: 0, bothRender: 0 };
+const totals: Explained & { bothRender: number; secretRow: number; validateRow: number; crdDefaultsRow: number } = {
+  ownerReferences: 0,
+  mcpUrlPaths: 0,
+  configHashes: 0,
+  bothRender: 0,
+  secretRow: 0,
+  validateRow: 0,
+  crdDefaultsRow: 0,
+};
+const same = (a: RenderResult, b: RenderResult) => JSON.stringify([a.rendered, a.diagnostics]) === JSON.stringify([b.rendered, b.diagnostics]);
 
 describe('gitops vs controller profile (SPEC §4)', () => {
   it.each(cases)('%s differs between the profiles only by the documented rows', async (name) => {
@@ -21,6 +30,7 @@ describe('gitops vs controller profile (SPEC §4)', () => {
     const chain = renderChain(loaded);
 
     expect(secretRowProblems(chain.gitops, chain.gitopsSecrets), 'row "Secret values"').toEqual([]);
+    if (!same(chain.gitops, chain.gitopsSecrets)) totals.secretRow++;
 
     const { unexplained, explained } = profileSwitchDeltas(chain.gitopsSecrets, chain.controllerPinned);
     expect(unexplained, `rows "ownerReferences" / "MCP URL path": unexplained differences\n${unexplained.join('\n')}`).toEqual([]);
@@ -35,18 +45,23 @@ describe('gitops vs controller profile (SPEC §4)', () => {
     }
 
     expect(validateRowProblems(chain.controllerPinned, chain.controllerWarn), 'row "input validation"').toEqual([]);
+    if (!same(chain.controllerPinned, chain.controllerWarn)) totals.validateRow++;
+    if (!same(chain.controllerWarn, chain.controller)) totals.crdDefaultsRow++;
 
     const defaulted = chain.controllerWarn.inputs.some((o) => o.apiVersion.startsWith('kagent.dev/') && JSON.stringify(applyCrdDefaults(o.kind, o.body)) !== JSON.stringify(o.body));
     const inputsAsRead = chain.controller.inputs.some((o) => o.apiVersion.startsWith('kagent.dev/') && JSON.stringify(applyCrdDefaults(o.kind, o.body)) !== JSON.stringify(o.body));
     expect(crdDefaultsRowProblems(chain.controllerWarn, chain.controller, defaulted || inputsAsRead), 'row "CRD defaults"').toEqual([]);
   });
 
-  it('the chain exercised every flag-less row (the classifier saw real deltas)', () => {
+  it('the fixtures exercised every row (each check saw real deltas)', () => {
     // Runs after the per-fixture cases (vitest runs a file's tests in order).
     expect(totals.bothRender).toBeGreaterThanOrEqual(20);
     expect(totals.ownerReferences).toBeGreaterThan(0);
     expect(totals.mcpUrlPaths).toBeGreaterThan(0); // fixtures/profile-gitops-http-path
     expect(totals.configHashes).toBeGreaterThan(0);
+    expect(totals.secretRow).toBeGreaterThan(0); // e.g. fixtures/secret-value-not-allowed
+    expect(totals.validateRow).toBeGreaterThan(0); // e.g. fixtures/schema-unknown-field
+    expect(totals.crdDefaultsRow).toBeGreaterThan(0); // e.g. fixtures/profile-gitops-http-path
   });
 });
 
