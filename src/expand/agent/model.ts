@@ -9,7 +9,7 @@ import type { AgentContext } from './context.js';
 import { goMap } from '../gojson.js';
 import { foundryEndpoint } from './foundry-endpoint.js';
 import { caBundle } from './tls.js';
-import { keysOf, lookup } from './values.js';
+import { keysOf } from './values.js';
 
 type Obj = Record<string, any>;
 
@@ -47,9 +47,18 @@ function secretEnv(name: string, secret: string, key: string): Obj {
   return { name, valueFrom: { secretKeyRef: { name: secret, key } } };
 }
 
-/** Go strconv.ParseFloat of the CRD's string-typed numbers; unparseable → omitted. */
+/** A decimal float as Go's strconv.ParseFloat reads it: no surrounding space, no 0x/0b/0o integers, no underscores. */
+const GO_DECIMAL_FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Go strconv.ParseFloat of the CRD's string-typed numbers; unparseable → omitted. JS
+ * Number() is laxer (" 0.7", "0x10", "0b1" parse), so only Go's decimal syntax is accepted;
+ * out of range is an error in Go too. (Go also reads "Inf"/"NaN" and hex floats like
+ * "0x1p-2"; the first cannot be marshalled by the controller either, so both are omitted.)
+ */
 function float(v: unknown): number | undefined {
-  if (typeof v !== 'string' || v.trim() === '') return typeof v === 'number' ? v : undefined;
+  if (typeof v !== 'string') return typeof v === 'number' ? v : undefined;
+  if (!GO_DECIMAL_FLOAT.test(v)) return undefined;
   const n = Number(v);
   return Number.isFinite(n) ? n : undefined;
 }
@@ -188,7 +197,7 @@ export function translateModelConfig(ctx: AgentContext, mc: InputObject, runtime
           ctx.errorIn(mc, ['spec', 'apiKeySecret'], 'secret-value-not-allowed', `Bedrock credentials: the controller probes the keys of Secret '${secret}' to pick the env vars; pass --allow-secret-values to let kagent-render read that Secret from the input`);
           return undefined;
         }
-        const s = lookup(ctx, mc, ['spec', 'apiKeySecret'], 'Secret', mc.namespace, secret);
+        const s = credentialsSecret(ctx, mc, secret, 'Bedrock');
         if (!s) return undefined;
         const keys = keysOf(s);
         if (keys.has('AWS_BEARER_TOKEN_BEDROCK')) env.push(secretEnv('AWS_BEARER_TOKEN_BEDROCK', secret, 'AWS_BEARER_TOKEN_BEDROCK'));
@@ -215,7 +224,7 @@ export function translateModelConfig(ctx: AgentContext, mc: InputObject, runtime
           ctx.errorIn(mc, ['spec', 'apiKeySecret'], 'secret-value-not-allowed', `SAP AI Core credentials: the controller requires Secret '${secret}' to exist; pass --allow-secret-values to let kagent-render read that Secret from the input`);
           return undefined;
         }
-        if (!lookup(ctx, mc, ['spec', 'apiKeySecret'], 'Secret', mc.namespace, secret)) return undefined;
+        if (!credentialsSecret(ctx, mc, secret, 'SAP AI Core')) return undefined;
         env.push(secretEnv('SAP_AI_CORE_CLIENT_ID', secret, 'client_id'), secretEnv('SAP_AI_CORE_CLIENT_SECRET', secret, 'client_secret'));
       }
       Object.assign(config, { base_url: s.baseUrl ?? '', resource_group: nonEmpty(s.resourceGroup), auth_url: nonEmpty(s.authUrl) });
@@ -248,4 +257,11 @@ function sortDeep(v: unknown): unknown {
     return out;
   }
   return v;
+}
+
+/** The credentials Secret the controller reads for Bedrock and SAP AI Core, reported in upstream's words when it is missing (reference §8). */
+function credentialsSecret(ctx: AgentContext, mc: InputObject, name: string, provider: string): InputObject | undefined {
+  const found = ctx.index.get('Secret', mc.namespace, name);
+  if (!found) ctx.errorIn(mc, ['spec', 'apiKeySecret'], 'ref-missing', `failed to get ${provider} credentials secret: Secret '${name}' not found in namespace '${mc.namespace}' (used by agent '${ctx.agent.name}'); add it to the input or fix spec.apiKeySecret`);
+  return found;
 }

@@ -49,6 +49,13 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
   let params: Obj;
   let sse = false;
 
+  if ((kind === 'MCPServer' && (group === '' || group === 'kagent.dev')) || (kind === 'Service' && (group === '' || group === 'core'))) {
+    // The reconciler rejects these before fetching them (reference §4.7).
+    if (namespace !== ctx.agent.namespace) {
+      ctx.error([...path, 'namespace'], 'ref-cross-namespace', `cross-namespace reference to ${kind} ${namespace}/${name} is not allowed from namespace ${ctx.agent.namespace}: ${kind} does not support cross-namespace references`);
+      return;
+    }
+  }
   if (kind === 'MCPServer' && (group === '' || group === 'kagent.dev')) {
     const server = lookup(ctx, ctx.agent, [...path, 'name'], 'MCPServer', namespace, name);
     if (!server) return;
@@ -73,6 +80,10 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
   } else if (kind === 'RemoteMCPServer' && (group === '' || group === 'kagent.dev')) {
     const rms = lookup(ctx, ctx.agent, [...path, 'name'], 'RemoteMCPServer', namespace, name);
     if (!rms) return;
+    if (namespace !== ctx.agent.namespace && !allowsNamespace(ctx, rms, ctx.agent.namespace)) {
+      ctx.error([...path, 'namespace'], 'ref-cross-namespace', `cross-namespace reference to RemoteMCPServer ${namespace}/${name} is not allowed from namespace ${ctx.agent.namespace}; set spec.allowedNamespaces on that RemoteMCPServer`);
+      return;
+    }
     const spec: Obj = rms.body.spec ?? {};
     resolveHeaders(ctx, rms, ['spec', 'headersFrom'], spec.headersFrom, rms.namespace, headers);
     resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
@@ -182,7 +193,7 @@ function agentChainProblem(ctx: AgentContext, chain: string[]): string | undefin
   return undefined;
 }
 
-/** `spec.allowedNamespaces` of a target (nil or Same: same namespace only; All; Selector on the source Namespace's labels). */
+/** `spec.allowedNamespaces` of an Agent or RemoteMCPServer target (nil or Same: same namespace only; All; Selector on the source Namespace's labels). */
 function allowsNamespace(ctx: AgentContext, target: InputObject, from: string): boolean {
   const allowed: Obj | undefined = (target.body.spec as Obj)?.allowedNamespaces;
   if (allowed?.from === 'All') return true;

@@ -50,26 +50,41 @@ export function canonicalQuantity(input: string | number): string {
   return `${sign === '-' ? '-' : ''}${digits}n`;
 }
 
+/**
+ * A BinarySI quantity, as Quantity.CanonicalizeBytes writes it: DecimalSI when the value is
+ * not a whole number of bytes ("don't lose precision") or lies strictly between -1024 and
+ * 1024; otherwise the largest power of 1024 that divides it, or the plain number of bytes.
+ */
 function formatBinary(sign: string, digits: bigint, scale: number): string {
   const neg = sign === '-' ? '-' : '';
-  const div = 10n ** BigInt(-scale > 0 ? -scale : 0);
-  const mul = scale > 0 ? 10n ** BigInt(scale) : 1n;
-  const bytesNum = digits * mul;
-  if (bytesNum % div !== 0n) {
-    // Not a whole number of bytes: Kubernetes falls back to decimal SI.
-    return canonicalQuantity(`${neg}${Number(bytesNum) / Number(div)}`);
-  }
+  // Exact value = digits × 10^scale bytes.
+  const div = scale < 0 ? 10n ** BigInt(-scale) : 1n;
+  const bytesNum = scale > 0 ? digits * 10n ** BigInt(scale) : digits;
+  if (bytesNum % div !== 0n) return canonicalQuantity(`${neg}${decimalText(bytesNum, -scale)}`);
   const bytes = bytesNum / div;
-  if (bytes === 0n) return '0';
+  if (bytes < 1024n) return canonicalQuantity(`${neg}${bytes}`);
   for (const [s, f] of BINARY) if (bytes % f === 0n) return `${neg}${bytes / f}${s}`;
-  // Whole bytes not divisible by 1024: Kubernetes writes them in decimal SI.
-  return canonicalQuantity(`${neg}${bytes}`);
+  return `${neg}${bytes}`;
 }
 
-/** Canonicalise every quantity of a ResourceRequirements-like object (limits/requests maps). */
+/** `digits × 10^-fractionDigits` written exactly as decimal text. */
+function decimalText(digits: bigint, fractionDigits: number): string {
+  const text = digits.toString().padStart(fractionDigits + 1, '0');
+  return `${text.slice(0, text.length - fractionDigits)}.${text.slice(text.length - fractionDigits)}`;
+}
+
+/** Field order of ResourceRequirements in k8s.io/api (Limits, Requests, Claims): Go writes struct fields in this order. */
+const RESOURCE_FIELDS = ['limits', 'requests', 'claims'];
+
+/**
+ * Canonicalise every quantity of a ResourceRequirements-like object (limits/requests maps),
+ * with its fields in Go struct order whatever order the input wrote them in.
+ */
 export function canonicalResources<T>(resources: T): T {
   if (!resources || typeof resources !== 'object') return resources;
-  const r = structuredClone(resources) as Record<string, unknown>;
+  const input = structuredClone(resources) as Record<string, unknown>;
+  const r: Record<string, unknown> = {};
+  for (const key of [...RESOURCE_FIELDS, ...Object.keys(input)]) if (key in input && !(key in r)) r[key] = input[key];
   for (const key of ['limits', 'requests']) {
     const m = r[key];
     if (m && typeof m === 'object') {
