@@ -16,6 +16,7 @@ import { buildAgentObjects, type AgentPlan } from './build.js';
 import { buildAgentCard } from './card.js';
 import { AgentContext } from './context.js';
 import { translateModelConfig } from './model.js';
+import { renderSystemMessage, toolNamesOf } from './prompt.js';
 import { compileTools } from './tools.js';
 import { lookup, resolveValue } from './values.js';
 
@@ -25,7 +26,6 @@ type Obj = Record<string, any>;
 const NOT_YET: Array<[path: string[], what: string]> = [
   [['spec', 'skills'], 'spec.skills'],
   [['spec', 'sandbox'], 'spec.sandbox'],
-  [['spec', 'declarative', 'promptTemplate'], 'spec.declarative.promptTemplate'],
   [['spec', 'declarative', 'memory'], 'spec.declarative.memory'],
   [['spec', 'declarative', 'context'], 'spec.declarative.context'],
   [['spec', 'declarative', 'executeCodeBlocks'], 'spec.declarative.executeCodeBlocks'],
@@ -173,9 +173,21 @@ function compileDeclarative(ctx: AgentContext, spec: Obj): AgentBody | undefined
     if (mc) model = translateModelConfig(ctx, mc, runtime, modelPath);
   }
   const tools = compileTools(ctx, decl.tools);
-  if (!model || instruction === undefined || ctx.diagnostics.length > 0) return undefined;
+  // Reference §3.8: the template runs after the tools are translated (it sees their names).
+  const message =
+    instruction === undefined
+      ? undefined
+      : renderSystemMessage(ctx, decl, instruction, ['spec', 'declarative', decl.systemMessageFrom ? 'systemMessageFrom' : 'systemMessage'], {
+          agentName: agent.name,
+          agentNamespace: agent.namespace,
+          description: String(spec.description ?? ''),
+          toolNames: toolNamesOf(tools.httpTools, tools.sseTools),
+          // .SkillNames: wired to skills.ts skillNames(spec) at merge
+          skillNames: [],
+        });
+  if (!model || message === undefined || ctx.diagnostics.length > 0) return undefined;
 
-  const config: Obj = { model: model.config, description: spec.description ?? '', instruction };
+  const config: Obj = { model: model.config, description: spec.description ?? '', instruction: message };
   if (tools.httpTools.length > 0) config.http_tools = tools.httpTools;
   if (tools.sseTools.length > 0) config.sse_tools = tools.sseTools;
   if (tools.remoteAgents.length > 0) config.remote_agents = tools.remoteAgents;
