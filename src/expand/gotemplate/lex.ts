@@ -47,24 +47,28 @@ const TRIM_MARKER_LEN = 2; // the marker plus the space before or after it
 const EOF = -1;
 
 const isSpace = (r: number): boolean => r === 0x20 || r === 0x09 || r === 0x0d || r === 0x0a;
-const isAlphaNumeric = (r: number): boolean => r === 0x5f || (r >= 0 && /[\p{L}\p{Nd}]/u.test(String.fromCodePoint(r)));
+const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
+const isAlphaNumeric = (r: number): boolean =>
+  r < 0x80 ? r === 0x5f || (r >= 0x30 && r <= 0x39) || (r >= 0x41 && r <= 0x5a) || (r >= 0x61 && r <= 0x7a) : r >= 0 && LETTER_OR_DIGIT.test(String.fromCodePoint(r));
 const hasLeftTrimMarker = (s: string): boolean => s.length >= 2 && s[0] === '-' && isSpace(s.charCodeAt(1));
 const hasRightTrimMarker = (s: string): boolean => s.length >= 2 && isSpace(s.charCodeAt(0)) && s[1] === '-';
-const rightTrimLength = (s: string): number => s.length - s.replace(/[ \t\r\n]+$/, '').length;
-const leftTrimLength = (s: string): number => s.length - s.replace(/^[ \t\r\n]+/, '').length;
+/** Length of the run of spaces ending at `end` (exclusive) and starting no earlier than `start`. */
+function spacesBefore(text: string, start: number, end: number): number {
+  let i = end;
+  while (i > start && isSpace(text.charCodeAt(i - 1))) i--;
+  return end - i;
+}
+function spacesAfter(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i - start;
+}
 
 /** Go's `%#U` of a rune: `U+0023 '#'`. */
 function hashU(r: number): string {
   const hex = r.toString(16).toUpperCase().padStart(4, '0');
   const printable = r >= 0x20 && r !== 0x7f && !(r >= 0x80 && r < 0xa0);
   return printable ? `U+${hex} '${String.fromCodePoint(r)}'` : `U+${hex}`;
-}
-
-/** 1-based line of a UTF-16 offset. */
-export function lineOf(text: string, pos: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 type State = ((l: Lexer) => State) | null;
@@ -88,8 +92,18 @@ export class Lexer {
     return this.items.shift()!;
   }
 
+  /** Offsets of the newlines, for line numbers without rescanning. */
+  private readonly newlines: number[] = [];
   lineAt(pos: number): number {
-    return lineOf(this.input, pos);
+    if (this.newlines.length === 0 && this.input.includes('\n')) for (let i = this.input.indexOf('\n'); i >= 0; i = this.input.indexOf('\n', i + 1)) this.newlines.push(i);
+    let lo = 0;
+    let hi = this.newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.newlines[mid] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
   }
   next(): number {
     if (this.position >= this.input.length) {
@@ -153,8 +167,9 @@ export class Lexer {
     if (r === EOF || '.,|:)('.includes(String.fromCodePoint(r))) return true;
     return this.input.startsWith(RIGHT, this.position);
   }
+  /** The next few characters: enough for any delimiter or trim-marker test. */
   rest(): string {
-    return this.input.slice(this.position);
+    return this.input.slice(this.position, this.position + 4);
   }
 }
 
@@ -165,7 +180,7 @@ function lexText(l: Lexer): State {
       l.position = x;
       let trimLength = 0;
       const delimEnd = x + LEFT.length;
-      if (hasLeftTrimMarker(l.input.slice(delimEnd))) trimLength = rightTrimLength(l.input.slice(l.startPos, x));
+      if (hasLeftTrimMarker(l.input.slice(delimEnd, delimEnd + 2))) trimLength = spacesBefore(l.input, l.startPos, x);
       l.position = x - trimLength;
       const i = l.thisItem('text');
       l.position = x;
@@ -216,7 +231,7 @@ function lexComment(l: Lexer): State {
   if (!delim) return l.errorf('comment ends before closing delimiter');
   if (trimSpace) l.position = l.position + TRIM_MARKER_LEN;
   l.position = l.position + RIGHT.length;
-  if (trimSpace) l.position = l.position + leftTrimLength(l.rest());
+  if (trimSpace) l.position = l.position + spacesAfter(l.input, l.position);
   l.ignore();
   return lexText;
 }
@@ -230,7 +245,7 @@ function lexRightDelim(l: Lexer): State {
   l.position = l.position + RIGHT.length;
   const i = l.thisItem('rightDelim');
   if (trimSpace) {
-    l.position = l.position + leftTrimLength(l.rest());
+    l.position = l.position + spacesAfter(l.input, l.position);
     l.ignore();
   }
   l.emitItem(i);
@@ -309,7 +324,7 @@ function lexSpace(l: Lexer): State {
   }
   // A trim-marked closing delimiter has a minus after a space; we know there is a space.
   const p = l.position;
-  if (hasRightTrimMarker(l.input.slice(p - 1)) && l.input.startsWith(RIGHT, p - 1 + TRIM_MARKER_LEN)) {
+  if (hasRightTrimMarker(l.input.slice(p - 1, p + 1)) && l.input.startsWith(RIGHT, p - 1 + TRIM_MARKER_LEN)) {
     l.position = p - 1; // before the space
     if (numSpaces === 1) return lexRightDelim; // on the delimiter: go right to it
   }
