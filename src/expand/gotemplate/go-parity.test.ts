@@ -1,7 +1,8 @@
 /**
  * Template text → what Go's text/template gives, recorded from a Go program running the
- * same template with the same data and an `include` like kagent's (go1.19; three rows
- * marked below carry the behaviour of the newer Go kagent v0.10 builds with).
+ * same template with the same data and an `include` like kagent's (go1.19; the rows
+ * with a comment carry the behaviour of the newer Go kagent v0.10 builds with, or
+ * name what this implementation does not support).
  */
 import { describe, expect, it } from 'vitest';
 import { executeTemplate, FuncError, GoFloat, GoFunc, GoStruct, type GoValue } from './index.js';
@@ -305,6 +306,21 @@ const EDGE_CASES: Array<[template: string, data: 'ctx' | 'map', expected: Expect
   ["{{ include (print \"base\" \"/\" \"rules\") }}", 'ctx', {"ok": true, "text": "Be kind."}],
   ["{{ include `extra/x` }}", 'ctx', {"ok": true, "text": "<x>"}],
   ["{{ html (include \"extra/x\") }}", 'ctx', {"ok": true, "text": "&lt;x&gt;"}],
+  ["{{ .A€ }}", 'ctx', {"ok": false, "stage": "parse", "error": "template: system-message:1: bad character U+20AC '€'"}],
+  ["{{ \u0001 }}", 'ctx', {"ok": false, "stage": "parse", "error": "template: system-message:1: unrecognized character in action: U+0001"}],
+  ["{{ $é := 1 }}{{ $é }}", 'ctx', {"ok": true, "text": "1"}],
+  ["{{ .AgentName) }}", 'ctx', {"ok": false, "stage": "parse", "error": "template: system-message:1: unexpected \")\" in command"}],
+  ["{{ (1 }}", 'ctx', {"ok": false, "stage": "parse", "error": "template: system-message:1: unclosed left paren"}],
+  ["{{ 1 2 3 | }}", 'ctx', {"ok": false, "stage": "execute", "error": "template: system-message:1:3: executing \"system-message\" at <1>: can't give argument to non-function 1"}],
+  ["{{ | }}", 'ctx', {"ok": false, "stage": "parse", "error": "template: system-message:1: unexpected \"|\" in command"}],
+  ["{{ $x := }}", 'ctx', {"ok": false, "stage": "parse", "error": "template: system-message:1: missing value for command"}],
+  ["{{ 'ab' }}", 'ctx', {"ok": false, "stage": "parse", "error": "template: system-message:1: malformed character constant: 'ab'"}],
+  ["{{ '\\n' | printf \"%q\" }}", 'ctx', {"ok": true, "text": "'\\n'"}],
+  // not supported here (Go prints 8): hex floats
+  ["{{ 0x1p3 }}", 'ctx', {"ok": false, "stage": "parse", "error": "template: system-message:1: illegal number syntax: \"0x1p3\""}],
+  // not supported here (Go prints (1+2i)): complex numbers
+  ["{{ 1+2i }}", 'ctx', {"ok": false, "stage": "parse", "error": "template: system-message:1: illegal number syntax: \"1+2i\""}],
+  ["{{\"\\z\"}}", 'ctx', {"ok": false, "stage": "parse", "error": "template: system-message:1: invalid syntax"}],
 ];
 
 describe('text/template parity with Go', () => {

@@ -4,7 +4,7 @@
  * offsets into the text; `byteOffset` turns them into Go's byte offsets where a message
  * shows one.
  */
-import { goQuote } from './quote.js';
+import { goQuote, isPrint } from './quote.js';
 
 export type ItemType =
   | 'error' | 'bool' | 'char' | 'charConstant' | 'comment' | 'complex' | 'assign' | 'declare' | 'EOF'
@@ -67,8 +67,7 @@ function spacesAfter(text: string, start: number): number {
 /** Go's `%#U` of a rune: `U+0023 '#'`. */
 function hashU(r: number): string {
   const hex = r.toString(16).toUpperCase().padStart(4, '0');
-  const printable = r >= 0x20 && r !== 0x7f && !(r >= 0x80 && r < 0xa0);
-  return printable ? `U+${hex} '${String.fromCodePoint(r)}'` : `U+${hex}`;
+  return isPrint(r) ? `U+${hex} '${String.fromCodePoint(r)}'` : `U+${hex}`;
 }
 
 type State = ((l: Lexer) => State) | null;

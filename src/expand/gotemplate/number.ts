@@ -14,7 +14,14 @@ export function parseNumber(text: string, type: ItemType): Omit<NumberNode, 'kin
     try {
       r = goUnquote(text).codePointAt(0)!;
     } catch {
-      return 'invalid syntax';
+      // strconv.UnquoteChar read one character and found more before the closing quote.
+      let body: string | undefined;
+      try {
+        body = goUnquote(`"${text.slice(1, -1).replace(/\\'/g, "'")}"`);
+      } catch {
+        body = undefined;
+      }
+      return body !== undefined && [...body].length > 1 ? `malformed character constant: ${text}` : 'invalid syntax';
     }
     return { text, isInt: true, isFloat: true, int: r, float: r };
   }
