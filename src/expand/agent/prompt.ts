@@ -18,7 +18,10 @@ type Obj = Record<string, any>;
  */
 export const TEMPLATE_NAME = 'system-message';
 
-/** Go type of the template data as reflect names it in messages (`can't evaluate field X in type ...`). */
+/**
+ * Go type of the template data as reflect names it in messages (`can't evaluate field X in
+ * type ...`); the reference does not name upstream's struct, this is its likely name.
+ */
 const DATA_TYPE = 'agent.PromptTemplateContext';
 
 /** What `.AgentName`, `.AgentNamespace`, `.Description`, `.ToolNames`, `.SkillNames` are. */
