@@ -70,6 +70,7 @@ export const RULES = {
   'agent-type-unknown': 'an Agent whose spec.type is neither Declarative nor BYO',
   'agent-byo-invalid': 'a BYO Agent without spec.byo.deployment or without its image',
   'agent-system-message-required': 'an Agent with neither systemMessage nor systemMessageFrom',
+  'agent-prompt-template': 'a system message template that does not parse or execute (Go text/template), or prompt data sources that clash or are not ConfigMaps',
   'agent-container-name': 'an extra container named kagent, or two with one name',
   'agent-skills-invalid': 'a skill with a bad or duplicate directory name, a git path with .. segments, or an agent name too long for its skills ConfigMap',
   'model-provider-unsupported': 'a ModelConfig provider the translator does not know',

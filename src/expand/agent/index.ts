@@ -19,18 +19,14 @@ import { AgentContext } from './context.js';
 import { compileMemory } from './memory.js';
 import { translateModelConfig } from './model.js';
 import { mergeModelWiring } from './model-plans.js';
+import { renderSystemMessage, toolNamesOf } from './prompt.js';
 import { agentSecurityContext, needsCodeIsolation, needsSrtSettings, networkConfig, SRT_SETTINGS_PATH, srtSettingsJson } from './sandbox.js';
 import { collectSecretHashBytes, secretHashSources } from './secret-hash.js';
-import { compileSkills } from './skills.js';
+import { compileSkills, skillNames } from './skills.js';
 import { compileTools } from './tools.js';
 import { lookup, resolveValue } from './values.js';
 
 type Obj = Record<string, any>;
-
-/** Agent features that come with the controller-parity work: each is an error until then, never wrong output. */
-const NOT_YET: Array<[path: string[], what: string]> = [
-  [['spec', 'declarative', 'promptTemplate'], 'spec.declarative.promptTemplate'],
-];
 
 export function expandAgent(agent: InputObject, index: ObjectIndex, settings: Settings): { objects: K8sObject[]; diagnostics: Diagnostic[] } {
   const ctx = new AgentContext(agent, index, settings);
@@ -45,9 +41,6 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   if (type !== 'Declarative' && type !== 'BYO') {
     ctx.error(['spec', 'type'], 'agent-type-unknown', `unknown agent type: ${shown(type)}; use Declarative or BYO`);
     return undefined;
-  }
-  for (const [path, what] of NOT_YET) {
-    if (get(agent.body, path) !== undefined) ctx.error(path, 'unsupported-feature', `${what} is not supported yet by kagent-render; see README "Not yet supported"`);
   }
   // Before the body, so that skills problems are reported with model and tool problems in one run.
   const skills = compileSkills(ctx, spec, type === 'BYO', `${settings.imageRegistry}/kagent-dev/kagent/skills-init:${settings.imageTag}`, spec.declarative?.deployment?.securityContext);
@@ -188,9 +181,20 @@ function compileDeclarative(ctx: AgentContext, spec: Obj): AgentBody | undefined
   const tools = compileTools(ctx, decl.tools);
   const secretHash = collectSecretHashBytes(secretHashSources(ctx.index, agent, decl));
   for (const { modelConfig, message } of secretHash.invalid) ctx.errorIn(modelConfig, ['status', 'secretHash'], 'model-secret-hash-invalid', message);
-  if (!model || instruction === undefined || ctx.diagnostics.length > 0) return undefined;
+  // Reference §3.8: the template runs after the tools are translated (it sees their names).
+  const message =
+    instruction === undefined
+      ? undefined
+      : renderSystemMessage(ctx, decl, instruction, ['spec', 'declarative', decl.systemMessageFrom ? 'systemMessageFrom' : 'systemMessage'], {
+          agentName: agent.name,
+          agentNamespace: agent.namespace,
+          description: String(spec.description ?? ''),
+          toolNames: toolNamesOf(tools.httpTools, tools.sseTools),
+          skillNames: skillNames(spec),
+        });
+  if (!model || message === undefined || ctx.diagnostics.length > 0) return undefined;
 
-  const config: Obj = { model: model.config, description: spec.description ?? '', instruction };
+  const config: Obj = { model: model.config, description: spec.description ?? '', instruction: message };
   if (tools.httpTools.length > 0) config.http_tools = tools.httpTools;
   if (tools.sseTools.length > 0) config.sse_tools = tools.sseTools;
   if (tools.remoteAgents.length > 0) config.remote_agents = tools.remoteAgents;
@@ -246,8 +250,3 @@ function dedupeByName<T extends Obj>(items: T[]): T[] {
   return items.filter((x) => (seen.has(x.name) ? false : (seen.add(x.name), true)));
 }
 
-function get(o: unknown, path: string[]): unknown {
-  let cur: unknown = o;
-  for (const p of path) cur = cur && typeof cur === 'object' ? (cur as Obj)[p] : undefined;
-  return cur;
-}
