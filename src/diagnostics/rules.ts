@@ -22,6 +22,7 @@ export const RULES = {
   'input-invalid-name': 'metadata.name or the namespace is not a valid Kubernetes name',
   'input-unsupported-version': 'a kagent kind at a version this renderer does not read',
   'input-unknown-kind': 'warning: a kagent.dev kind this renderer does not render; ignored',
+  'input-sandboxagent-not-rendered': 'warning: a SandboxAgent is read as an agent tool target, but not rendered (its objects depend on the sandbox backend)',
   'settings-invalid': 'kagent-render.yaml, a KRM functionConfig or plugin parameters hold an unknown key or a bad value',
   // Schema (errors, or warnings with --validate warn)
   'schema-unknown-field': 'a field the CRD does not define (a typo)',
@@ -56,7 +57,7 @@ export const RULES = {
   'mcpserver-port-required': 'an http MCPServer without deployment.port',
   'mcpserver-target-port-required': 'an http MCPServer without httpTransport.targetPort',
   // References
-  'ref-missing': 'a ModelConfig, MCPServer, RemoteMCPServer, Service, Secret or ConfigMap that is used is not in the input',
+  'ref-missing': 'a ModelConfig, MCPServer, RemoteMCPServer, Service, Secret, ConfigMap, Agent or SandboxAgent that is used is not in the input',
   'ref-missing-key': 'a key of a Secret or ConfigMap that is used is missing',
   'ref-duplicate': 'two objects with the same kind, namespace and name; every place is named',
   'agent-not-found': '--agent NS/NAME names no Agent of the input',
