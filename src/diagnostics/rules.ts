@@ -84,7 +84,6 @@ export const RULES = {
   'agent-tool-chain': 'an Agent that uses itself as a tool, a cycle of agent tools, or a chain deeper than 10',
   'ref-cross-namespace': 'a tool in another namespace that does not allow this one (spec.allowedNamespaces), or an MCPServer or Service in another namespace',
   'proxy-url-invalid': 'with --proxy-url: the proxy URL has no scheme or host, or a tool URL to send through it cannot be parsed',
-  'unsupported-feature': 'a field kagent-render does not render yet (listed in the README)',
   // Checks of our own output: a failure is a bug, or an input that leads to an invalid object
   'output-schema': 'a generated object fails the strict Kubernetes schema',
   'output-name-invalid': 'a generated name is not a DNS-1123 name (too long, bad characters)',
