@@ -104,7 +104,7 @@ const PENDING_FROM_OTHER_WORK: Array<{ message: string; fixtures: string[]; subs
   { message: 'git skill "url": skill name ...', fixtures: ['skills-errors', 'rules-skills'], substring: 'git skill "' },
   { message: 'duplicate skill directory name "x"', fixtures: ['skills-errors', 'rules-skills'], substring: 'duplicate skill directory name' },
   { message: 'skill subPath must be a relative path without \'..\' segments, got "p"', fixtures: ['skills-errors', 'rules-skills'], substring: 'skill subPath must be a relative path' },
-  { message: 'derived skills-init ConfigMap name "x" is invalid: ...', fixtures: ['skills-errors', 'rules-skills'], substring: 'derived skills-init ConfigMap name' },
+  { message: 'derived skills-init ConfigMap name "x" is invalid: ...', fixtures: ['skills-errors', 'rules-skills', 'skills-configmap-name-too-long'], substring: 'derived skills-init ConfigMap name' },
 ];
 
 function diagnosticsOf(fixture: string): string | undefined {
