@@ -162,7 +162,7 @@ function compileAgentTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (
   }
   const headers: Record<string, string> = {};
   resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
-  const url = routeToolUrl(ctx, path, kind === 'Agent' ? `http://${name}.${namespace}:8080` : sandboxAgentUrl(ctx, namespace, name), true, headers);
+  const url = routeToolUrl(ctx, path, kind === 'Agent' ? `http://${name}.${namespace}:8080` : sandboxAgentUrl(ctx.settings.controllerUrl, namespace, name), true, headers);
   if (url === undefined) return;
   const entry: Obj = { name: `${namespace}/${name}`.replace(/-/g, '_').replace(/\//g, '__NS__'), url };
   if (Object.keys(headers).length > 0) entry.headers = goMap(headers);
@@ -172,9 +172,12 @@ function compileAgentTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (
   plan.remoteAgents.push(entry);
 }
 
-/** A SandboxAgent is called through the controller's A2A endpoint for sandboxes (reference §4.5). */
-function sandboxAgentUrl(ctx: AgentContext, namespace: string, name: string): string {
-  return `${ctx.settings.controllerUrl.replace(/\/+$/, '')}/api/a2a-sandboxes/${namespace}/${name}`;
+/**
+ * A SandboxAgent is called through the controller's A2A endpoint for sandboxes (reference
+ * §4.5); the controller URL is the one agents get as KAGENT_URL (a trailing `/` is not doubled).
+ */
+export function sandboxAgentUrl(controllerUrl: string, namespace: string, name: string): string {
+  return `${controllerUrl.replace(/\/+$/, '')}/api/a2a-sandboxes/${namespace}/${name}`;
 }
 
 /** The controller's walk over agent tools (Declarative agents only): a cycle or a chain deeper than 10. */
