@@ -22,6 +22,7 @@ export const RULES = {
   'input-invalid-name': 'metadata.name or the namespace is not a valid Kubernetes name',
   'input-unsupported-version': 'a kagent kind at a version this renderer does not read',
   'input-unknown-kind': 'warning: a kagent.dev kind this renderer does not render; ignored',
+  'input-sandboxagent-not-rendered': 'warning: a SandboxAgent is read as an agent tool target, but not rendered (its objects depend on the sandbox backend)',
   'settings-invalid': 'kagent-render.yaml, a KRM functionConfig or plugin parameters hold an unknown key or a bad value',
   // Schema (errors, or warnings with --validate warn)
   'schema-unknown-field': 'a field the CRD does not define (a typo)',
@@ -56,7 +57,7 @@ export const RULES = {
   'mcpserver-port-required': 'an http MCPServer without deployment.port',
   'mcpserver-target-port-required': 'an http MCPServer without httpTransport.targetPort',
   // References
-  'ref-missing': 'a ModelConfig, MCPServer, RemoteMCPServer, Service, Secret or ConfigMap that is used is not in the input',
+  'ref-missing': 'a ModelConfig, MCPServer, RemoteMCPServer, Service, Secret, ConfigMap, Agent or SandboxAgent that is used is not in the input',
   'ref-missing-key': 'a key of a Secret or ConfigMap that is used is missing',
   'ref-duplicate': 'two objects with the same kind, namespace and name; every place is named',
   'agent-not-found': '--agent NS/NAME names no Agent of the input',
@@ -83,7 +84,6 @@ export const RULES = {
   'agent-tool-chain': 'an Agent that uses itself as a tool, a cycle of agent tools, or a chain deeper than 10',
   'ref-cross-namespace': 'a tool in another namespace that does not allow this one (spec.allowedNamespaces), or an MCPServer or Service in another namespace',
   'proxy-url-invalid': 'with --proxy-url: the proxy URL has no scheme or host, or a tool URL to send through it cannot be parsed',
-  'unsupported-feature': 'a field kagent-render does not render yet (listed in the README)',
   // Checks of our own output: a failure is a bug, or an input that leads to an invalid object
   'output-schema': 'a generated object fails the strict Kubernetes schema',
   'output-name-invalid': 'a generated name is not a DNS-1123 name (too long, bad characters)',

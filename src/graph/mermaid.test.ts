@@ -45,4 +45,14 @@ describe('renderGraph', () => {
     expect(g).toContain('RemoteMCPServer__ns__r -->|CA bundle| Secret__ns__ca');
     expect(g).toContain('Agent__ns__a -->|tool| RemoteMCPServer__other__r');
   });
+
+  it('draws an agent tool to a SandboxAgent as a SandboxAgent node', () => {
+    const g = renderGraph([
+      obj('kagent.dev/v1alpha2', 'Agent', 'ns', 'a', {
+        declarative: { tools: [{ agent: { kind: 'SandboxAgent', name: 'runner' } }, { agent: { name: 'helper' } }] },
+      }),
+    ]);
+    expect(g).toContain('Agent__ns__a -->|agent tool| SandboxAgent__ns__runner');
+    expect(g).toContain('Agent__ns__a -->|agent tool| Agent__ns__helper');
+  });
 });

@@ -33,7 +33,8 @@ export function renderGraph(inputs: readonly InputObject[]): string {
           edges.push([agent, node(kind, ns, mcp.name), 'tool']);
         } else if (typeof sub.name === 'string') {
           const ns = typeof sub.namespace === 'string' && sub.namespace ? sub.namespace : o.namespace;
-          edges.push([agent, node('Agent', ns, sub.name), 'agent tool']);
+          const kind = sub.kind === 'SandboxAgent' ? 'SandboxAgent' : 'Agent';
+          edges.push([agent, node(kind, ns, sub.name), 'agent tool']);
         }
       }
     } else if (o.kind === 'MCPServer' && o.apiVersion.startsWith('kagent.dev/')) {

@@ -5,3 +5,13 @@ export const SUPPORTED_VERSIONS: Readonly<Record<string, string>> = {
   RemoteMCPServer: 'kagent.dev/v1alpha2',
   MCPServer: 'kagent.dev/v1alpha1',
 };
+
+/**
+ * kagent kinds read only as what Agents refer to, never rendered: a SandboxAgent is an agent
+ * tool target (reference §4.5), but the objects it becomes depend on the sandbox backend
+ * (reference §3.11: out of scope). No schema for it is vendored, so only its apiVersion, kind
+ * and metadata are checked, and only `spec.description` (and `spec.allowedNamespaces`) is read.
+ */
+export const REFERENCED_ONLY_VERSIONS: Readonly<Record<string, string>> = {
+  SandboxAgent: 'kagent.dev/v1alpha2',
+};

@@ -8,7 +8,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FieldPath, InputObject, Origin, Position, SourceFile } from '../model/source.js';
 import { fastParseDocuments } from './fast-yaml.js';
-import { SUPPORTED_VERSIONS } from '../model/kinds.js';
+import { REFERENCED_ONLY_VERSIONS, SUPPORTED_VERSIONS } from '../model/kinds.js';
 
 export interface ParseLimits {
   /** Bytes per file. */
@@ -22,6 +22,7 @@ export interface ParseLimits {
 export const DEFAULT_LIMITS: ParseLimits = { maxFileBytes: 16 * 1024 * 1024, maxAliasCount: 100, maxDepth: 100 };
 
 const KAGENT_KINDS = new Set(Object.keys(SUPPORTED_VERSIONS));
+const KAGENT_VERSIONS: Readonly<Record<string, string>> = { ...SUPPORTED_VERSIONS, ...REFERENCED_ONLY_VERSIONS };
 
 /** Decode a file's bytes: BOM stripped, invalid UTF-8 and oversized files are errors. */
 export function decodeSource(path: string, bytes: Uint8Array, limits: Partial<ParseLimits> = {}): { file?: SourceFile; diagnostics: Diagnostic[] } {
@@ -186,8 +187,8 @@ function parseFull(file: SourceFile): ParsedFile {
 function addObject(obj: Record<string, unknown>, origin: Origin, defaultNamespace: string, objects: InputObject[], diagnostics: Diagnostic[]): void {
   if (typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') {
     // Not a Kubernetes object, and ignored — unless half of it says it is a kagent one.
-    const missing = typeof obj.kind === 'string' && KAGENT_KINDS.has(obj.kind) && typeof obj.apiVersion !== 'string'
-      ? `${obj.kind} has no apiVersion; add apiVersion: ${SUPPORTED_VERSIONS[obj.kind]}`
+    const missing = typeof obj.kind === 'string' && obj.kind in KAGENT_VERSIONS && typeof obj.apiVersion !== 'string'
+      ? `${obj.kind} has no apiVersion; add apiVersion: ${KAGENT_VERSIONS[obj.kind]}`
       : typeof obj.apiVersion === 'string' && obj.apiVersion.startsWith('kagent.dev/') && typeof obj.kind !== 'string'
         ? `${obj.apiVersion} object has no kind; add kind: ${[...KAGENT_KINDS].join(', ')}`
         : undefined;
@@ -198,7 +199,7 @@ function addObject(obj: Record<string, unknown>, origin: Origin, defaultNamespac
     return;
   }
   const metadata = (obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {}) as Record<string, unknown>;
-  if (KAGENT_KINDS.has(obj.kind) && (typeof metadata.name !== 'string' || metadata.name === '')) {
+  if (obj.kind in KAGENT_VERSIONS && (typeof metadata.name !== 'string' || metadata.name === '')) {
     const p = origin.at(['metadata', 'name']);
     diagnostics.push(fileError(p.file, p.line, p.col, 'input-missing-name', `${obj.kind} has no metadata.name; every object needs a name`));
     return;

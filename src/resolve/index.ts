@@ -14,6 +14,7 @@ export interface ObjectIndex {
 
 const INDEXED_KINDS = new Set([
   'Agent',
+  'SandboxAgent', // agent tool targets only; not rendered
   'ModelConfig',
   'RemoteMCPServer',
   'MCPServer',

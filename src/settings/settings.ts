@@ -7,7 +7,7 @@ export interface Settings {
   crdDefaults: boolean;
   /** Namespace for objects without one. */
   namespace: string;
-  /** Base URL of the kagent controller, for KAGENT_URL (default http://kagent-controller.kagent:8083). */
+  /** Base URL of the kagent controller, for KAGENT_URL and SandboxAgent tool URLs (default http://kagent-controller.kagent:8083). */
   controllerUrl: string;
   /** Registry of the agent images (default ghcr.io). */
   imageRegistry: string;

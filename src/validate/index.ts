@@ -9,7 +9,7 @@ import { celViolations } from './cel.js';
 import { applyCrdDefaults } from './defaults.js';
 import { lintMCPServer } from './lint.js';
 import { schemaDiagnostics } from './schema.js';
-import { SUPPORTED_VERSIONS } from '../model/kinds.js';
+import { REFERENCED_ONLY_VERSIONS, SUPPORTED_VERSIONS } from '../model/kinds.js';
 
 export { SUPPORTED_VERSIONS };
 
@@ -17,6 +17,12 @@ export function validateInputs(objects: readonly InputObject[], settings: Settin
   const diagnostics: Diagnostic[] = [];
   const out: InputObject[] = [];
   for (const o of objects) {
+    if (REFERENCED_ONLY_VERSIONS[o.kind] && o.apiVersion.startsWith('kagent.dev/')) {
+      const problems = referencedOnlyDiagnostics(o);
+      diagnostics.push(...problems);
+      if (!problems.some((d) => d.severity === 'error')) out.push(o);
+      continue;
+    }
     const wanted = SUPPORTED_VERSIONS[o.kind];
     if (!wanted || !o.apiVersion.startsWith('kagent.dev/')) {
       if (o.apiVersion.startsWith('kagent.dev/')) {
@@ -43,6 +49,18 @@ export function validateInputs(objects: readonly InputObject[], settings: Settin
     out.push(validated);
   }
   return { objects: out, diagnostics };
+}
+
+/**
+ * A kind read only as a reference target (a SandboxAgent): its name and version are checked
+ * like any kagent object, and a warning says it is read but yields no output.
+ */
+function referencedOnlyDiagnostics(o: InputObject): Diagnostic[] {
+  const nameProblems = nameDiagnostics(o);
+  if (nameProblems.length > 0) return nameProblems;
+  const wanted = REFERENCED_ONLY_VERSIONS[o.kind]!;
+  if (o.apiVersion !== wanted) return [at(o.origin, ['apiVersion'], 'error', 'input-unsupported-version', `${o.kind} ${o.apiVersion} is not supported; write it as ${wanted}`, keyOf(o))];
+  return [at(o.origin, ['kind'], 'warning', 'input-sandboxagent-not-rendered', `${o.kind} ${o.namespace}/${o.name} is read as an agent tool target but not rendered: the objects it becomes depend on the sandbox backend (out of scope)`, keyOf(o))];
 }
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -62,6 +62,27 @@ describe('runKrm (ResourceList protocol)', () => {
     expect(JSON.parse(secret.stringData['config.json']).remote_agents[0]).toMatchObject({ url: 'http://proxy.kagent:8080', headers: { 'x-kagent-host': 'a.ns' } });
   });
 
+  it('reads a SandboxAgent as an agent tool target and keeps it in the output (it is not rendered)', () => {
+    const sandbox = `  - apiVersion: kagent.dev/v1alpha2
+    kind: SandboxAgent
+    metadata: {name: runner, namespace: ns}
+    spec: {description: Runs code}
+`;
+    const caller = `  - apiVersion: kagent.dev/v1alpha2
+    kind: Agent
+    metadata: {name: caller, namespace: ns}
+    spec: {type: Declarative, declarative: {modelConfig: model, systemMessage: hi, tools: [{type: Agent, agent: {kind: SandboxAgent, name: runner}}]}}
+`;
+    const r = runKrm(list(MODEL + sandbox + caller));
+    expect(r.exitCode).toBe(0);
+    const out = parse(r.stdout);
+    expect(out.items.map((i: any) => i.kind)).toEqual(['SandboxAgent', 'Secret', 'ServiceAccount', 'Deployment', 'Service']);
+    expect(JSON.parse(out.items[1].stringData['config.json']).remote_agents).toEqual([
+      { name: 'ns__NS__runner', url: 'http://kagent-controller.kagent:8083/api/a2a-sandboxes/ns/runner', description: 'Runs code' },
+    ]);
+    expect(out.results.map((x: any) => x.severity)).toEqual(['warning']);
+  });
+
   it('reports diagnostics as results with resourceRef, field, file and rule, and exits 1 on errors', () => {
     const r = runKrm(list(MODEL + AGENT('missing')));
     expect(r.exitCode).toBe(1);

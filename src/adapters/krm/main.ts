@@ -49,7 +49,7 @@ export function runKrm(stdin: string, options: KrmOptions = {}): KrmResult {
   if (config.diagnostics.length > 0) return finish(input, items.map((_, i) => i), [], config.diagnostics, true);
   const settings = resolveSettings(config.settings);
 
-  // Secrets, ConfigMaps and Services matter only as what kagent objects refer to.
+  // Secrets, ConfigMaps, Services and SandboxAgents matter only as what kagent objects refer to.
   const hasKagent = items.some((item) => isKagentItem(item) && !item?.metadata?.annotations?.[GENERATED_BY]);
   const keep: number[] = [];
   const previous: Array<{ index: number; path: string }> = [];
@@ -62,7 +62,7 @@ export function runKrm(stdin: string, options: KrmOptions = {}): KrmResult {
     }
     const isKagent = isKagentItem(item);
     if (!isKagent || settings.keepInputs) keep.push(i);
-    if (isKagent || (hasKagent && ['Secret', 'ConfigMap', 'Service'].includes(item?.kind))) {
+    if (isKagent || (hasKagent && ['Secret', 'ConfigMap', 'Service', 'SandboxAgent'].includes(item?.kind))) {
       files.push({ path: String(ann[PATH] ?? ann[LEGACY_PATH] ?? `${ITEM_WITHOUT_PATH}${i}]`), text: toYaml(withoutOrchestratorAnnotations(item)) });
     }
   });

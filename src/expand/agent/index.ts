@@ -43,7 +43,8 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     return undefined;
   }
   // Before the body, so that skills problems are reported with model and tool problems in one run.
-  const skills = compileSkills(ctx, spec, type === 'BYO', `${settings.imageRegistry}/kagent-dev/kagent/skills-init:${settings.imageTag}`, spec.declarative?.deployment?.securityContext);
+  const deployment: Obj | undefined = type === 'BYO' ? spec.byo?.deployment : spec.declarative?.deployment;
+  const skills = compileSkills(ctx, spec, `${settings.imageRegistry}/kagent-dev/kagent/skills-init:${settings.imageTag}`, deployment?.securityContext);
   const body = type === 'BYO' ? compileByo(ctx, spec) : compileDeclarative(ctx, spec);
   if (!body || ctx.diagnostics.length > 0) return undefined;
   const { runtime, d, config, model, tools, secretHashBytes } = body;
@@ -134,7 +135,8 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     volumes,
     mounts,
     resources: clone(d.resources),
-    securityContext: agentSecurityContext(clone(d.securityContext), !body.byo && needsCodeIsolation(spec)),
+    // Reference §3.5 makes no exception for BYO: fetched skills make its container privileged too.
+    securityContext: agentSecurityContext(clone(d.securityContext), needsCodeIsolation(spec)),
     podSecurityContext: clone(d.podSecurityContext),
     extraContainers: extra,
     replicas: d.replicas,

@@ -134,7 +134,7 @@ export function isInClusterUrl(url: string, namespaceExists: (namespace: string)
 }
 
 /** Kinds whose presence in a namespace proves it exists (the objects the index holds). */
-const NAMESPACED_KINDS = ['Agent', 'ModelConfig', 'RemoteMCPServer', 'MCPServer', 'Secret', 'ConfigMap', 'Service'];
+const NAMESPACED_KINDS = ['Agent', 'SandboxAgent', 'ModelConfig', 'RemoteMCPServer', 'MCPServer', 'Secret', 'ConfigMap', 'Service'];
 
 /**
  * Offline stand-in for the controller's Namespace read: a Namespace object in the input, or

@@ -63,13 +63,9 @@ export function skillNames(spec: Obj): string[] {
 
 /**
  * The skills of the Agent in `ctx`, with every problem reported as `agent-skills-invalid`.
- * A BYO agent with skills is an error: the reference pins skills for the kagent runtime only.
+ * `spec.skills` sits on the Agent spec, not in `declarative`, so a BYO agent gets them too.
  */
-export function compileSkills(ctx: AgentContext, spec: Obj, byo: boolean, image: string, securityContext: Obj | undefined): SkillsPlan | undefined {
-  if (byo) {
-    if (spec.skills !== undefined && spec.skills !== null) ctx.error(['spec', 'skills'], 'unsupported-feature', 'spec.skills on a BYO agent is not supported by kagent-render: the reference pins skills for Declarative agents only');
-    return undefined;
-  }
+export function compileSkills(ctx: AgentContext, spec: Obj, image: string, securityContext: Obj | undefined): SkillsPlan | undefined {
   const { plan, problems } = planSkills(ctx.agent.name, spec, image, securityContext);
   for (const p of problems) ctx.error(p.path, 'agent-skills-invalid', p.message);
   return plan;

@@ -129,8 +129,8 @@ const MAX_AGENT_TOOL_DEPTH = 10;
 
 /**
  * A tool of type Agent → a `remote_agents` entry (reference §4.5): the sub-agent is called
- * over A2A at its Service; only its name, namespace and description are read, so a broken
- * sub-agent does not fail this one. The chain of agent tools must end (no cycle, depth ≤ 10),
+ * over A2A at its Service, a SandboxAgent through the controller; only its name, namespace
+ * and description are read, so a broken sub-agent does not fail this one. The chain of agent tools must end (no cycle, depth ≤ 10),
  * and a sub-agent in another namespace must allow this one (§4.7).
  */
 function compileAgentTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (string | number)[]): void {
@@ -140,32 +140,29 @@ function compileAgentTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (
   const namespace: string = ref.namespace || ctx.agent.namespace;
   const name = String(ref.name ?? '');
   const self = `${ctx.agent.namespace}/${ctx.agent.name}`;
-  if (kind === 'SandboxAgent') {
-    ctx.error([...path, 'kind'], 'unsupported-feature', 'SandboxAgent tools are not supported by kagent-render (they need the sandbox backend)');
-    return;
-  }
-  if (kind !== 'Agent') {
+  if (kind !== 'Agent' && kind !== 'SandboxAgent') {
     ctx.error([...path, 'kind'], 'tool-kind-unsupported', `unsupported agent tool kind "${shown(kind)}" for agent ${self}`);
     return;
   }
-  if (`${namespace}/${name}` === self) {
+  if (kind === 'Agent' && `${namespace}/${name}` === self) {
     ctx.error([...path, 'name'], 'agent-tool-chain', `agent tool cannot be used to reference itself, ${self}`);
     return;
   }
-  const target = lookup(ctx, ctx.agent, [...path, 'name'], 'Agent', namespace, name);
+  const target = lookup(ctx, ctx.agent, [...path, 'name'], kind, namespace, name);
   if (!target) return;
   if (namespace !== ctx.agent.namespace && !allowsNamespace(ctx, target, ctx.agent.namespace)) {
-    ctx.error([...path, 'namespace'], 'ref-cross-namespace', `cross-namespace reference to agent ${namespace}/${name} is not allowed from namespace ${ctx.agent.namespace}; set spec.allowedNamespaces on that Agent`);
+    ctx.error([...path, 'namespace'], 'ref-cross-namespace', `cross-namespace reference to ${kind === 'Agent' ? 'agent' : kind} ${namespace}/${name} is not allowed from namespace ${ctx.agent.namespace}; set spec.allowedNamespaces on that ${kind}`);
     return;
   }
-  const chainProblem = agentChainProblem(ctx, [self, `${namespace}/${name}`]);
+  // The walk goes only into Declarative Agents: a SandboxAgent ends the chain.
+  const chainProblem = kind === 'Agent' ? agentChainProblem(ctx, [self, `${namespace}/${name}`]) : undefined;
   if (chainProblem) {
     ctx.error([...path, 'name'], 'agent-tool-chain', chainProblem);
     return;
   }
   const headers: Record<string, string> = {};
   resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
-  const url = routeToolUrl(ctx, path, `http://${name}.${namespace}:8080`, true, headers);
+  const url = routeToolUrl(ctx, path, kind === 'Agent' ? `http://${name}.${namespace}:8080` : sandboxAgentUrl(ctx.settings.controllerUrl, namespace, name), true, headers);
   if (url === undefined) return;
   const entry: Obj = { name: `${namespace}/${name}`.replace(/-/g, '_').replace(/\//g, '__NS__'), url };
   if (Object.keys(headers).length > 0) entry.headers = goMap(headers);
@@ -173,6 +170,14 @@ function compileAgentTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (
   if (typeof description === 'string' && description !== '') entry.description = description;
   if (tool.isolateSessions === true) entry.isolate_sessions = true;
   plan.remoteAgents.push(entry);
+}
+
+/**
+ * A SandboxAgent is called through the controller's A2A endpoint for sandboxes (reference
+ * §4.5); the controller URL is the one agents get as KAGENT_URL (a trailing `/` is not doubled).
+ */
+export function sandboxAgentUrl(controllerUrl: string, namespace: string, name: string): string {
+  return `${controllerUrl.replace(/\/+$/, '')}/api/a2a-sandboxes/${namespace}/${name}`;
 }
 
 /** The controller's walk over agent tools (Declarative agents only): a cycle or a chain deeper than 10. */
