@@ -20,7 +20,8 @@ Build flags:
   --validate strict|warn        schema findings are errors (strict) or warnings (warn)
   --crd-defaults, --no-crd-defaults   apply CRD defaults before expansion
   --namespace NS                namespace for objects without one (default "default")
-  --controller-url URL          KAGENT_URL of agent pods (default http://kagent-controller.kagent:8083)
+  --controller-url URL          KAGENT_URL of agent pods and base of SandboxAgent tool URLs
+                                (default http://kagent-controller.kagent:8083)
   --image-registry REG          registry of the agent images (default ghcr.io)
   --image-tag TAG               tag of the agent images (default dev)
   --proxy-url URL               send in-cluster MCP and agent tools through this proxy (x-kagent-host header)
