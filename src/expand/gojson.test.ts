@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goJson, goStringReference, goJsonIndent, goMap, goNumber } from './gojson.js';
+import { goJson, goJsonIndent, goJsonReference, goMap, goNumber, goStringReference } from './gojson.js';
 
 describe('goJson', () => {
   it('escapes HTML characters and line separators as Go does', () => {
@@ -26,6 +26,21 @@ describe('goJson', () => {
         expect(goJson(goMap(m))).toBe(`{${sorted.map((k) => `${goStringReference(k)}:${goStringReference(m[k]!)}`).join(',')}}`);
       }),
       { seed: 99, numRuns: 2000 },
+    );
+  });
+
+  it('the JSON.stringify fast path writes the same bytes as the reference encoder, compact and indented (seeded)', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: fc.constantFrom('a', '<', '>', '&', '"', '\\', '\n', '\b', '\u0001', '\u007f', '\u2028', '\u2029', '\ud83d', '\ude00', 'null', '1e-7', 'é'), maxLength: 6 }));
+    const number = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(1e-7, 1e21, 1e-6, 0.7, -0, 123456789012345680000));
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, text, number, fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(text, tie('value'), { maxKeys: 4 })),
+    }));
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(goJson(v)).toBe(goJsonReference(v));
+        expect(goJsonIndent(v)).toBe(goJsonReference(v, '  '));
+      }),
+      { seed: 7, numRuns: 3000 },
     );
   });
 });
