@@ -116,6 +116,9 @@ for (const n of sizes) {
 }
 
 const version = measure(process.execPath, [bin, '--version']);
+// What Node itself costs before any of our code runs (NODE_EXTRA_CA_CERTS, set on some
+// machines, adds tens of milliseconds here): the floor under every time in the tables.
+const nodeAlone = measure(process.execPath, ['-e', '0']);
 
 // KRM pass-through: 20,000 unrelated objects in one ResourceList.
 const items = [];
@@ -143,6 +146,7 @@ if (rows.length >= 2) {
   console.log(`\nscaling exponent ${a.n}→${b.n}: ${(Math.log(b.secs / a.secs) / Math.log(b.n / a.n)).toFixed(2)}`);
 }
 console.log(`\n| case | time | peak RSS |\n|---|---:|---:|`);
+console.log(`| \`node -e 0\` (Node start-up alone${process.env.NODE_EXTRA_CA_CERTS ? ', NODE_EXTRA_CA_CERTS set' : ''}) | ${nodeAlone.secs.toFixed(2)} s | ${nodeAlone.rssMiB.toFixed(0)} MiB |`);
 console.log(`| \`kagent-render --version\` | ${version.secs.toFixed(2)} s | ${version.rssMiB.toFixed(0)} MiB |`);
 console.log(`| \`krm\` pass-through, 20,000 objects (output ${krmIdentical ? '' : 'NOT '}byte-identical to input) | ${krm.secs.toFixed(2)} s | ${krm.rssMiB.toFixed(0)} MiB |`);
 rmSync(work, { recursive: true, force: true });

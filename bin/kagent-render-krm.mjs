@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // `kagent-render krm` under its own name: kustomize's exec functions (`exec: path:`) cannot
 // pass arguments in kustomize 4.x, so the executable itself must mean "KRM function".
-if (process.setSourceMapsEnabled) process.setSourceMapsEnabled(true);
 const { main } = await import('../dist/kagent-render.mjs');
 process.exitCode = await main(['krm', ...process.argv.slice(2)], {
   cwd: process.cwd(),

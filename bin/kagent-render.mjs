@@ -3,11 +3,10 @@
 // pre-commit's `language: node` install under npm 11 cannot run).
 const argv = process.argv.slice(2);
 if (argv.length === 1 && argv[0] === '--version') {
-  // Answered without loading the 6 MB bundle: `--version` is what scripts probe first.
+  // Answered without loading the bundle: `--version` is what scripts probe first.
   const { readFileSync } = await import('node:fs');
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  if (process.setSourceMapsEnabled) process.setSourceMapsEnabled(true);
   const { main } = await import('../dist/kagent-render.mjs');
   process.exitCode = await main(argv, {
     cwd: process.cwd(),

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { InternalError, OutputError, UsageError } from '../../diagnostics/errors.js';
 import { formatText } from '../../diagnostics/format.js';
 import type { CliIO } from '../io.js';
+import { sourceMappedStack } from '../stack.js';
 import { HELP } from './help.js';
 import { VERSION } from './version.js';
 
@@ -24,7 +25,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 1;
     }
     const err = e as Error;
-    io.stderr.write(`kagent-render: internal error: ${err?.message ?? String(e)}\nplease report this (kagent-render ${VERSION})\n${e instanceof InternalError ? '' : (err?.stack ?? '')}\n`);
+    io.stderr.write(`kagent-render: internal error: ${err?.message ?? String(e)}\nplease report this (kagent-render ${VERSION})\n${e instanceof InternalError ? '' : sourceMappedStack(err?.stack ?? '')}\n`);
     return 2;
   }
 }
