@@ -9,7 +9,7 @@ describe('SETTING_FLAGS', () => {
   });
 
   it('is what the CLI parses, for every kind', () => {
-    const sample: Record<string, string> = { '--profile': 'controller', '--validate': 'warn', '--agent': 'ns/a', '--otel-env': 'A=1', '--default-agent-pod-labels': 'a=b' };
+    const sample: Record<string, string> = { '--profile': 'controller', '--validate': 'warn', '--agent': 'ns/a', '--otel-env': 'A=1', '--default-agent-pod-labels': 'a=b', '--default-agent-node-selector': 'disk=ssd' };
     for (const f of SETTING_FLAGS) {
       const argv = f.kind === 'bool' ? [f.flag] : [f.flag, sample[f.flag] ?? 'x'];
       const parsed = parseBuildArgs(argv).settings as Record<string, unknown>;
@@ -21,6 +21,14 @@ describe('SETTING_FLAGS', () => {
   it('tells the pre-commit hook which flags take a value (e.g. --proxy-url URL)', () => {
     for (const f of SETTING_FLAGS) expect(VALUE_FLAGS.has(f.flag), f.flag).toBe(f.kind !== 'bool');
     expect(VALUE_FLAGS.has('--proxy-url')).toBe(true);
+  });
+
+  it('offers the controller knobs of reference §0 with the controller defaults', () => {
+    const parsed = parseBuildArgs(['--mcp-egress-plaintext', '--default-agent-node-selector', 'disk=ssd,zone=a', '--agent-bind-host', '::', '--ui-url', 'https://kagent.example.com']).settings;
+    expect(parsed).toMatchObject({ mcpEgressPlaintext: true, defaultAgentNodeSelector: { disk: 'ssd', zone: 'a' }, agentBindHost: '::', uiUrl: 'https://kagent.example.com' });
+    expect(DEFAULT_SETTINGS).toMatchObject({ mcpEgressPlaintext: false, defaultAgentNodeSelector: {}, agentBindHost: '0.0.0.0', uiUrl: '' });
+    expect(envName('mcpEgressPlaintext')).toBe('MCP_EGRESS_PLAINTEXT');
+    expect(envName('defaultAgentNodeSelector')).toBe('DEFAULT_AGENT_NODE_SELECTOR');
   });
 
   it('spells environment variables in upper snake case', () => {

@@ -30,6 +30,10 @@ export const SETTING_FLAGS: readonly SettingFlag[] = [
   { key: 'keepInputs', flag: '--keep-inputs', kind: 'bool' },
   { key: 'allowSecretValues', flag: '--allow-secret-values', kind: 'bool' },
   { key: 'agents', flag: '--agent', kind: 'list' },
+  { key: 'mcpEgressPlaintext', flag: '--mcp-egress-plaintext', kind: 'bool' },
+  { key: 'defaultAgentNodeSelector', flag: '--default-agent-node-selector', kind: 'map' },
+  { key: 'agentBindHost', flag: '--agent-bind-host', kind: 'string' },
+  { key: 'uiUrl', flag: '--ui-url', kind: 'string' },
 ];
 
 /** `controllerUrl` → `CONTROLLER_URL`: the spelling in environment variables. */

@@ -7,6 +7,13 @@ describe('settings', () => {
     expect(Object.keys(SETTINGS_KEYS).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
   });
 
+  it('types the controller knobs (boolean, map, strings)', () => {
+    const ok = parseSettings({ mcpEgressPlaintext: true, defaultAgentNodeSelector: { disk: 'ssd' }, agentBindHost: '::', uiUrl: 'https://ui' }, 'k.yaml');
+    expect(ok.diagnostics).toEqual([]);
+    const bad = parseSettings({ mcpEgressPlaintext: 'on', defaultAgentNodeSelector: ['disk=ssd'] }, 'k.yaml');
+    expect(bad.diagnostics.map((d) => d.message)).toEqual(["setting 'mcpEgressPlaintext' must be true or false", "setting 'defaultAgentNodeSelector' must be a map of strings"]);
+  });
+
   it('accepts valid values and reports each bad key with a message naming what it wants', () => {
     const ok = parseSettings({ profile: 'controller', otelEnv: { OTEL_A: '1' }, agents: ['ns/a'] }, 'k.yaml');
     expect(ok.diagnostics).toEqual([]);

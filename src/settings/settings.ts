@@ -23,6 +23,14 @@ export interface Settings {
   allowSecretValues: boolean;
   /** `NS/NAME` of the Agents to render; empty = all. */
   agents: string[];
+  /** The controller's MCP_EGRESS_PLAINTEXT: RemoteMCPServer URLs rewritten to plaintext `http://host:port/path` (reference §4.4, §5.6). */
+  mcpEgressPlaintext: boolean;
+  /** The controller's DEFAULT_AGENT_NODE_SELECTOR: under every agent pod's own nodeSelector (reference §0, §3.6). */
+  defaultAgentNodeSelector: Record<string, string>;
+  /** The controller's DEFAULT_AGENT_BIND_HOST: the `--host` arg of Declarative agents (reference §3.5). */
+  agentBindHost: string;
+  /** The controller's KAGENT_UI_URL (helm `ui.externalUrl`), passed to agents after KAGENT_URL; "" = unset (reference §3.6). */
+  uiUrl: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -41,6 +49,10 @@ export const DEFAULT_SETTINGS: Settings = {
   keepInputs: false,
   allowSecretValues: false,
   agents: [],
+  mcpEgressPlaintext: false,
+  defaultAgentNodeSelector: {},
+  agentBindHost: '0.0.0.0',
+  uiUrl: '',
 };
 
 /** Settings for a profile before user overrides (SPEC §4: flags override row by row). */

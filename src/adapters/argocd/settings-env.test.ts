@@ -34,6 +34,24 @@ describe('flagsFromArgoEnv', () => {
     expect(flagsFromArgoEnv({ ARGOCD_APP_PARAMETERS: JSON.stringify([{ name: 'proxyUrl', string: 'http://p:1' }]) })).toEqual(['--proxy-url', 'http://p:1']);
   });
 
+  it('passes the controller knobs on, from env or plugin parameters', () => {
+    expect(
+      flagsFromArgoEnv({
+        ARGOCD_ENV_KAGENT_RENDER_MCP_EGRESS_PLAINTEXT: 'true',
+        ARGOCD_ENV_KAGENT_RENDER_DEFAULT_AGENT_NODE_SELECTOR: 'disk=ssd',
+        ARGOCD_ENV_KAGENT_RENDER_AGENT_BIND_HOST: '::',
+        ARGOCD_ENV_KAGENT_RENDER_UI_URL: 'https://ui',
+      }),
+    ).toEqual(['--mcp-egress-plaintext', '--default-agent-node-selector', 'disk=ssd', '--agent-bind-host', '::', '--ui-url', 'https://ui']);
+    const params = [
+      { name: 'mcpEgressPlaintext', string: 'false' },
+      { name: 'defaultAgentNodeSelector', map: { zone: 'a' } },
+      { name: 'agentBindHost', string: '::' },
+      { name: 'uiUrl', string: 'https://ui' },
+    ];
+    expect(flagsFromArgoEnv({ ARGOCD_APP_PARAMETERS: JSON.stringify(params) })).toEqual(['--default-agent-node-selector', 'zone=a', '--agent-bind-host', '::', '--ui-url', 'https://ui']);
+  });
+
   it("uses the Application's destination namespace when no namespace is configured", () => {
     expect(flagsFromArgoEnv({ ARGOCD_APP_NAMESPACE: 'prod' })).toEqual(['--namespace', 'prod']);
     expect(flagsFromArgoEnv({ ARGOCD_APP_NAMESPACE: 'prod', ARGOCD_ENV_KAGENT_RENDER_NAMESPACE: 'x' })).toEqual(['--namespace', 'x']);

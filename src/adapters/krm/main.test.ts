@@ -50,6 +50,25 @@ describe('runKrm (ResourceList protocol)', () => {
     expect(out.items[2].spec.template.metadata.labels.team).toBe('ml');
   });
 
+  it('applies the controller knobs of a KagentRender functionConfig (bind host, UI URL, node selector)', () => {
+    const fc = 'functionConfig:\n  apiVersion: render.kagent.dev/v1alpha1\n  kind: KagentRender\n  metadata: {name: render}\n  spec: {agentBindHost: "::", uiUrl: "https://ui", defaultAgentNodeSelector: {disk: ssd}, mcpEgressPlaintext: true}\n';
+    const r = runKrm(list(MODEL + AGENT(), fc));
+    expect(r.exitCode).toBe(0);
+    const pod = parse(r.stdout).items.find((i: any) => i.kind === 'Deployment').spec.template.spec;
+    expect(pod.containers[0].args.slice(0, 2)).toEqual(['--host', '::']);
+    expect(pod.containers[0].env).toContainEqual({ name: 'KAGENT_UI_URL', value: 'https://ui' });
+    expect(pod.nodeSelector).toEqual({ disk: 'ssd' });
+  });
+
+  it('takes the controller knobs from a ConfigMap functionConfig as strings', () => {
+    const fc = 'functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: function-input}\n  data: {mcpEgressPlaintext: "true", defaultAgentNodeSelector: "disk=ssd,zone=a", agentBindHost: "::"}\n';
+    const r = runKrm(list(MODEL + AGENT(), fc));
+    expect(r.exitCode).toBe(0);
+    const pod = parse(r.stdout).items.find((i: any) => i.kind === 'Deployment').spec.template.spec;
+    expect(pod.nodeSelector).toEqual({ disk: 'ssd', zone: 'a' });
+    expect(pod.containers[0].args[1]).toBe('::');
+  });
+
   it('sends agent tools through the proxyUrl of a KagentRender functionConfig', () => {
     const caller = `  - apiVersion: kagent.dev/v1alpha2
     kind: Agent

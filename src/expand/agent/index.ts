@@ -78,6 +78,7 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     { name: 'KAGENT_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
     { name: 'KAGENT_NAME', value: agent.name },
     { name: 'KAGENT_URL', value: settings.controllerUrl },
+    ...(settings.uiUrl ? [{ name: 'KAGENT_UI_URL', value: settings.uiUrl }] : []),
     ...(skills?.env ?? []),
     ...(srtSettings !== undefined ? [{ name: 'KAGENT_SRT_SETTINGS_PATH', value: SRT_SETTINGS_PATH }] : []),
   ]);
@@ -126,7 +127,7 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     serviceAccountAnnotations: { ...annotations, ...(d.serviceAccountConfig?.annotations ?? {}) },
     image: body.byo ? body.byo.image : `${registry}/${repo}:${imageTag}`,
     command: body.byo ? body.byo.command : undefined,
-    args: body.byo ? body.byo.args : ['--host', '0.0.0.0', '--port', '8080', '--filepath', '/config'],
+    args: body.byo ? body.byo.args : ['--host', settings.agentBindHost, '--port', '8080', '--filepath', '/config'],
     workingDir: body.byo?.workingDir,
     imagePullPolicy: d.imagePullPolicy || 'IfNotPresent',
     imagePullSecrets: pullSecrets,
@@ -142,12 +143,21 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     replicas: d.replicas,
     tolerations: d.tolerations && d.tolerations.length > 0 ? clone(d.tolerations) : undefined,
     affinity: clone(d.affinity),
-    nodeSelector: d.nodeSelector ? goMap(d.nodeSelector) : undefined,
+    nodeSelector: nodeSelectorOf(settings.defaultAgentNodeSelector, d.nodeSelector),
     a2a: body.byo !== undefined || spec.declarative?.a2aConfig !== undefined,
     owners: emitsOwnerReferences(settings)
       ? [{ apiVersion: 'kagent.dev/v1alpha2', kind: 'Agent', name: agent.name, uid: String((agent.body.metadata as Obj)?.uid ?? ''), controller: true, blockOwnerDeletion: true }]
       : undefined,
   };
+}
+
+/**
+ * The global default node selector overlaid by the agent's own (reference §3.6; the agent's
+ * keys win, as for pod labels); nil when neither has one, as upstream.
+ */
+function nodeSelectorOf(global: Record<string, string>, own: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!own && Object.keys(global).length === 0) return undefined;
+  return goMap({ ...global, ...(own ?? {}) });
 }
 
 /** What differs between a Declarative and a BYO agent; everything else is built the same way. */

@@ -11,6 +11,7 @@ import { goMap } from '../gojson.js';
 import { mcpServerUrlPath } from '../profile.js';
 import type { AgentContext } from './context.js';
 import { isInClusterUrl, namespaceInInput, routeToolUrl } from './proxy.js';
+import { egressUrl } from './egress.js';
 import { caBundle, clientCertificate, type TlsMount } from './tls.js';
 import { lookup, resolveHeaders } from './values.js';
 
@@ -94,7 +95,10 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
     const inCluster = ctx.settings.proxyUrl !== '' && isInClusterUrl(rawUrl, (ns) => namespaceInInput(ctx.index, ns));
     const url = routeToolUrl(ctx, path, rawUrl, inCluster, headers);
     if (url === undefined) return;
-    params = { url: withScheme(url, tls !== undefined), headers: goMap(headers) };
+    // Egress comes after the proxy (reference §4.4 step 2); it replaces the SPEC §3.1 scheme fix
+    // for every URL it rewrites, and that fix still applies to one it leaves alone.
+    const egress = ctx.settings.mcpEgressPlaintext && !inCluster ? egressUrl(url, spec.tls !== undefined && spec.tls !== null) : url;
+    params = { url: withScheme(egress, tls !== undefined), headers: goMap(headers) };
     if (spec.timeout !== undefined) params.timeout = durationSeconds(String(spec.timeout));
     if (spec.sseReadTimeout !== undefined) params.sse_read_timeout = durationSeconds(String(spec.sseReadTimeout));
     if (!sse && spec.terminateOnClose !== undefined && spec.terminateOnClose !== null) params.terminate_on_close = spec.terminateOnClose;
