@@ -31,7 +31,7 @@ Build flags:
   --default-agent-pod-labels K=V[,K=V]   labels for every agent pod (repeatable)
   --mcp-egress-plaintext        RemoteMCPServer tools not sent to the proxy dial http://host:port/path
                                 (the controller's MCP_EGRESS_PLAINTEXT; TLS is left to a mesh)
-  --default-agent-node-selector K=V[,K=V]   nodeSelector of every agent pod, under its own (repeatable)
+  --default-agent-node-selector K=V[,K=V]   nodeSelector of every agent pod; the agent's own keys win (repeatable)
   --agent-bind-host HOST        --host argument of Declarative agent containers (default 0.0.0.0)
   --ui-url URL                  KAGENT_UI_URL of agent pods (default unset)
   --keep-inputs                 KRM: keep the kagent objects beside what they expand to
