@@ -379,17 +379,22 @@ function lexFieldOrVariable(l: Lexer, type: 'field' | 'variable'): State {
 }
 
 function lexChar(l: Lexer): State {
+  return lexEscaped(l, 0x27, 'character constant', 'charConstant');
+}
+
+/** A `'…'` or `"…"` literal: backslash escapes, no newline, up to the closing delimiter. */
+function lexEscaped(l: Lexer, close: number, what: string, item: 'charConstant' | 'string'): State {
   for (;;) {
     let r = l.next();
     if (r === 0x5c) {
       r = l.next();
       if (r !== EOF && r !== 0x0a) continue;
-      return l.errorf('unterminated character constant');
+      return l.errorf(`unterminated ${what}`);
     }
-    if (r === EOF || r === 0x0a) return l.errorf('unterminated character constant');
-    if (r === 0x27) break;
+    if (r === EOF || r === 0x0a) return l.errorf(`unterminated ${what}`);
+    if (r === close) break;
   }
-  l.emit('charConstant');
+  l.emit(item);
   return lexInsideAction;
 }
 
@@ -433,18 +438,7 @@ function scanNumber(l: Lexer): boolean {
 }
 
 function lexQuote(l: Lexer): State {
-  for (;;) {
-    let r = l.next();
-    if (r === 0x5c) {
-      r = l.next();
-      if (r !== EOF && r !== 0x0a) continue;
-      return l.errorf('unterminated quoted string');
-    }
-    if (r === EOF || r === 0x0a) return l.errorf('unterminated quoted string');
-    if (r === 0x22) break;
-  }
-  l.emit('string');
-  return lexInsideAction;
+  return lexEscaped(l, 0x22, 'quoted string', 'string');
 }
 
 function lexRawQuote(l: Lexer): State {
