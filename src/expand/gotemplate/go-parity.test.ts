@@ -134,6 +134,7 @@ const CASES: Array<[template: string, data: 'ctx' | 'map', expected: Expected]> 
   ["{{1 2}}", 'ctx', {"ok": false, "stage": "execute", "error": "template: system-message:1:2: executing \"system-message\" at <1>: can't give argument to non-function 1"}],
   ["{{\"unterminated}}", 'ctx', {"ok": false, "stage": "parse", "error": "template: system-message:1: unterminated quoted string"}],
   ["{{`raw}}", 'ctx', {"ok": false, "stage": "parse", "error": "template: system-message:1: unterminated raw quoted string"}],
+  ["{{'a}}", 'ctx', {"ok": false, "stage": "parse", "error": "template: system-message:1: unterminated character constant"}],
   ["{{\"a\\qb\"}}", 'ctx', {"ok": false, "stage": "parse", "error": "template: system-message:1: invalid syntax"}],
   ["{{.AgentName\n}}", 'ctx', {"ok": true, "text": "my-agent"}],
   ["{{\n.AgentName\n}}", 'ctx', {"ok": true, "text": "my-agent"}],
