@@ -53,7 +53,8 @@ export interface AgentPlan {
   owners: OwnerReference[] | undefined;
 }
 
-const DEFAULT_RESOURCES = { limits: { cpu: '2', memory: '1Gi' }, requests: { cpu: '100m', memory: '384Mi' } };
+/** The agent container's resources when the Agent names none; the skills-init container's too. */
+export const DEFAULT_RESOURCES = { limits: { cpu: '2', memory: '1Gi' }, requests: { cpu: '100m', memory: '384Mi' } };
 
 export function buildAgentObjects(p: AgentPlan): K8sObject[] {
   const hash = configHash([p.configJson, p.cardJson, p.secretHashBytes, p.srtSettingsJson ?? '', p.skills?.configJson ?? '']);

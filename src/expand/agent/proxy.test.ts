@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { InputObject } from '../../model/source.js';
 import type { ObjectIndex } from '../../resolve/index.js';
-import { isInClusterUrl, namespaceInInput, parseGoUrl, parseProxyUrl, proxiedUrl, type GoUrl } from './proxy.js';
+import { parseGoUrl, type GoUrl } from './gourl.js';
+import { isInClusterUrl, namespaceInInput, parseProxyUrl, proxiedUrl } from './proxy.js';
 
 const PROXY = parseProxyUrl('http://proxy.kagent.svc.cluster.local:8080') as GoUrl;
 

@@ -7,95 +7,10 @@
 import type { FieldPath } from '../../model/source.js';
 import type { ObjectIndex } from '../../resolve/index.js';
 import type { AgentContext } from './context.js';
+import { parseGoUrl, type GoUrl } from './gourl.js';
 
 /** The header that carries the original host to the proxy (overwrites a user header of that name). */
 export const PROXY_HOST_HEADER = 'x-kagent-host';
-
-/** The parts of a Go `*url.URL` that proxy mode reads. */
-export interface GoUrl {
-  /** Lower-cased, as url.Parse stores it. */
-  scheme: string;
-  /** `host[:port]`, without userinfo (`URL.Host`). */
-  host: string;
-  /** `URL.Hostname()`: no port, no IPv6 brackets. */
-  hostname: string;
-  /** Percent-decoded path (`URL.Path`); "" for an opaque URL such as the scheme-less `host:8080/mcp`. */
-  path: string;
-}
-
-/** Go url.Parse; a string is the reason Go would return an error. */
-export function parseGoUrl(raw: string): GoUrl | string {
-  if (/[\x00-\x1f\x7f]/.test(raw)) return 'invalid control character in URL';
-  const hash = raw.indexOf('#');
-  const beforeFragment = hash < 0 ? raw : raw.slice(0, hash);
-  if (hash >= 0 && unescapePath(raw.slice(hash + 1)) === undefined) return 'invalid URL escape in fragment';
-  let scheme = '';
-  let rest = beforeFragment;
-  const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(beforeFragment);
-  if (beforeFragment.startsWith(':')) return 'missing protocol scheme';
-  if (m) {
-    scheme = m[1]!.toLowerCase();
-    rest = beforeFragment.slice(m[0].length);
-  }
-  const q = rest.indexOf('?');
-  if (q >= 0) rest = rest.slice(0, q);
-  if (!rest.startsWith('/')) {
-    if (scheme !== '') return { scheme, host: '', hostname: '', path: '' };
-    if ((rest.split('/')[0] ?? '').includes(':')) return 'first path segment in URL cannot contain colon';
-  }
-  let host = '';
-  if (rest.startsWith('//') && (scheme !== '' || !rest.startsWith('///'))) {
-    const slash = rest.indexOf('/', 2);
-    const authority = slash < 0 ? rest.slice(2) : rest.slice(2, slash);
-    rest = slash < 0 ? '' : rest.slice(slash);
-    const parsed = parseHost(authority.slice(authority.lastIndexOf('@') + 1));
-    if (parsed === undefined) return `invalid host in "${authority}"`;
-    host = parsed;
-  }
-  const path = unescapePath(rest);
-  if (path === undefined) return 'invalid URL escape in path';
-  return { scheme, host, hostname: hostnameOf(host), path };
-}
-
-/** `url.parseHost`: brackets for IPv6, an optional all-digit port, only host characters. */
-function parseHost(host: string): string | undefined {
-  let colonPort: string;
-  if (host.startsWith('[')) {
-    const close = host.lastIndexOf(']');
-    if (close < 0) return undefined;
-    colonPort = host.slice(close + 1);
-  } else {
-    const colon = host.lastIndexOf(':');
-    colonPort = colon < 0 ? '' : host.slice(colon);
-  }
-  if (!validOptionalPort(colonPort)) return undefined;
-  if (/[^A-Za-z0-9\-._~!$&'()*+,;=:[\]<>"%\x80-\uffff]/.test(host)) return undefined;
-  return host;
-}
-
-function validOptionalPort(port: string): boolean {
-  return port === '' || /^:\d*$/.test(port);
-}
-
-function hostnameOf(host: string): string {
-  const colon = host.lastIndexOf(':');
-  const name = colon >= 0 && validOptionalPort(host.slice(colon)) ? host.slice(0, colon) : host;
-  return name.startsWith('[') && name.endsWith(']') ? name.slice(1, -1) : name;
-}
-
-/** Percent-decoding as Go's `unescape(s, encodePath)`: `+` stays, a bad escape is an error. */
-function unescapePath(s: string): string | undefined {
-  if (!s.includes('%')) return s;
-  if (/%(?![0-9A-Fa-f]{2})/.test(s)) return undefined;
-  const bytes: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '%') {
-      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(s[i]!, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
 
 /**
  * The controller's applyProxyURL: `<proxy scheme>://<proxy host><original path>` (the
@@ -141,9 +56,17 @@ const NAMESPACED_KINDS = ['Agent', 'SandboxAgent', 'ModelConfig', 'RemoteMCPServ
  * any input object in that namespace (it could not exist in a cluster otherwise).
  */
 export function namespaceInInput(index: ObjectIndex, namespace: string): boolean {
-  if (index.list('Namespace').some((n) => n.name === namespace)) return true;
-  return NAMESPACED_KINDS.some((kind) => index.list(kind).some((o) => o.namespace === namespace));
+  let known = namespacesOfInput.get(index);
+  if (!known) {
+    // Once per input, not per tool: every RemoteMCPServer tool behind a proxy asks.
+    known = new Set(index.list('Namespace').map((n) => n.name));
+    for (const kind of NAMESPACED_KINDS) for (const o of index.list(kind)) known.add(o.namespace);
+    namespacesOfInput.set(index, known);
+  }
+  return known.has(namespace);
 }
+
+const namespacesOfInput = new WeakMap<ObjectIndex, Set<string>>();
 
 /**
  * The URL an agent dials for a tool: through the proxy when one is set and the target is in

@@ -6,8 +6,9 @@
 import type { FieldPath } from '../../model/source.js';
 import { goJson } from '../gojson.js';
 import { clone, compact } from '../k8s/meta.js';
-import { isDnsSubdomain } from '../k8s/names.js';
+import { dnsSubdomainProblem, isDnsSubdomain } from '../k8s/names.js';
 import { canonicalResources } from '../k8s/quantity.js';
+import { DEFAULT_RESOURCES } from './build.js';
 import type { AgentContext } from './context.js';
 import { hasSkillRefs } from './sandbox.js';
 
@@ -17,7 +18,6 @@ export const SKILLS_DIR = '/skills';
 const CONFIG_DIR = '/etc/kagent/skills-init';
 const GIT_AUTH_DIR = '/git-auth';
 const DOCKER_SECRETS_DIR = '/docker-secrets';
-const DEFAULT_RESOURCES = { limits: { cpu: '2', memory: '1Gi' }, requests: { cpu: '100m', memory: '384Mi' } };
 const SKILL_NAME = /^[A-Za-z0-9._-]+$/;
 const COMMIT_SHA = /^[0-9a-f]{40}$/;
 const ARCHIVE_SUFFIXES = ['.tar.gz', '.tgz', '.zip'];
@@ -104,7 +104,7 @@ export function planSkills(
   });
   const configMapName = `${agentName}-skills-init`;
   if (!isDnsSubdomain(configMapName)) {
-    fail(['spec', 'skills'], `derived skills-init ConfigMap name ${JSON.stringify(configMapName)} is invalid: ${subdomainProblem(configMapName)}`);
+    fail(['spec', 'skills'], `derived skills-init ConfigMap name ${JSON.stringify(configMapName)} is invalid: ${dnsSubdomainProblem(configMapName)}`);
   }
   if (problems.length > 0) return { problems };
 
@@ -267,16 +267,4 @@ function isRelativeWithoutDotDot(p: string): boolean {
 function cleanPath(p: string): string {
   const parts = p.split('/').filter((s) => s !== '' && s !== '.');
   return parts.length > 0 ? parts.join('/') : '.';
-}
-
-/** The apimachinery message for a name that is not a DNS-1123 subdomain. */
-function subdomainProblem(name: string): string {
-  const problems: string[] = [];
-  if (name.length > 253) problems.push('must be no more than 253 characters');
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(name)) {
-    problems.push(
-      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-    );
-  }
-  return problems.join('; ');
 }

@@ -50,14 +50,14 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
   let params: Obj;
   let sse = false;
 
-  if ((kind === 'MCPServer' && (group === '' || group === 'kagent.dev')) || (kind === 'Service' && (group === '' || group === 'core'))) {
-    // The reconciler rejects these before fetching them (reference §4.7).
-    if (namespace !== ctx.agent.namespace) {
-      ctx.error([...path, 'namespace'], 'ref-cross-namespace', `cross-namespace reference to ${kind} ${namespace}/${name} is not allowed from namespace ${ctx.agent.namespace}: ${kind} does not support cross-namespace references`);
-      return;
-    }
+  const isMcpServer = kind === 'MCPServer' && (group === '' || group === 'kagent.dev');
+  const isService = kind === 'Service' && (group === '' || group === 'core');
+  // The reconciler rejects these before fetching them (reference §4.7).
+  if ((isMcpServer || isService) && namespace !== ctx.agent.namespace) {
+    ctx.error([...path, 'namespace'], 'ref-cross-namespace', `cross-namespace reference to ${kind} ${namespace}/${name} is not allowed from namespace ${ctx.agent.namespace}: ${kind} does not support cross-namespace references`);
+    return;
   }
-  if (kind === 'MCPServer' && (group === '' || group === 'kagent.dev')) {
+  if (isMcpServer) {
     const server = lookup(ctx, ctx.agent, [...path, 'name'], 'MCPServer', namespace, name);
     if (!server) return;
     const spec: Obj = server.body.spec ?? {};
@@ -97,7 +97,7 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
     if (url === undefined) return;
     // Egress comes after the proxy (reference §4.4 step 2); it replaces the SPEC §3.1 scheme fix
     // for every URL it rewrites, and that fix still applies to one it leaves alone.
-    const egress = ctx.settings.mcpEgressPlaintext && !inCluster ? egressUrl(url, spec.tls !== undefined && spec.tls !== null) : url;
+    const egress = ctx.settings.mcpEgressPlaintext && !inCluster ? egressUrl(url, spec.tls != null) : url;
     params = { url: withScheme(egress, tls !== undefined), headers: goMap(headers) };
     if (spec.timeout !== undefined) params.timeout = durationSeconds(String(spec.timeout));
     if (spec.sseReadTimeout !== undefined) params.sse_read_timeout = durationSeconds(String(spec.sseReadTimeout));
@@ -106,7 +106,7 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
       if (tls.mount) addVolume(plan, tls.mount);
       Object.assign(params, tls.fields);
     }
-  } else if (kind === 'Service' && (group === '' || group === 'core')) {
+  } else if (isService) {
     const svc = lookup(ctx, ctx.agent, [...path, 'name'], 'Service', namespace, name);
     if (!svc) return;
     const url = serviceUrl(ctx, svc);

@@ -19,6 +19,18 @@ export function isDnsSubdomain(s: string): boolean {
   return s.length <= 253 && DNS_SUBDOMAIN.test(s);
 }
 
+/** Why a name is not a DNS-1123 subdomain, in apimachinery's words ("" when it is one). */
+export function dnsSubdomainProblem(name: string): string {
+  const problems: string[] = [];
+  if (name.length > 253) problems.push('must be no more than 253 characters');
+  if (!DNS_SUBDOMAIN.test(name)) {
+    problems.push(
+      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+    );
+  }
+  return problems.join('; ');
+}
+
 export function sha256Hex(s: string): string {
   return createHash('sha256').update(s).digest('hex');
 }
