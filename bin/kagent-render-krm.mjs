@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `kagent-render krm` under its own name: kustomize's exec functions (`exec: path:`) cannot
 // pass arguments in kustomize 4.x, so the executable itself must mean "KRM function".
-const { main } = await import('../dist/kagent-render.mjs');
-process.exitCode = await main(['krm', ...process.argv.slice(2)], {
+import { loadBundle } from './load-bundle.mjs';
+
+process.exitCode = await loadBundle().exports.main(['krm', ...process.argv.slice(2)], {
   cwd: process.cwd(),
   env: process.env,
   stdout: process.stdout,

@@ -7,8 +7,8 @@ if (argv.length === 1 && argv[0] === '--version') {
   const { readFileSync } = await import('node:fs');
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  const { main } = await import('../dist/kagent-render.mjs');
-  process.exitCode = await main(argv, {
+  const { loadBundle } = await import('./load-bundle.mjs');
+  process.exitCode = await loadBundle().exports.main(argv, {
     cwd: process.cwd(),
     env: process.env,
     stdout: process.stdout,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** `at fn (file:///…/x.mjs:12:34)` or `at file:///…/x.mjs:12:34`. */
-const FRAME = /((?:file:\/\/)?\/[^():]+\.m?js):(\d+):(\d+)(\)?)$/;
+const FRAME = /((?:file:\/\/)?\/[^():]+\.[mc]?js):(\d+):(\d+)(\)?)$/;
 
 export function sourceMappedStack(stack: string): string {
   const maps = new Map<string, SourceMap | undefined>();
