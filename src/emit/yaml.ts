@@ -59,8 +59,23 @@ const PLAIN_SAFE = /^[A-Za-z_/][^\x00-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]*$/u;
 const YAML11_NOT_STRING = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|[eE][-+]?[0-9]+)$/;
 
 function isPlainSafe(s: string): boolean {
+  if (s.length > MEMO_MAX_LENGTH) return plainSafe(s);
+  let safe = plainSafeMemo.get(s);
+  if (safe === undefined) {
+    safe = plainSafe(s);
+    if (plainSafeMemo.size < MEMO_MAX_ENTRIES) plainSafeMemo.set(s, safe);
+  }
+  return safe;
+}
+
+function plainSafe(s: string): boolean {
   return PLAIN_SAFE.test(s) && !s.endsWith(' ') && !s.endsWith(':') && !s.includes(': ') && !s.includes(' #') && !YAML11_NOT_STRING.test(s);
 }
+
+/** Keys and short values repeat across thousands of objects (`apiVersion`, `kagent`, `TCP`): test each once. */
+const plainSafeMemo = new Map<string, boolean>();
+const MEMO_MAX_LENGTH = 64;
+const MEMO_MAX_ENTRIES = 100_000;
 
 /** Where the reference's plain writer refuses a string (an indicator first, `: `, ` #`, ...). */
 const REFUSED_AS_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;

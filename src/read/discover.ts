@@ -4,8 +4,8 @@
  * dir); files are sorted by display path so file-system order never shows in output;
  * symlinks whose target leaves the root, loops or is a directory are not followed.
  */
-import { realpathSync, statSync } from 'node:fs';
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -60,12 +60,13 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
     }
   }
 
+  // Synchronous calls: a few per file, where a thread-pool round trip each costs more than the call.
   const files: SourceFile[] = [];
   for (const shown of [...found.keys()].sort()) {
     const { abs, root } = found.get(shown)!;
-    const real = await realpath(abs).catch(() => undefined);
-    const link = await lstat(abs).catch(() => undefined);
-    if (!real || (real !== root && !real.startsWith(root + path.sep)) || (link?.isSymbolicLink() && !(await insideRoot(abs, root)))) {
+    const real = attempt(() => realpathSync.native(abs));
+    const link = attempt(() => lstatSync(abs));
+    if (!real || (real !== root && !real.startsWith(root + path.sep)) || (link?.isSymbolicLink() && !insideRoot(abs, root))) {
       diagnostics.push({ rule: 'read-symlink-escape', severity: 'warning', message: `not following a symlink that leaves ${display(options.cwd, root) || '.'}`, file: shown, line: 1, col: 1 });
       continue;
     }
@@ -81,7 +82,7 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
         diagnostics.push(tooLarge);
         continue;
       }
-      bytes = await readFile(abs);
+      bytes = readFileSync(abs);
     } catch (e) {
       diagnostics.push({ rule: 'read-unreadable', severity: 'error', message: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file: shown, line: 1, col: 1 });
       continue;
@@ -109,9 +110,17 @@ function symlinkProblem(link: string): string | 'not-yaml' | undefined {
   return undefined; // files whose target leaves the root are reported below
 }
 
-async function insideRoot(abs: string, root: string): Promise<boolean> {
-  const real = await realpath(abs);
+function insideRoot(abs: string, root: string): boolean {
+  const real = realpathSync.native(abs);
   return real === root || real.startsWith(root + path.sep);
+}
+
+function attempt<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
 }
 
 function display(cwd: string, abs: string): string {

@@ -3,6 +3,7 @@
  * strings), duplicate keys are errors naming both lines, aliases and nesting are bounded,
  * and no diagnostic ever quotes the source text (a Secret's document must not leak).
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { RuleId } from '../diagnostics/rules.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -28,15 +29,15 @@ const KAGENT_VERSIONS: Readonly<Record<string, string>> = { ...SUPPORTED_VERSION
 export function decodeSource(path: string, bytes: Uint8Array, limits: Partial<ParseLimits> = {}): { file?: SourceFile; diagnostics: Diagnostic[] } {
   const tooLarge = fileSizeProblem(path, bytes.length, limits);
   if (tooLarge) return { diagnostics: [tooLarge] };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  // isUtf8 + toString: the same strict decoding as a fatal TextDecoder, several times faster.
+  if (!isUtf8(bytes)) {
     const bad = firstInvalidUtf8(bytes);
     const line = countLines(bytes, bad);
     return { diagnostics: [fileError(path, line, 1, 'yaml-invalid-utf8', `invalid UTF-8 at byte offset ${bad}; save the file as UTF-8`)] };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  // The BOM: the TextDecoder this replaces dropped one and the line after it a second; still so.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(text.charCodeAt(1) === 0xfeff ? 2 : 1);
   return { file: { path, text }, diagnostics: [] };
 }
 

@@ -17,9 +17,13 @@ function defaultNames(list: unknown): void {
 }
 
 export function applyCrdDefaults(kind: string, body: Obj): Obj {
-  const copy = structuredClone(body);
-  const spec = obj(copy.spec);
-  if (!spec) return copy;
+  return applyCrdDefaultsInPlace(kind, structuredClone(body));
+}
+
+/** The same, writing into `body`: for the pipeline, whose bodies are fresh from the parser and its own. */
+export function applyCrdDefaultsInPlace(kind: string, body: Obj): Obj {
+  const spec = obj(body.spec);
+  if (!spec) return body;
   switch (kind) {
     case 'MCPServer': {
       const d = obj(spec.deployment);
@@ -65,7 +69,7 @@ export function applyCrdDefaults(kind: string, body: Obj): Obj {
       break;
     }
   }
-  return copy;
+  return body;
 }
 
 function defaultTls(tls: unknown): void {

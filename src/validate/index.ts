@@ -6,7 +6,7 @@ import { at, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { keyOf, type InputObject } from '../model/source.js';
 import type { Settings } from '../settings/settings.js';
 import { celViolations } from './cel.js';
-import { applyCrdDefaults } from './defaults.js';
+import { applyCrdDefaultsInPlace } from './defaults.js';
 import { lintMCPServer } from './lint.js';
 import { schemaDiagnostics } from './schema.js';
 import { REFERENCED_ONLY_VERSIONS, SUPPORTED_VERSIONS } from '../model/kinds.js';
@@ -43,7 +43,8 @@ export function validateInputs(objects: readonly InputObject[], settings: Settin
     const severity = settings.validate === 'strict' ? 'error' : 'warning';
     diagnostics.push(...schemaDiagnostics(o, severity));
     for (const v of celViolations(o.kind, o.body)) diagnostics.push(at(o.origin, v.path, severity, v.rule, v.message, keyOf(o)));
-    const body = settings.crdDefaults ? applyCrdDefaults(o.kind, o.body) : o.body;
+    // In place: the parsed body is this run's own copy, read by nothing else (no clone of every input).
+    const body = settings.crdDefaults ? applyCrdDefaultsInPlace(o.kind, o.body) : o.body;
     const validated = { ...o, body };
     if (o.kind === 'MCPServer') diagnostics.push(...lintMCPServer(validated));
     out.push(validated);
