@@ -22,12 +22,14 @@ export function checkOutput(rendered: readonly RenderedSource[], index: ObjectIn
       const pos = origin ? origin.at(at) : { file: '<output>', line: 1, col: 1 };
       diagnostics.push({ rule, severity: 'error', message, file: pos.file, line: pos.line, col: pos.col });
     };
+    const owner = `${r.source.kind} ${r.source.namespace}/${r.source.name}`;
     for (const o of r.objects) {
       const key = `${o.apiVersion}/${o.kind} ${o.metadata.namespace}/${o.metadata.name}`;
-      const owner = `${r.source.kind} ${r.source.namespace}/${r.source.name}`;
       if (seen.has(key)) report('output-duplicate-object', `${key} is generated twice (by ${seen.get(key)} and ${owner}); rename one of them`);
       else seen.set(key, owner);
-      for (const p of [...schemaProblems(o), ...invariantProblems(o)]) report(p.rule, `${o.kind} ${o.metadata.namespace}/${o.metadata.name}: ${p.message}`);
+      for (const problems of [schemaProblems(o), invariantProblems(o)]) {
+        for (const p of problems) report(p.rule, `${o.kind} ${o.metadata.namespace}/${o.metadata.name}: ${p.message}`);
+      }
     }
   }
   return diagnostics;

@@ -30,10 +30,18 @@ export function invariantProblems(o: K8sObject): Problem[] {
   return out;
 }
 
+/** Label keys repeat on every object (`app.kubernetes.io/name`, ...): each is checked once per run. */
+const validLabelKeys = new Set<string>();
+
 function validLabelKey(k: string): boolean {
-  const [prefix, name] = k.includes('/') ? k.split('/', 2) : [undefined, k];
+  if (validLabelKeys.has(k)) return true;
+  const slash = k.indexOf('/');
+  // A key has at most one '/': the name after it cannot hold another (LABEL_NAME refuses it).
+  const [prefix, name] = slash >= 0 ? [k.slice(0, slash), k.slice(slash + 1)] : [undefined, k];
   if (prefix !== undefined && !isDnsSubdomain(prefix)) return false;
-  return name.length <= 63 && LABEL_NAME.test(name);
+  const valid = name.length <= 63 && LABEL_NAME.test(name);
+  if (valid && validLabelKeys.size < 10_000) validLabelKeys.add(k);
+  return valid;
 }
 
 function podProblems(spec: Obj): Problem[] {

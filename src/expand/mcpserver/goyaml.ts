@@ -21,7 +21,7 @@ function isMap(v: Value): v is { [k: string]: Value } {
 
 /** `first` is the text that precedes the first line (a `- ` of an enclosing sequence). */
 function emitMap(m: { [k: string]: Value }, indent: number, lines: string[], first: string): void {
-  const keys = Object.keys(m).sort(goKeyCompare);
+  const keys = goSortedKeys(m);
   keys.forEach((k, i) => {
     const prefix = i === 0 && first ? first : ' '.repeat(indent);
     emitEntry(`${prefix}${scalar(k, indent, prefix.length)}:`, m[k], indent, lines);
@@ -126,6 +126,20 @@ function fold(s: string, indent: number, column: number): string {
 
 function doubleQuoted(s: string): string {
   return JSON.stringify(s);
+}
+
+/** Every MCPServer's config has the same few shapes of map: each shape's key order is worked out once. */
+const sortedKeysMemo = new Map<string, string[]>();
+
+function goSortedKeys(m: { [k: string]: Value }): string[] {
+  const keys = Object.keys(m);
+  const shape = JSON.stringify(keys);
+  let sorted = sortedKeysMemo.get(shape);
+  if (!sorted) {
+    sorted = keys.sort(goKeyCompare);
+    if (sortedKeysMemo.size < 10_000) sortedKeysMemo.set(shape, sorted);
+  }
+  return sorted;
 }
 
 /** go-yaml v2 keyList.Less for string keys: letters after non-letters, digit runs numerically. */
