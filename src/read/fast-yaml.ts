@@ -49,16 +49,26 @@ const BLOCK_HEADER = /^\|(-?)(?: +#.*)? *$/;
 const DECIMAL = /^[-+]?[0-9]{1,15}$/;
 /** Starts like an int or float of the core schema; every other plain scalar is a string. */
 const MAYBE_NUMBER = /^[-+]?(?:[0-9]|\.[0-9]|\.(?:inf|Inf|INF)$)|^\.(?:nan|NaN|NAN)$/;
+/** The indent recorded for an empty or comment-only line. */
+const BLANK = -1;
 
 class Reader {
   private pos = 0;
   private readonly end: number;
+  /** Each line's indent, or BLANK for an empty or comment-only line: worked out once per line. */
+  private readonly indents: Int32Array;
 
   constructor(
     private readonly lines: string[],
     private readonly maxDepth: number,
   ) {
     this.end = lines.length;
+    this.indents = new Int32Array(lines.length);
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const indent = indentOf(line);
+      this.indents[i] = indent === line.length || line.charCodeAt(indent) === 35 /* # */ ? BLANK : indent;
+    }
   }
 
   documents(): FastDocument[] {
@@ -77,7 +87,7 @@ class Reader {
         continue;
       }
       if (line.startsWith('...') || line.startsWith('%')) unsupported();
-      if (indentOf(line) !== 0) unsupported();
+      if (this.indents[this.pos] !== 0) unsupported();
       started = true;
       const value = this.block(0, 1);
       out.push({ index, value });
@@ -89,12 +99,7 @@ class Reader {
 
   /** Skip empty lines and comment lines. */
   private skipBlank(): void {
-    while (this.pos < this.end) {
-      const line = this.lines[this.pos]!;
-      const i = indentOf(line);
-      if (i === line.length || line[i] === '#') this.pos++;
-      else return;
-    }
+    while (this.pos < this.end && this.indents[this.pos] === BLANK) this.pos++;
   }
 
   /** The collection whose first line is the current line, at column `indent`. */
@@ -109,7 +114,7 @@ class Reader {
     this.skipBlank();
     if (this.pos >= this.end) return undefined;
     const line = this.lines[this.pos]!;
-    const i = indentOf(line);
+    const i = this.indents[this.pos]!;
     if (i < indent || line.startsWith('---') || line.startsWith('...')) return undefined;
     if (i > indent) unsupported();
     return line.slice(indent);
@@ -143,6 +148,7 @@ class Reader {
         // `- - x` or `- key: v`: the item is a collection starting at the column of `rest`.
         const col = indent + 1 + (after.length - rest.length);
         this.lines[this.pos] = ' '.repeat(col) + rest;
+        this.indents[this.pos] = col;
         seq.push(this.block(col, depth + 1));
       } else {
         this.pos++;
@@ -175,7 +181,7 @@ class Reader {
     if (this.pos >= this.end) return null;
     const line = this.lines[this.pos]!;
     if (line.startsWith('---') || line.startsWith('...')) return null;
-    const i = indentOf(line);
+    const i = this.indents[this.pos]!;
     if (i > indent) return this.block(i, depth + 1);
     if (inMap && i === indent && isSeqEntry(line.slice(i))) return this.seq(i, depth + 1);
     return null;
@@ -185,7 +191,7 @@ class Reader {
   private noContinuation(indent: number): void {
     const save = this.pos;
     this.skipBlank();
-    if (this.pos < this.end && indentOf(this.lines[this.pos]!) > indent) unsupported();
+    if (this.pos < this.end && this.indents[this.pos]! > indent) unsupported();
     this.pos = save;
   }
 
