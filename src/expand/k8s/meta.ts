@@ -3,11 +3,19 @@ import type { K8sObject, OwnerReference } from '../../model/k8s.js';
 
 export function sortedMap(m: Record<string, string> | undefined): Record<string, string> | undefined {
   if (!m) return undefined;
-  const keys = Object.keys(m).sort();
+  const keys = Object.keys(m);
   if (keys.length === 0) return undefined;
+  // Most maps arrive sorted (built in key order): a spread copy is V8's fastest copy.
+  if (isSorted(keys)) return { ...m };
+  keys.sort();
   const out: Record<string, string> = {};
-  for (const k of keys) out[k] = m[k];
+  for (const k of keys) out[k] = m[k]!;
   return out;
+}
+
+function isSorted(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
 }
 
 /** ObjectMeta in Go field order: name, namespace, labels, annotations, ownerReferences. */
