@@ -1,6 +1,6 @@
 // Loads the bundled CLI (dist/kagent-render.cjs) with the V8 code cache that `npm run build`
 // makes beside it (dist/kagent-render.cjs.cache): bytecode for every function a training run
-// compiled, so a run skips parsing and compiling them (about 70 ms of a 1,000-Agent build).
+// compiled, so a run skips parsing and compiling them (about 55 ms of a 1,000-Agent build).
 // The cache is an optimization only: it is used when it was made from these exact bundle
 // bytes (its first line is their SHA-1) and V8 accepts it (same V8 version and flags);
 // otherwise the bundle is compiled as usual. Node 20 has no module compile cache, hence vm.
@@ -37,7 +37,7 @@ export function loadBundle({ useCache = true } = {}) {
       // no cache beside the bundle: compile as usual
     }
   }
-  // The bundle is ASCII (esbuild escapes the rest), so latin1 decodes it exactly, and faster.
+  // The bundle is ASCII (scripts/build.mjs makes sure), so latin1 decodes it exactly, and faster.
   // The wrapper has a line of its own, taken back by lineOffset: stack positions stay the
   // bundle's own, which its source map expects.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {\n${bytes.toString('latin1')}\n})`, {
