@@ -6,6 +6,7 @@
  */
 import type { InputObject } from '../../model/source.js';
 import { durationSeconds } from '../k8s/duration.js';
+import { matchesLabelSelector } from '../k8s/selector.js';
 import { shown } from '../../diagnostics/format.js';
 import { goMap } from '../gojson.js';
 import { mcpServerUrlPath } from '../profile.js';
@@ -209,8 +210,7 @@ function allowsNamespace(ctx: AgentContext, target: InputObject, from: string): 
   if (allowed?.from !== 'Selector') return false;
   const ns = ctx.index.list('Namespace').find((n) => n.name === from);
   const labels: Record<string, string> = ((ns?.body.metadata as Obj)?.labels as Record<string, string>) ?? {};
-  const match: Record<string, string> = allowed.selector?.matchLabels ?? {};
-  return ns !== undefined && Object.entries(match).every(([k, v]) => labels[k] === v) && !(allowed.selector?.matchExpressions?.length > 0);
+  return ns !== undefined && matchesLabelSelector(allowed.selector, labels);
 }
 
 /** Volumes are shared by name: several tools using one Secret mount it once. */
