@@ -39,6 +39,11 @@ describe('egress rewrite (reference §5.6)', () => {
   it('re-escapes a path or fragment the way Go URL.String() does', () => {
     expect(egressUrl('https://host/a%2Fb', false)).toBe('http://host:443/a%2Fb');
     expect(egressUrl('https://host/a b#c d', false)).toBe('http://host:443/a%20b#c%20d');
+    // Go strings are bytes: an escape of invalid UTF-8 stays that byte, written upper-case.
+    expect(egressUrl('https://host/a b%ff', false)).toBe('http://host:443/a%20b%FF');
+    expect(egressUrl('https://host/%e9t%C3%A9 x', false)).toBe('http://host:443/%E9t%C3%A9%20x');
+    // Non-ASCII is escaped byte by byte, astral characters included.
+    expect(egressUrl('https://host/\u00e9 \u{1F600}#\u{1F600}', false)).toBe('http://host:443/%C3%A9%20%F0%9F%98%80#%F0%9F%98%80');
   });
 
   it('brackets IPv6 hosts', () => {

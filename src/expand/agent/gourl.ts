@@ -120,14 +120,23 @@ function hostnameOf(host: string): string {
 function unescapePath(s: string): string | undefined {
   if (!s.includes('%')) return s;
   if (/%(?![0-9A-Fa-f]{2})/.test(s)) return undefined;
+  return Buffer.from(percentDecodedBytes(s)).toString('utf8');
+}
+
+/** The bytes a well-formed percent-encoded text stands for (Go strings are bytes: `%ff` stays 0xFF). */
+function percentDecodedBytes(s: string): number[] {
   const bytes: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '%') {
+  for (let i = 0; i < s.length; ) {
+    if (s[i] === '%' && /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3))) {
       bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(s[i]!, 'utf8'));
+      i += 3;
+    } else {
+      const ch = String.fromCodePoint(s.codePointAt(i)!); // a whole code point: astral characters are two code units
+      bytes.push(...Buffer.from(ch, 'utf8'));
+      i += ch.length;
+    }
   }
-  return Buffer.from(bytes).toString('utf8');
+  return bytes;
 }
 
 /**
@@ -136,7 +145,7 @@ function unescapePath(s: string): string | undefined {
  */
 export function goEscaped(raw: string, mode: 'path' | 'fragment'): string {
   if (validEncoded(raw, mode)) return raw;
-  const bytes = Buffer.from(decodePercent(raw), 'utf8');
+  const bytes = percentDecodedBytes(raw);
   let out = '';
   for (const b of bytes) out += shouldEscape(b, mode) ? `%${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b);
   return out;
@@ -158,13 +167,4 @@ function shouldEscape(b: number, mode: 'path' | 'fragment'): boolean {
   if (c === '?') return mode === 'path';
   if (mode === 'fragment' && '!()*'.includes(c)) return false;
   return true;
-}
-
-/** `%XX` → byte (the URL parsed, so every escape is well formed). */
-function decodePercent(s: string): string {
-  try {
-    return decodeURIComponent(s.replace(/%(?![0-9A-Fa-f]{2})/g, '%25'));
-  } catch {
-    return s;
-  }
 }
