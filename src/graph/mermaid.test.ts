@@ -55,4 +55,17 @@ describe('renderGraph', () => {
     expect(g).toContain('Agent__ns__a -->|agent tool| SandboxAgent__ns__runner');
     expect(g).toContain('Agent__ns__a -->|agent tool| Agent__ns__helper');
   });
+
+  it('draws the memory and summarizer ModelConfigs and a Foundry endpoint ConfigMap', () => {
+    const g = renderGraph([
+      obj('kagent.dev/v1alpha2', 'Agent', 'ns', 'a', {
+        declarative: { modelConfig: 'chat', memory: { modelConfig: 'embed' }, context: { compaction: { summarizer: { modelConfig: 'cheap' } } } },
+      }),
+      obj('kagent.dev/v1alpha2', 'ModelConfig', 'ns', 'chat', { provider: 'AzureAIFoundry', foundry: { endpointFrom: { name: 'foundry', key: 'endpoint' } } }),
+    ]);
+    expect(g).toContain('Agent__ns__a -->|model| ModelConfig__ns__chat');
+    expect(g).toContain('Agent__ns__a -->|memory model| ModelConfig__ns__embed');
+    expect(g).toContain('Agent__ns__a -->|summarizer model| ModelConfig__ns__cheap');
+    expect(g).toContain('ModelConfig__ns__chat -->|Foundry endpoint| ConfigMap__ns__foundry');
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * `kagent-render graph`: a Mermaid flowchart of what uses what —
  * Agent → tool targets (MCPServer / RemoteMCPServer / Service / Agent) → TLS Secrets,
- * and Agent → ModelConfig. Read from the inputs only, so it works on a broken repo too.
+ * Agent → ModelConfig (the agent's, memory's and the summarizer's) → CA Secret or Foundry
+ * endpoint ConfigMap. Read from the inputs only, so it works on a broken repo too.
  */
 import type { InputObject } from '../model/source.js';
 
@@ -20,8 +21,13 @@ export function renderGraph(inputs: readonly InputObject[]): string {
     if (o.kind === 'Agent' && o.apiVersion.startsWith('kagent.dev/')) {
       const agent = node('Agent', o.namespace, o.name);
       const decl = record(record(o.body.spec).declarative);
-      if (typeof decl.modelConfig === 'string' && decl.modelConfig) {
-        edges.push([agent, node('ModelConfig', o.namespace, decl.modelConfig), 'model']);
+      const models: Array<[unknown, string]> = [
+        [decl.modelConfig, 'model'],
+        [record(decl.memory).modelConfig, 'memory model'],
+        [record(record(record(decl.context).compaction).summarizer).modelConfig, 'summarizer model'],
+      ];
+      for (const [name, label] of models) {
+        if (typeof name === 'string' && name) edges.push([agent, node('ModelConfig', o.namespace, name), label]);
       }
       for (const tool of list(decl.tools)) {
         const t = record(tool);
@@ -48,6 +54,10 @@ export function renderGraph(inputs: readonly InputObject[]): string {
       const tls = record(record(o.body.spec).tls);
       if (typeof tls.caCertSecretRef === 'string' && tls.caCertSecretRef) {
         edges.push([from, node('Secret', o.namespace, tls.caCertSecretRef), 'CA bundle']);
+      }
+      const endpointFrom = record(record(record(o.body.spec).foundry).endpointFrom);
+      if (o.kind === 'ModelConfig' && typeof endpointFrom.name === 'string' && endpointFrom.name) {
+        edges.push([from, node('ConfigMap', o.namespace, endpointFrom.name), 'Foundry endpoint']);
       }
     }
   }

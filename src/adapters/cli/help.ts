@@ -5,7 +5,7 @@ Usage:
                       [--agent NS/NAME]... [--validate strict|warn] [--crd-defaults|--no-crd-defaults]
                       [--namespace NS] [--proxy-url URL] [--default-service-account NAME] [settings flags]
   kagent-render validate [PATH...]     inputs only: schema, references, lint
-  kagent-render graph [PATH...]        Mermaid graph: Agent → tools → MCPServer / RemoteMCPServer → TLS Secret
+  kagent-render graph [PATH...]        Mermaid graph: Agent → tools and ModelConfigs → TLS Secrets, ConfigMaps
   kagent-render krm                    KRM function: ResourceList on stdin, ResourceList on stdout
   kagent-render argocd discover|generate   Argo CD config management plugin commands
   kagent-render kustomize-plugin CONFIG   kustomize legacy exec plugin (KUSTOMIZE_PLUGIN_HOME)
