@@ -78,4 +78,20 @@ process.stdout.write(cache + ' ' + typeof exports.main);`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(r.stdout, r.stderr).toBe('stale function');
   });
+
+  it.each([true, false])('maps an internal error inside the bundle (code cache: %s) to the TypeScript line', (useCache) => {
+    const buildTs = path.join(root, 'src/adapters/cli/build.ts');
+    const line = readFileSync(buildTs, 'utf8').split('\n').findIndex((l) => l.includes("io.stdout.write(args.format === 'json'")) + 1;
+    expect(line).toBeGreaterThan(0);
+    const script = `import { loadBundle } from ${JSON.stringify(path.join(root, 'bin/load-bundle.mjs'))};
+let err = '';
+const code = await loadBundle({ useCache: ${useCache} }).exports.main(['build', 'examples/mcp-tls'], { cwd: process.cwd(), env: {}, stdout: { write: () => { throw new Error('stdout is gone'); } }, stderr: { write: (s) => { err += s; } } });
+process.stdout.write(JSON.stringify({ code, err }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    const { code, err } = JSON.parse(r.stdout) as { code: number; err: string };
+    expect(code).toBe(2);
+    expect(err).toContain('internal error: stdout is gone');
+    expect(err).toContain(`${buildTs}:${line}:`);
+    expect(err).not.toContain('kagent-render.cjs:');
+  });
 });

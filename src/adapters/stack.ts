@@ -8,7 +8,7 @@ import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** `at fn (file:///…/x.mjs:12:34)` or `at file:///…/x.mjs:12:34`. */
+/** `at fn (file:///…/x.mjs:12:34)`, `at file:///…/x.mjs:12:34` or `at fn (/…/x.cjs:12:34)`. */
 const FRAME = /((?:file:\/\/)?\/[^():]+\.[mc]?js):(\d+):(\d+)(\)?)$/;
 
 export function sourceMappedStack(stack: string): string {
