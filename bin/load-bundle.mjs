@@ -13,6 +13,12 @@ import vm from 'node:vm';
 
 export const BUNDLE = fileURLToPath(new URL('../dist/kagent-render.cjs', import.meta.url));
 export const CACHE = `${BUNDLE}.cache`;
+/**
+ * The name the bundle is compiled under, the same wherever it is installed: V8 keeps the name
+ * a code cache was made under (here, the build machine's path), so the real path would be
+ * wrong in every stack. src/adapters/stack.ts maps frames of this name through BUNDLE's map.
+ */
+export const SCRIPT_NAME = 'kagent-render.cjs';
 
 /** The first line of the cache file: binds it to one bundle. */
 export function cacheHeader(bundleBytes) {
@@ -41,7 +47,7 @@ export function loadBundle({ useCache = true } = {}) {
   // The wrapper has a line of its own, taken back by lineOffset: stack positions stay the
   // bundle's own, which its source map expects.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {\n${bytes.toString('latin1')}\n})`, {
-    filename: BUNDLE,
+    filename: SCRIPT_NAME,
     lineOffset: -1,
     cachedData,
   });

@@ -3,7 +3,7 @@
  * `npm run build` makes from src/, and its V8 code cache must belong to it and change nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -79,16 +79,28 @@ process.stdout.write(cache + ' ' + typeof exports.main);`;
     expect(r.stdout, r.stderr).toBe('stale function');
   });
 
-  it.each([true, false])('maps an internal error inside the bundle (code cache: %s) to the TypeScript line', (useCache) => {
-    const buildTs = path.join(root, 'src/adapters/cli/build.ts');
-    const line = readFileSync(buildTs, 'utf8').split('\n').findIndex((l) => l.includes("io.stdout.write(args.format === 'json'")) + 1;
+  // The code cache is made in this checkout; a copy elsewhere stands for an installed package.
+  it.each([
+    ['with its code cache', true, false],
+    ['without its code cache', false, false],
+    ['with its code cache, installed elsewhere', true, true],
+  ])('maps an internal error inside the bundle, %s, to the TypeScript line', (_name, useCache, elsewhere) => {
+    let home = root;
+    if (elsewhere) {
+      home = tempDir('installed');
+      for (const dir of ['bin', 'dist']) cpSync(path.join(root, dir), path.join(home, dir), { recursive: true });
+    }
+    const buildTs = path.join(home, 'src/adapters/cli/build.ts');
+    const line = readFileSync(path.join(root, 'src/adapters/cli/build.ts'), 'utf8').split('\n').findIndex((l) => l.includes("io.stdout.write(args.format === 'json'")) + 1;
     expect(line).toBeGreaterThan(0);
-    const script = `import { loadBundle } from ${JSON.stringify(path.join(root, 'bin/load-bundle.mjs'))};
+    const script = `import { loadBundle } from ${JSON.stringify(path.join(home, 'bin/load-bundle.mjs'))};
 let err = '';
-const code = await loadBundle({ useCache: ${useCache} }).exports.main(['build', 'examples/mcp-tls'], { cwd: process.cwd(), env: {}, stdout: { write: () => { throw new Error('stdout is gone'); } }, stderr: { write: (s) => { err += s; } } });
-process.stdout.write(JSON.stringify({ code, err }));`;
+const { exports, cache } = loadBundle({ useCache: ${useCache} });
+const code = await exports.main(['build', 'examples/mcp-tls'], { cwd: ${JSON.stringify(root)}, env: {}, stdout: { write: () => { throw new Error('stdout is gone'); } }, stderr: { write: (s) => { err += s; } } });
+process.stdout.write(JSON.stringify({ code, err, cache }));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
-    const { code, err } = JSON.parse(r.stdout) as { code: number; err: string };
+    const { code, err, cache } = JSON.parse(r.stdout) as { code: number; err: string; cache: string };
+    expect(cache).toBe(useCache ? 'accepted' : 'absent');
     expect(code).toBe(2);
     expect(err).toContain('internal error: stdout is gone');
     expect(err).toContain(`${buildTs}:${line}:`);
