@@ -12,10 +12,10 @@ import { fileURLToPath } from 'node:url';
  * The name bin/load-bundle.mjs compiles the bundle under. Fixed, not the bundle's path: V8
  * keeps the name a code cache was made under, and the cache is made at build time elsewhere.
  */
-export const BUNDLE_SCRIPT_NAME = 'kagent-render.cjs';
+const BUNDLE_SCRIPT_NAME = 'kagent-render.cjs';
 
 /** `at fn (file:///…/x.mjs:12:34)`, `at file:///…/x.mjs:12:34`, `at fn (/…/x.cjs:12:34)` or `at fn (kagent-render.cjs:12:34)`. */
-const FRAME = /((?:file:\/\/)?\/[^():]+\.[mc]?js|kagent-render\.cjs):(\d+):(\d+)(\)?)$/;
+const FRAME = new RegExp(`((?:file://)?/[^():]+\\.[mc]?js|${BUNDLE_SCRIPT_NAME.replace(/\./g, '\\.')}):(\\d+):(\\d+)(\\)?)$`);
 
 // The loader passes the bundle's real path as the CommonJS `__filename` (absent when running from source).
 declare const __filename: string | undefined;

@@ -40,9 +40,14 @@ export function objectMeta(
  * A new object rather than `delete`, which turns an object into a slow dictionary for V8.
  */
 export function compact<T extends Record<string, unknown>>(o: T): T {
-  let undefinedKeys = 0;
-  for (const k in o) if (o[k] === undefined) undefinedKeys++;
-  if (undefinedKeys === 0) return o;
+  let anyUndefined = false;
+  for (const k in o) {
+    if (o[k] === undefined) {
+      anyUndefined = true;
+      break;
+    }
+  }
+  if (!anyUndefined) return o;
   const out: Record<string, unknown> = {};
   for (const k in o) if (o[k] !== undefined) out[k] = o[k];
   return out as T;
