@@ -3,7 +3,7 @@
 // pass arguments in kustomize 4.x, so the executable itself must mean "KRM function".
 import { loadBundle } from './load-bundle.mjs';
 
-process.exitCode = await loadBundle().exports.main(['krm', ...process.argv.slice(2)], {
+process.exitCode = await loadBundle().main(['krm', ...process.argv.slice(2)], {
   cwd: process.cwd(),
   env: process.env,
   stdout: process.stdout,

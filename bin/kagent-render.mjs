@@ -8,7 +8,7 @@ if (argv.length === 1 && argv[0] === '--version') {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
   const { loadBundle } = await import('./load-bundle.mjs');
-  process.exitCode = await loadBundle().exports.main(argv, {
+  process.exitCode = await loadBundle().main(argv, {
     cwd: process.cwd(),
     env: process.env,
     stdout: process.stdout,

@@ -8,6 +8,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const root = path.resolve(new URL('..', import.meta.url).pathname);
 export const OUT = path.join(root, 'src/validate/validators.generated.mjs');
+export const TYPES_OUT = path.join(root, 'src/validate/validators.generated.d.mts');
 const KINDS = { Agent: 'agent', MCPServer: 'mcpserver', ModelConfig: 'modelconfig', RemoteMCPServer: 'remotemcpserver' };
 /** Output validators, named `Output_<kind>` (schemas/output, written by scripts/gen-output-schemas.mjs). */
 const OUTPUT = {
@@ -80,4 +81,16 @@ export function hoistShared(schema, minSize = 200) {
   return Object.keys(definitions).length === 0 ? root : { ...root, definitions };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) writeFileSync(OUT, generate());
+/** The declaration file beside the generated module: one ValidateFunction per exported name. */
+export function generateTypes() {
+  const names = [...Object.keys(KINDS), ...Object.keys(OUTPUT)];
+  return `// Types of the generated ajv standalone validators (scripts/gen-validators.mjs). Do not edit.
+import type { ValidateFunction } from 'ajv';
+${names.map((n) => `export declare const ${n}: ValidateFunction;`).join('\n')}
+`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  writeFileSync(OUT, generate());
+  writeFileSync(TYPES_OUT, generateTypes());
+}

@@ -1,7 +1,8 @@
 /**
  * The rules catalogue (src/diagnostics/rules.ts) against the tests and the README: every rule
- * is triggered somewhere — a golden fixture or a hostile case running the CLI, or, for
- * checks of our own output that correct input cannot reach, a unit test — and documented.
+ * is produced by real output somewhere — an expected diagnostic of a golden fixture or a hostile
+ * case running the CLI, or an `expect(…)` statement that names it — and documented. A rule
+ * merely mentioned in a test (a comment, a fixture name) does not count.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,15 +15,18 @@ const read = (f: string) => readFileSync(path.join(repoRoot, f), 'utf8');
 
 /** Where a rule counts as triggered: `[rule]` in an expected diagnostic of a CLI-level case. */
 const cliCases = [...fg.sync('fixtures/*/diagnostics.txt', { cwd: repoRoot }), 'test/hostile/hostile.test.ts'].map(read).join('\n');
-/** Unit tests that assert a rule (`rule: 'x'` or `'x'` in an expectation). */
-const unitTests = fg.sync(['src/**/*.test.ts'], { cwd: repoRoot }).map(read).join('\n');
+/** Unit tests and other suites: a rule counts only where an `expect(…)` statement names it. */
+const unitTests = fg.sync(['src/**/*.test.ts', 'test/**/*.test.ts'], { cwd: repoRoot, ignore: ['test/rules.test.ts'] }).map(read).join('\n');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `expect(` … the rule as a string literal …, within one statement (no `;` at a line end between). */
+const assertedIn = (text: string, rule: string) => new RegExp(`expect\\((?:(?!;\\n)[\\s\\S])*?['\`]${escapeRe(rule)}['\`]`).test(text);
 const readme = read('README.md');
 
 describe('rules catalogue', () => {
   it.each(Object.keys(RULES))('%s is triggered by a test', (rule) => {
-    const byCli = cliCases.includes(`[${rule}]`);
-    const byUnit = rule.startsWith('output-') && new RegExp(`rule: '${rule}'|'${rule}'`).test(unitTests);
-    expect(byCli || byUnit, `no fixture, hostile case (or, for output-*, unit test) produces ${rule}`).toBe(true);
+    const byCli = cliCases.includes(`[${rule}]`) || cliCases.includes(`\\[${rule}\\]`);
+    const byUnit = assertedIn(unitTests, rule);
+    expect(byCli || byUnit, `no fixture, hostile case or test assertion produces ${rule}`).toBe(true);
   });
 
   it.each(Object.keys(RULES))('%s has its row in the README', (rule) => {

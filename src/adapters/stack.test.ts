@@ -25,12 +25,6 @@ describe('sourceMappedStack', () => {
     expect(mapped).not.toContain(`${path.basename(bundle)}:`);
   });
 
-  it('leaves frames of the fixed script name of the bundle as they are when its path is unknown', () => {
-    const stack = 'Error: x\n    at f (kagent-render.cjs:84:119)';
-    expect(sourceMappedStack(stack, undefined)).toBe(stack);
-    expect(sourceMappedStack(stack, '/nowhere/kagent-render.cjs')).toBe(stack); // no map there
-  });
-
   it('leaves frames without a map beside their file as they are', () => {
     const stack = 'Error: x\n    at f (/nowhere/file.mjs:1:2)\n    at node:internal/process:3:4';
     expect(sourceMappedStack(stack)).toBe(stack);

@@ -8,27 +8,17 @@ import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/**
- * The name bin/load-bundle.mjs compiles the bundle under. Fixed, not the bundle's path: V8
- * keeps the name a code cache was made under, and the cache is made at build time elsewhere.
- */
-const BUNDLE_SCRIPT_NAME = 'kagent-render.cjs';
+/** `at fn (file:///…/x.mjs:12:34)`, `at file:///…/x.mjs:12:34` or `at fn (/…/x.cjs:12:34)`. */
+const FRAME = /((?:file:\/\/)?\/[^():]+\.[mc]?js):(\d+):(\d+)(\)?)$/;
 
-/** `at fn (file:///…/x.mjs:12:34)`, `at file:///…/x.mjs:12:34`, `at fn (/…/x.cjs:12:34)` or `at fn (kagent-render.cjs:12:34)`. */
-const FRAME = new RegExp(`((?:file://)?/[^():]+\\.[mc]?js|${BUNDLE_SCRIPT_NAME.replace(/\./g, '\\.')}):(\\d+):(\\d+)(\\)?)$`);
-
-// The loader passes the bundle's real path as the CommonJS `__filename` (absent when running from source).
-declare const __filename: string | undefined;
-
-export function sourceMappedStack(stack: string, bundlePath: string | undefined = typeof __filename === 'string' ? __filename : undefined): string {
+export function sourceMappedStack(stack: string): string {
   const maps = new Map<string, SourceMap | undefined>();
   return stack
     .split('\n')
     .map((line) => {
       const m = FRAME.exec(line);
       if (!m) return line;
-      if (m[1] === BUNDLE_SCRIPT_NAME && !bundlePath) return line;
-      const file = m[1] === BUNDLE_SCRIPT_NAME ? bundlePath! : m[1]!.startsWith('file:') ? fileURLToPath(m[1]!) : m[1]!;
+      const file = m[1]!.startsWith('file:') ? fileURLToPath(m[1]!) : m[1]!;
       if (!maps.has(file)) maps.set(file, loadMap(file));
       const entry = maps.get(file)?.findEntry(Number(m[2]) - 1, Number(m[3]) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
       if (!entry?.originalSource) return line;

@@ -1,4 +1,4 @@
-// Types of the generated ajv standalone validators (scripts/gen-validators.mjs).
+// Types of the generated ajv standalone validators (scripts/gen-validators.mjs). Do not edit.
 import type { ValidateFunction } from 'ajv';
 export declare const Agent: ValidateFunction;
 export declare const MCPServer: ValidateFunction;

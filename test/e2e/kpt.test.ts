@@ -7,7 +7,9 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { argsOf, README_COMMANDS } from '../harness/readme.js';
-import { cli, copyExample, repoRoot, run, shimDir, tempDir, withoutToolAnnotations } from '../harness/tools.js';
+import { cli, copyExample, missingTool, repoRoot, run, shimDir, suiteName, tempDir, withoutToolAnnotations } from '../harness/tools.js';
+
+const noKpt = missingTool('kpt', ['version']);
 
 const UNRELATED = `# An unrelated app: kpt must leave it alone, comments included.
 apiVersion: apps/v1
@@ -46,7 +48,7 @@ beforeAll(() => {
   env = { ...process.env, PATH: `${shimDir()}:${process.env.PATH}` };
 });
 
-describe('kpt', () => {
+describe.skipIf(noKpt)(suiteName('kpt', noKpt), () => {
   it('kpt fn eval --exec renders the kagent objects into files equal to `kagent-render build -o`, and leaves other files untouched', () => {
     const dir = pkg();
     const expected = tempDir('kpt-expected');

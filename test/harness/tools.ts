@@ -53,3 +53,18 @@ export function withoutToolAnnotations<T extends { metadata: { annotations?: Rec
   if (Object.keys(ann).length === 0) delete o.metadata.annotations;
   return o;
 }
+
+/**
+ * Why an end-to-end suite cannot run on this machine ('' when it can): the tool it drives is
+ * missing. Suites put the reason in their names and skip (scripts/ensure-test-tools.mjs installs
+ * what it can first).
+ */
+export function missingTool(cmd: string, args: string[] = ['--version']): string {
+  const r = spawnSync(cmd, args, { stdio: 'ignore' });
+  return r.status === 0 ? '' : `${path.basename(cmd)} is not installed`;
+}
+
+/** A suite's name, with the reason it is skipped when it is. */
+export function suiteName(name: string, missing: string): string {
+  return missing ? `${name} (skipped: ${missing})` : name;
+}
