@@ -1,5 +1,5 @@
 /**
- * The rules catalogue (src/diagnostics/rules.ts) against the tests and the README: every rule
+ * The rules catalogue (src/diagnostics/rules.ts) against the tests and docs/errors.md: every rule
  * is produced by real output somewhere — an expected diagnostic of a golden fixture or a hostile
  * case running the CLI, or an `expect(…)` statement that names it — and documented. A rule
  * merely mentioned in a test (a comment, a fixture name) does not count.
@@ -20,7 +20,7 @@ const unitTests = fg.sync(['src/**/*.test.ts', 'test/**/*.test.ts'], { cwd: repo
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `expect(` … the rule as a string literal …, within one statement (no `;` at a line end between). */
 const assertedIn = (text: string, rule: string) => new RegExp(`expect\\((?:(?!;\\n)[\\s\\S])*?['\`]${escapeRe(rule)}['\`]`).test(text);
-const readme = read('README.md');
+const errorsPage = read('docs/errors.md');
 
 describe('rules catalogue', () => {
   it.each(Object.keys(RULES))('%s is triggered by a test', (rule) => {
@@ -29,10 +29,10 @@ describe('rules catalogue', () => {
     expect(byCli || byUnit, `no fixture, hostile case or test assertion produces ${rule}`).toBe(true);
   });
 
-  it.each(Object.keys(RULES))('%s has its row in the README', (rule) => {
+  it.each(Object.keys(RULES))('%s has its row in docs/errors.md', (rule) => {
     const text = RULES[rule as keyof typeof RULES];
     const warning = text.startsWith('warning: ');
     const row = `| \`${rule}\` | ${warning ? 'warning' : 'error'} | ${warning ? text.slice('warning: '.length) : text} |`;
-    expect(readme.split('\n').includes(row), `README "Errors and limits" needs exactly this row:\n${row}`).toBe(true);
+    expect(errorsPage.split('\n').includes(row), `docs/errors.md needs exactly this row:\n${row}`).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
  * Every rule a diagnostic can carry, with what it means. `Diagnostic.rule` is typed by this
  * table, so a new rule cannot be emitted without a row here; test/rules.test.ts checks that
  * each row has a case that triggers it (a fixture, a hostile case or, for checks of our own
- * output, a unit test) and a row in the README's "Errors and limits" table.
+ * output, a unit test) and a row in docs/errors.md.
  */
 export const RULES = {
   // Reading files

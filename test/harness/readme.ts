@@ -1,7 +1,7 @@
 /**
- * Commands the README shows, as the end-to-end tests run them: test/readme.test.ts checks
- * that each appears verbatim in README.md, so the copy-paste blocks cannot drift from what
- * is tested.
+ * Commands the docs show, as the end-to-end tests run them: test/readme.test.ts checks that
+ * each appears verbatim in its page (README.md or docs/), so the copy-paste blocks cannot
+ * drift from what is tested.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,3 +23,16 @@ export function argsOf(command: string, replace: Record<string, string> = {}): s
 export function readme(): string {
   return readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 }
+
+/** A page of docs/, e.g. `integrations/kpt.md`. */
+export function doc(page: string): string {
+  return readFileSync(path.join(repoRoot, 'docs', page), 'utf8');
+}
+
+/** Which page shows each tested command. */
+export const COMMAND_PAGES: Record<keyof typeof README_COMMANDS, string> = {
+  kustomizeExec: 'integrations/kustomize.md',
+  kustomizeLegacy: 'integrations/kustomize.md',
+  kptEvalInstalled: 'integrations/kpt.md',
+  kptEvalWrapper: 'integrations/kpt.md',
+};
