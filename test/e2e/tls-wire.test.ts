@@ -5,7 +5,7 @@
  * negative cases assert the real TLS error, so a regression in the wiring turns this red.
  * Needs the built CLI (`npm run build`) and the `openssl` CLI; offline, 127.0.0.1 only.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -143,7 +143,9 @@ describe.skipIf(!openssl)(suite, () => {
       expect(entry.protocol).toBe('streamable-http');
       expect(entry.params.url).toBe('https://test-mcp.kagent:8443/mcp');
       // The kubelet wrote the Secret's keys read-only into the mounted directory.
-      expect(statSync(path.join(p.root, 'etc/kagent/mcp-tls/test-tls-client/tls.key')).mode & 0o777).toBe(0o444);
+      const dir = path.join(p.root, 'etc/kagent/mcp-tls/test-tls-client');
+      expect(readdirSync(dir).sort()).toEqual(['ca.crt', 'tls.crt', 'tls.key']);
+      expect(statSync(path.join(dir, 'tls.key')).mode & 0o777).toBe(0o444);
 
       await exercise(await open(entry, p, cluster), entry);
       expect(server.requests.length).toBeGreaterThan(0);
