@@ -79,10 +79,12 @@ describe.skipIf(!openssl)(suite, () => {
     return pem;
   }
 
-  async function serve(cert: Pem, mtls: boolean): Promise<TestServer> {
-    const server = await startServer({ server: cert, clientCA: mtls ? ca.cert : undefined });
+  /** Start a server with certificate `certName` and publish it as Service `service`:`port` in `cluster`. */
+  async function serve(certName: string, service: string, port: number, mtls: boolean, cluster = new Cluster()) {
+    const server = await startServer({ server: cert(certName), clientCA: mtls ? ca.cert : undefined });
     servers.push(server);
-    return server;
+    cluster.add(service, NS, port, server.port);
+    return { server, cluster };
   }
 
   function pod(inputs: Obj[], profile: Profile): Pod {
@@ -117,26 +119,23 @@ describe.skipIf(!openssl)(suite, () => {
     throw new Error(`connected to ${entry.params.url}, expected a refusal`);
   }
 
-  const mtlsInputs = (server: Obj, secret: Obj) => [
-    modelConfig(),
-    headersConfigMap(),
-    server,
-    secret,
-    agent([tool('MCPServer', server.metadata.name)]),
-  ];
+  /** The Agent using MCPServer test-mcp whose `httpTransport.tls` is `tls`; the client Secret holds `pem`. */
+  function mtlsPod(profile: Profile, tls?: { secretRef: string; insecureSkipVerify?: boolean }, pem = client): Pod {
+    const secret = tlsSecret(tls?.secretRef ?? 'test-tls-client', pem, ca.cert);
+    const inputs = [modelConfig(), headersConfigMap(), mcpServer('test-mcp', tls), secret];
+    return pod([...inputs, agent([tool('MCPServer', 'test-mcp')])], profile);
+  }
+
+  /** The Agent using a RemoteMCPServer with upstream CA TLS (CA Secret `caName` holding the cluster CA). */
+  function remotePod(profile: Profile, rms: Obj, caName: string, headers = true): Pod {
+    const inputs = [modelConfig(), headersConfigMap(), rms, caSecret(caName, ca.cert)];
+    return pod([...inputs, agent([tool('RemoteMCPServer', rms.metadata.name, headers)])], profile);
+  }
 
   describe.each<Profile>(['gitops', 'controller'])('%s profile', (profile) => {
     it('mTLS MCPServer: toolNames listed, tool called; static+headersFrom headers and client cert arrive', async () => {
-      const server = await serve(cert('test-mcp'), true);
-      const cluster = new Cluster();
-      cluster.add('test-mcp', NS, 8443, server.port);
-      const p = pod(
-        mtlsInputs(
-          mcpServer('test-mcp', { secretRef: 'test-tls-client' }),
-          tlsSecret('test-tls-client', client, ca.cert),
-        ),
-        profile,
-      );
+      const { server, cluster } = await serve('test-mcp', 'test-mcp', 8443, true);
+      const p = mtlsPod(profile, { secretRef: 'test-tls-client' });
 
       expect(p.entries).toHaveLength(1);
       const [entry] = p.entries;
@@ -158,10 +157,8 @@ describe.skipIf(!openssl)(suite, () => {
     });
 
     it('an Agent rendered without the tls block dials plain http and the HTTPS server refuses it', async () => {
-      const server = await serve(cert('test-mcp'), true);
-      const cluster = new Cluster();
-      cluster.add('test-mcp', NS, 8443, server.port);
-      const p = pod(mtlsInputs(mcpServer('test-mcp'), tlsSecret('test-tls-client', client, ca.cert)), profile);
+      const { server, cluster } = await serve('test-mcp', 'test-mcp', 8443, true);
+      const p = mtlsPod(profile);
       const [entry] = p.entries;
       expect(entry.params.url).toBe('http://test-mcp.kagent:8443/mcp');
       expect(entry.params.tls_client_cert_path).toBeUndefined();
@@ -171,24 +168,14 @@ describe.skipIf(!openssl)(suite, () => {
     });
 
     it('a client with only the CA (upstream RemoteMCPServer spec.tls) is refused: certificate required', async () => {
-      const server = await serve(cert('test-mcp'), true);
-      const cluster = new Cluster();
-      cluster.add('test-mcp', NS, 8443, server.port);
+      const { server, cluster } = await serve('test-mcp', 'test-mcp', 8443, true);
       const rms = remoteMcpServer(
         'test-mcp-remote',
         'https://test-mcp.kagent:8443/mcp',
         'STREAMABLE_HTTP',
         'cluster-ca',
       );
-      const p = pod(
-        [
-          modelConfig(),
-          rms,
-          caSecret('cluster-ca', ca.cert),
-          agent([tool('RemoteMCPServer', 'test-mcp-remote', false)]),
-        ],
-        profile,
-      );
+      const p = remotePod(profile, rms, 'cluster-ca', false);
       const [entry] = p.entries;
       expect(entry.params.tls_ca_cert_path).toBe('/etc/ssl/certs/custom/cluster-ca/ca.crt');
       // TLS 1.3: the client learns of the refusal after its handshake, as the alert or, when the
@@ -201,23 +188,13 @@ describe.skipIf(!openssl)(suite, () => {
     });
 
     it('server cert from an unknown CA: fails with tls_insecure_skip_verify false, connects with true', async () => {
-      const server = await serve(cert('rogue:test-mcp'), true);
-      const cluster = new Cluster();
-      cluster.add('test-mcp', NS, 8443, server.port);
-      const secret = tlsSecret('test-tls-client', client, ca.cert);
-
-      const strict = pod(
-        mtlsInputs(mcpServer('test-mcp', { secretRef: 'test-tls-client', insecureSkipVerify: false }), secret),
-        profile,
-      );
+      const { server, cluster } = await serve('rogue:test-mcp', 'test-mcp', 8443, true);
+      const strict = mtlsPod(profile, { secretRef: 'test-tls-client', insecureSkipVerify: false });
       expect(strict.entries[0].params.tls_insecure_skip_verify).toBe(false);
       expect(await refused(strict.entries[0], strict, cluster)).toMatch(/UNABLE_TO_VERIFY_LEAF_SIGNATURE/);
       expect(server.requests).toEqual([]);
 
-      const lax = pod(
-        mtlsInputs(mcpServer('test-mcp', { secretRef: 'test-tls-client', insecureSkipVerify: true }), secret),
-        profile,
-      );
+      const lax = mtlsPod(profile, { secretRef: 'test-tls-client', insecureSkipVerify: true });
       expect(lax.entries[0].params.tls_insecure_skip_verify).toBe(true);
       await exercise(await open(lax.entries[0], lax, cluster), lax.entries[0]);
       // Skipping server verification still presents the client certificate.
@@ -225,31 +202,15 @@ describe.skipIf(!openssl)(suite, () => {
     });
 
     it('a server certificate for another host name fails: verified against the URL host', async () => {
-      const server = await serve(cert('other-name'), true);
-      const cluster = new Cluster();
-      cluster.add('test-mcp', NS, 8443, server.port);
-      const p = pod(
-        mtlsInputs(
-          mcpServer('test-mcp', { secretRef: 'test-tls-client' }),
-          tlsSecret('test-tls-client', client, ca.cert),
-        ),
-        profile,
-      );
+      const { server, cluster } = await serve('other-name', 'test-mcp', 8443, true);
+      const p = mtlsPod(profile, { secretRef: 'test-tls-client' });
       expect(await refused(p.entries[0], p, cluster)).toMatch(/ERR_TLS_CERT_ALTNAME_INVALID/);
       expect(server.requests).toEqual([]);
     });
 
     it('a client certificate from another CA is refused by the server', async () => {
-      const server = await serve(cert('test-mcp'), true);
-      const cluster = new Cluster();
-      cluster.add('test-mcp', NS, 8443, server.port);
-      const p = pod(
-        mtlsInputs(
-          mcpServer('test-mcp', { secretRef: 'test-tls-client' }),
-          tlsSecret('test-tls-client', rogueClient, ca.cert),
-        ),
-        profile,
-      );
+      const { server, cluster } = await serve('test-mcp', 'test-mcp', 8443, true);
+      const p = mtlsPod(profile, { secretRef: 'test-tls-client' }, rogueClient);
       expect(await refused(p.entries[0], p, cluster)).toMatch(/ECONNRESET|socket hang up/);
       // The server checked the certificate and dropped the connection: the chain does not lead to its CA.
       expect(server.tlsErrors).toEqual(['ECONNRESET UNABLE_TO_VERIFY_LEAF_SIGNATURE']);
@@ -259,13 +220,8 @@ describe.skipIf(!openssl)(suite, () => {
     it('Secret name too long for a volume name: hashed volume, mounted at /etc/kagent/mcp-tls/<secret>', async () => {
       const secretName = `test-tls-client-${'long'.repeat(14)}`;
       expect(`mcp-tls-${secretName}`.length).toBeGreaterThan(63);
-      const server = await serve(cert('test-mcp'), true);
-      const cluster = new Cluster();
-      cluster.add('test-mcp', NS, 8443, server.port);
-      const p = pod(
-        mtlsInputs(mcpServer('test-mcp', { secretRef: secretName }), tlsSecret(secretName, client, ca.cert)),
-        profile,
-      );
+      const { server, cluster } = await serve('test-mcp', 'test-mcp', 8443, true);
+      const p = mtlsPod(profile, { secretRef: secretName });
       const volumes = p.deployment.spec.template.spec.volumes.filter((v: Obj) => v.secret?.secretName === secretName);
       expect(volumes).toHaveLength(1);
       expect(volumes[0].name.length).toBeLessThanOrEqual(63);
@@ -277,11 +233,8 @@ describe.skipIf(!openssl)(suite, () => {
     });
 
     it('two MCPServers sharing one client Secret share one volume and both connect', async () => {
-      const one = await serve(cert('test-mcp'), true);
-      const two = await serve(cert('test-mcp-2'), true);
-      const cluster = new Cluster();
-      cluster.add('test-mcp', NS, 8443, one.port);
-      cluster.add('test-mcp-2', NS, 8443, two.port);
+      const { server: one, cluster } = await serve('test-mcp', 'test-mcp', 8443, true);
+      const { server: two } = await serve('test-mcp-2', 'test-mcp-2', 8443, true, cluster);
       const inputs = [
         modelConfig(),
         headersConfigMap(),
@@ -310,25 +263,14 @@ describe.skipIf(!openssl)(suite, () => {
     });
 
     it('RemoteMCPServer upstream CA TLS: tls_ca_cert_path a mounted file, Streamable HTTP, headers', async () => {
-      const server = await serve(cert('remote-mcp'), false);
-      const cluster = new Cluster();
-      cluster.add('remote-mcp', NS, 9443, server.port);
+      const { server, cluster } = await serve('remote-mcp', 'remote-mcp', 9443, false);
       const rms = remoteMcpServer(
         'remote-mcp',
         'https://remote-mcp.kagent.svc.cluster.local:9443/mcp',
         'STREAMABLE_HTTP',
         'remote-ca',
       );
-      const p = pod(
-        [
-          modelConfig(),
-          headersConfigMap(),
-          rms,
-          caSecret('remote-ca', ca.cert),
-          agent([tool('RemoteMCPServer', 'remote-mcp')]),
-        ],
-        profile,
-      );
+      const p = remotePod(profile, rms, 'remote-ca');
       const [entry] = p.entries;
       expect(entry.protocol).toBe('streamable-http');
       expect(entry.params.tls_ca_cert_path).toBe('/etc/ssl/certs/custom/remote-ca/ca.crt');
@@ -342,20 +284,9 @@ describe.skipIf(!openssl)(suite, () => {
     });
 
     it('a RemoteMCPServer with protocol SSE and upstream CA TLS lands in sse_tools and works over SSE', async () => {
-      const server = await serve(cert('remote-sse'), false);
-      const cluster = new Cluster();
-      cluster.add('remote-sse', NS, 9443, server.port);
+      const { server, cluster } = await serve('remote-sse', 'remote-sse', 9443, false);
       const rms = remoteMcpServer('remote-sse', 'https://remote-sse.kagent:9443/sse', 'SSE', 'remote-ca');
-      const p = pod(
-        [
-          modelConfig(),
-          headersConfigMap(),
-          rms,
-          caSecret('remote-ca', ca.cert),
-          agent([tool('RemoteMCPServer', 'remote-sse')]),
-        ],
-        profile,
-      );
+      const p = remotePod(profile, rms, 'remote-ca');
       expect(p.config.http_tools).toBeUndefined();
       const [entry] = p.entries;
       expect(entry.protocol).toBe('sse');
