@@ -89,7 +89,8 @@ class Composer {
 
   private deref(node: Node): Node {
     if (++this.aliases > this.limits.maxAliasCount) {
-      fail(node, 'yaml-alias-limit', `document expands more than ${this.limits.maxAliasCount} aliases; remove the alias chain`);
+      // Reported at the document: the alias that crosses the limit is not the one to fix.
+      fail(this.doc.contents as Node, 'yaml-alias-limit', `document expands more than ${this.limits.maxAliasCount} aliases; remove the alias chain`);
     }
     const target = isAlias(node) ? node.resolve(this.doc) : node;
     // Never name the alias: `*Hunter2` may be an unquoted password.
