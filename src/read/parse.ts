@@ -232,6 +232,22 @@ function expandedSizeExceeds(value: unknown, max: number): boolean {
   return false;
 }
 
+/**
+ * One YAML document (any root: a map, a list, a scalar) as kubectl reads it, or undefined when
+ * it is not valid YAML, not one document, or holds what kubectl cannot send. For callers that
+ * read YAML outside the input files (the KRM adapter's ResourceList pieces).
+ */
+export function readYamlValue(text: string): unknown {
+  const fast = fastParseDocuments(text, DEFAULT_LIMITS.maxDepth);
+  if (fast) return fast.length === 1 && fast[0]!.index === 0 ? fast[0]!.value : undefined;
+  const { docs } = parseFull({ path: '', text });
+  const doc = docs[0];
+  if (docs.length !== 1 || !doc || doc.errors.length > 0 || doc.contents === null) return undefined;
+  if (depthExceeds(doc.contents as Node, DEFAULT_LIMITS.maxDepth) || duplicateKeys(doc, doc.contents as Node).length > 0) return undefined;
+  const { value, problems } = composeDocument(doc, DEFAULT_LIMITS);
+  return problems.length > 0 ? undefined : value;
+}
+
 /** A file of one plain document (kagent-render.yaml): its value and positions, or why not. */
 export function parseSingleDocument(file: SourceFile): { value?: unknown; origin?: Origin; diagnostics: Diagnostic[] } {
   const { docs, pos } = parseFull(file);

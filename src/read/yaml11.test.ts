@@ -280,3 +280,43 @@ describe('only the exact §1.2 spellings become bool or null (property)', () => 
     );
   });
 });
+
+describe('readYamlValue (one document, any root, for the KRM adapter)', () => {
+  it('reads as kubectl does on both readers, and refuses what kubectl cannot send', async () => {
+    const { readYamlValue } = await import('./parse.js');
+    expect(readYamlValue('- a: on\n  b: 0440\n')).toEqual([{ a: true, b: 288 }]);
+    expect(readYamlValue('- &x {a: on}\n- <<: *x\n  b: 0440\n')).toEqual([{ a: true }, { a: true, b: 288 }]);
+    expect(readYamlValue('a: .inf\n')).toBeUndefined();
+    expect(readYamlValue('a: 1\na: 2\n')).toBeUndefined();
+    expect(readYamlValue('a: 1\n---\nb: 2\n')).toBeUndefined();
+  });
+});
+
+describe('fast reader = full reader on fuzzed YAML 1.1 scalars (seeded)', () => {
+  const SPELLINGS = ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'];
+  const tricky = fc.oneof(
+    fc.stringMatching(/^[-+]?(0[xXoObB]?)?[0-9a-fA-F_]{0,6}(\.[0-9_]{0,3})?([eE][-+]?[0-9]{1,3})?$/),
+    fc.constantFrom(...SPELLINGS, '', '~', 'null', 'Null', 'nil', '.inf', '-.Inf', '.nan', '.5', '2001-12-14', '2001-12-14t21:59:43.10-05:00', '1:30', '<<', 'yEs', '1e400', '18446744073709551616', '9007199254740993', '__proto__'),
+    fc.stringMatching(/^[a-z][a-z0-9]{0,4}$/),
+  );
+  const entry = fc.tuple(tricky, tricky, tricky, fc.constantFrom('plain', 'seq', 'flow-seq', 'flow-map', 'nested'));
+  const write = ([k, v, w, style]: [string, string, string, string]) => {
+    if (style === 'plain') return `${k}: ${v}\n`;
+    if (style === 'seq') return `${k}:\n  - ${v}\n  - ${w}\n`;
+    if (style === 'flow-seq') return `${k}: [${v}, ${w}]\n`;
+    if (style === 'flow-map') return `${k}: {a: ${v}, ${w}: b}\n`;
+    return `${k}:\n  ${w}: ${v}\n`;
+  };
+  it('agree wherever the fast reader answers, and it answers for most documents', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 5 }), (entries) => {
+        const text = entries.map(write).join('');
+        read(text); // asserts fast = full when fast answers
+        if (fastParseDocuments(text, 100) !== undefined) answered++;
+      }),
+      { seed: 1511, numRuns: 2000 },
+    );
+    expect(answered).toBeGreaterThan(400);
+  });
+});
