@@ -70,6 +70,32 @@ function toDiagnostic(o: InputObject, e: ErrorObject, severity: Severity): Diagn
   }
 }
 
+/**
+ * ConfigMaps and Secrets in the input have no CRD schema here, but their `data`, `stringData`,
+ * `binaryData`, labels and annotations are string maps: a number or boolean there (an unquoted
+ * `yes`, `0777`) would be refused by the API server, and is reported with the same advice.
+ */
+export function coreStringMapDiagnostics(o: InputObject, severity: Severity): Diagnostic[] {
+  if (o.apiVersion !== 'v1' || (o.kind !== 'ConfigMap' && o.kind !== 'Secret')) return [];
+  const out: Diagnostic[] = [];
+  const body = o.body as Record<string, unknown>;
+  const metadata = (body.metadata ?? {}) as Record<string, unknown>;
+  const maps: Array<[Array<string>, unknown]> = [
+    [['metadata', 'labels'], metadata.labels],
+    [['metadata', 'annotations'], metadata.annotations],
+    ...['data', 'stringData', 'binaryData'].map((k): [string[], unknown] => [[k], body[k]]),
+  ];
+  for (const [path, map] of maps) {
+    if (map === null || typeof map !== 'object' || Array.isArray(map)) continue;
+    for (const [k, v] of Object.entries(map)) {
+      if (typeof v !== 'number' && typeof v !== 'boolean') continue;
+      const full = [...path, k];
+      out.push(at(o.origin, full, severity, 'schema-type', `${full.join('.')} must be string, got the ${typeof v} ${quoted(v)}${quoteAdvice(o, full, v)}`, keyOf(o)));
+    }
+  }
+  return out;
+}
+
 /** `; kubectl reads the unquoted on as a boolean — quote it ("on") …`, with what was written where it is known. */
 function quoteAdvice(o: InputObject, path: Array<string | number>, data: number | boolean): string {
   const text = o.origin.plainText?.(path);
