@@ -7,6 +7,7 @@
  */
 import type { RuleId } from '../diagnostics/rules.js';
 import { define } from './compose.js';
+import { INT_PRECISION_MESSAGE, loosesPrecision } from './yaml11.js';
 
 /** Positions of a JSON value: its start, and for objects each key's start and value. */
 export interface JsonPos {
@@ -42,9 +43,6 @@ class Failed {
 
 const INT = /^-?(?:0|[1-9][0-9]*)$/;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
-const SAFE = 2n ** 53n;
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
 const ESCAPE: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const WHAT = 'the file starts with {, so it is read as JSON, as kubectl reads it';
 
@@ -203,14 +201,11 @@ class JsonReader {
 
 /** kubectl's decoding of a JSON number: int64 when the text is an integer that fits, else float64. */
 function number(text: string, offset: number): number {
-  if (INT.test(text)) {
-    const v = BigInt(text);
-    if (v > -SAFE && v < SAFE) return Number(v);
-    if (v >= INT64_MIN && v <= INT64_MAX) {
-      throw new Failed({ offset, rule: 'yaml-int-precision', message: 'an integer beyond ±2^53: kubectl sends it exactly, but it cannot be carried exactly here; quote it if it is text' });
-    }
+  const int = INT.test(text);
+  if (int && text.length > 15 && loosesPrecision(BigInt(text))) {
+    throw new Failed({ offset, rule: 'yaml-int-precision', message: INT_PRECISION_MESSAGE });
   }
   const f = Number(text);
   if (!Number.isFinite(f)) throw new Failed({ offset, rule: 'yaml-unsupported', message: 'a number out of the float64 range (kubectl: cannot unmarshal it); quote it if it is text' });
-  return f;
+  return int && f === 0 ? 0 : f; // the int64 -0 is 0
 }

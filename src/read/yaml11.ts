@@ -187,6 +187,12 @@ export function isProblem(v: GoScalar | ScalarProblem): v is ScalarProblem {
 }
 
 const SAFE = 2n ** 53n;
+export const INT_PRECISION_MESSAGE = 'an integer beyond ±2^53: kubectl sends it exactly, but it cannot be carried exactly here; quote it if it is text';
+
+/** Whether an integer is beyond what a JavaScript number holds exactly but within int64 (kubectl sends it exactly). */
+export function loosesPrecision(v: bigint): boolean {
+  return (v <= -SAFE || v >= SAFE) && v >= INT64_MIN && v <= INT64_MAX;
+}
 
 /**
  * The JSON value kubectl sends for a scalar (sigs.k8s.io/yaml, then apimachinery's int64-or-
@@ -200,11 +206,7 @@ export function jsonValue(v: GoScalar): unknown | ScalarProblem {
     case 'null': return null;
     case 'bool': return v.value;
     case 'int':
-      if (v.value > -SAFE && v.value < SAFE) return Number(v.value);
-      if (v.value >= INT64_MIN && v.value <= INT64_MAX) {
-        return { rule: 'yaml-int-precision', message: 'an integer beyond ±2^53: kubectl sends it exactly, but it cannot be carried exactly here; quote it if it is text' } satisfies ScalarProblem;
-      }
-      return Number(v.value);
+      return loosesPrecision(v.value) ? ({ rule: 'yaml-int-precision', message: INT_PRECISION_MESSAGE } satisfies ScalarProblem) : Number(v.value);
     case 'float':
       if (Number.isFinite(v.value)) return v.value;
       return unsupported(`${Number.isNaN(v.value) ? '.nan' : '.inf'} cannot be sent as JSON (kubectl: json: unsupported value); quote it if it is text`);
