@@ -320,3 +320,22 @@ describe('fast reader = full reader on fuzzed YAML 1.1 scalars (seeded)', () => 
     expect(answered).toBeGreaterThan(400);
   });
 });
+
+describe('the JSON reader agrees with JSON.parse on valid JSON (property)', () => {
+  it('for generated objects, written compact and indented', async () => {
+    const { parseJsonStream } = await import('./json.js');
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 4 })), fc.boolean(), (obj, indent) => {
+        const text = JSON.stringify(obj, null, indent ? 2 : undefined);
+        const r = parseJsonStream(text, 100, true);
+        if ('problem' in r) {
+          // Only an integer JavaScript cannot hold exactly (kubectl would send it as int64) is refused.
+          expect(r.problem.rule).toBe('yaml-int-precision');
+          return;
+        }
+        expect(r.docs.map((d) => d.value)).toEqual([JSON.parse(text)]);
+      }),
+      { seed: 1512, numRuns: 1000 },
+    );
+  });
+});
