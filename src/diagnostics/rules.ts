@@ -16,6 +16,9 @@ export const RULES = {
   'yaml-duplicate-key': 'a mapping has the same key twice; both lines are named',
   'yaml-alias-limit': 'aliases expand more than 100 times, or past the file-size limit',
   'yaml-too-deep': 'a document nests deeper than 100 levels',
+  'yaml-unsupported': 'YAML kubectl cannot send as JSON: .inf or .nan, a null, list or map as a key, << of something not a map, a tag its value does not fit',
+  'yaml-int-precision': 'an integer beyond ±2^53 (kubectl sends it exactly; JavaScript cannot carry it); quote it if it is text',
+  'json-syntax': 'a file whose first non-space character is { is read as JSON (as kubectl reads it) and is not valid JSON',
   // Objects
   'input-missing-name': 'a kagent object has no metadata.name',
   'input-missing-type': 'a kagent object has no apiVersion or no kind',

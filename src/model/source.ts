@@ -26,6 +26,11 @@ export interface Origin {
   /** 0-based index of the document in its file. */
   index: number;
   at(path: FieldPath): Position;
+  /**
+   * The source text of the unquoted scalar at `path`, when it is one (`0777`, `on`): lets a
+   * diagnostic say how kubectl's YAML 1.1 reading turned it into a number or boolean.
+   */
+  plainText?(path: FieldPath): string | undefined;
 }
 
 /** One text file handed to the core (the adapters read the disk; the core never does). */

@@ -3,30 +3,30 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import fg from 'fast-glob';
-import { Document, isCollection, isScalar, parseAllDocuments, stringify, visit } from 'yaml';
+import { Document, isCollection, isScalar, stringify, visit } from 'yaml';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { generateRepo } from '../../bench/generate.mjs';
 import { toYamlReference } from '../emit/yaml.js';
 import { fastParseDocuments } from './fast-yaml.js';
+import { readDocuments } from './parse.js';
 
 const repoRoot = path.resolve(new URL('../..', import.meta.url).pathname);
 
-/** What the reference reader makes of a file: documents with content, or 'error'. */
+/** What the full reader (`yaml` failsafe + compose.ts, as kubectl reads) makes of a file: its mappings, or 'error'. */
 function reference(text: string): Array<{ index: number; value: unknown }> | 'error' {
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, version: '1.2', merge: false });
-  if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return 'error';
-  return docs.flatMap((d, index) => {
-    const value = d.toJS();
-    return value !== null && typeof value === 'object' ? [{ index, value }] : [];
-  });
+  const { docs, diagnostics } = readDocuments({ path: 'x.yaml', text }, {}, 'full');
+  return diagnostics.length > 0 ? 'error' : docs.map(({ index, value }) => ({ index, value }));
 }
 
 /** The fast reader agrees with the reference whenever it answers, and never answers for invalid YAML. */
 function agrees(text: string): boolean {
+  // A file starting with `{` is JSON (json.ts) and never reaches the fast reader.
+  if (/^\s*\{/.test(text)) return false;
   const fast = fastParseDocuments(text, 100);
   if (fast === undefined) return false;
-  expect(reference(text), JSON.stringify(text)).toEqual(fast);
+  const maps = fast.filter((d) => d.value !== null && typeof d.value === 'object' && !Array.isArray(d.value));
+  expect(reference(text), JSON.stringify(text)).toEqual(maps);
   return true;
 }
 

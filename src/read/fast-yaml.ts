@@ -6,11 +6,13 @@
  *
  * It never guesses: on anything outside that subset — anchors, aliases, tags, flow
  * collections that nest or span lines, folded or keep-chomped block scalars, multi-line plain
- * scalars, tabs, a CR outside CRLF, duplicate keys, too deep nesting, anything malformed — it returns
- * undefined and the caller uses `yaml` (which also reports the error, with its position).
+ * scalars, tabs, a CR outside CRLF, duplicate keys, too deep nesting, merge keys (`<<`), a scalar
+ * kubectl cannot send (`.inf`, a null key), anything malformed — it returns undefined and the
+ * caller uses `yaml` (which also reports the error, with its position). Scalars resolve as
+ * kubectl resolves them (yaml11.ts, shared with the full reader).
  * fast-yaml.test.ts proves both readers agree on every fixture and on generated documents.
  */
-import { parse as parseWithYaml } from 'yaml';
+import { isValueProblem, plainJsonKey, plainJsonValue } from './yaml11.js';
 
 export interface FastDocument {
   /** 0-based index of the document in its file, as `yaml`'s parseAllDocuments counts. */
@@ -44,11 +46,7 @@ function unsupported(): never {
 
 /** Keys the fast path accepts: what Kubernetes keys look like (`app.kubernetes.io/name`, `x-kagent-host`). */
 const KEY = /^([A-Za-z0-9_./][A-Za-z0-9_./@+-]*|-[A-Za-z0-9_./][A-Za-z0-9_./@+-]*):(?: |$)/;
-const NOT_STRING_KEY = /^(?:null|Null|NULL|True|TRUE|False|FALSE|__proto__)$/;
 const BLOCK_HEADER = /^\|(-?)(?: +#.*)? *$/;
-const DECIMAL = /^[-+]?[0-9]{1,15}$/;
-/** Starts like an int or float of the core schema; every other plain scalar is a string. */
-const MAYBE_NUMBER = /^[-+]?(?:[0-9]|\.[0-9]|\.(?:inf|Inf|INF)$)|^\.(?:nan|NaN|NAN)$/;
 /** The indent recorded for an empty or comment-only line. */
 const BLANK = -1;
 
@@ -125,9 +123,7 @@ class Reader {
     for (let content = this.entryAt(indent); content !== undefined; content = this.entryAt(indent)) {
       const m = KEY.exec(content);
       if (!m) unsupported();
-      const key = m[1]!;
-      // `yaml` resolves keys as scalars (`1.0:` is the key "1", `True:` is "true"): leave those to it.
-      if (NOT_STRING_KEY.test(key) || MAYBE_NUMBER.test(key) || Object.prototype.hasOwnProperty.call(map, key)) unsupported();
+      const key = fastKey(m[1]!, map);
       const rest = content.slice(m[0].length).trimStart();
       this.pos++;
       map[key] = this.value(rest, indent, depth, true);
@@ -270,8 +266,7 @@ function flowMap(rest: string): Record<string, unknown> {
   flowEntries(rest, '}', (i) => {
     const m = FLOW_KEY.exec(rest.slice(i));
     if (!m) unsupported();
-    const key = m[1]!;
-    if (NOT_STRING_KEY.test(key) || MAYBE_NUMBER.test(key) || Object.prototype.hasOwnProperty.call(map, key)) unsupported();
+    const key = fastKey(m[1]!, map);
     const item = flowScalar(rest, i + m[0].length, '}');
     map[key] = item.value;
     return item.next;
@@ -374,7 +369,7 @@ function doubleQuoted(rest: string): string {
   return unsupported(); // multi-line
 }
 
-/** A one-line plain scalar, resolved with the YAML 1.2 core schema as `yaml` does. */
+/** A one-line plain scalar, resolved as kubectl resolves it. */
 function plain(rest: string): unknown {
   const c = rest[0]!;
   if ('&*!%@`>?:,]}-'.includes(c) && !(c === '-' && rest.length > 1 && rest[1] !== ' ')) unsupported();
@@ -384,29 +379,19 @@ function plain(rest: string): unknown {
   return resolvePlain(s);
 }
 
-export function resolvePlain(s: string): unknown {
-  const c = s.charCodeAt(0);
-  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 47; // A-Z a-z _ /
-  if (letter) {
-    switch (s) {
-      case 'true': case 'True': case 'TRUE': return true;
-      case 'false': case 'False': case 'FALSE': return false;
-      case 'null': case 'Null': case 'NULL': return null;
-      default: return s;
-    }
-  }
-  if (s === '~') return null;
-  if (!MAYBE_NUMBER.test(s)) return s;
-  if (DECIMAL.test(s)) {
-    const n = Number(s);
-    return Number.isSafeInteger(n) || Object.is(n, -0) ? n : unsupported();
-  }
-  // Floats, octal, hex, .inf, .nan and strings that only look like them: the library decides.
-  let v: unknown;
-  try {
-    v = parseWithYaml(s, { version: '1.2' });
-  } catch {
-    return unsupported();
-  }
-  return v === null || ['string', 'number', 'boolean'].includes(typeof v) ? v : unsupported();
+/** The JSON value of a plain scalar; one kubectl cannot send (`.inf`) is left to the full reader to report. */
+function resolvePlain(s: string): unknown {
+  const v = plainJsonValue(s);
+  return isValueProblem(v) ? unsupported() : v;
+}
+
+/**
+ * The JSON key of a plain key as kubectl converts it (`on:` is "true", `0x10:` is "16"); merge
+ * keys, `__proto__`, null keys and duplicates (after conversion) are left to the full reader.
+ */
+function fastKey(text: string, map: Record<string, unknown>): string {
+  if (text === '__proto__') unsupported();
+  const key = plainJsonKey(text);
+  if (typeof key !== 'string' || key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key)) unsupported();
+  return key;
 }

@@ -1,14 +1,18 @@
 /**
- * Bytes → documents with positions (computed only when a diagnostic needs one: see fast-yaml.ts). YAML 1.2 core schema (never 1.1: `on`/`yes` stay
- * strings), duplicate keys are errors naming both lines, aliases and nesting are bounded,
- * and no diagnostic ever quotes the source text (a Secret's document must not leak).
+ * Bytes → documents with positions (computed only when a diagnostic needs one: see fast-yaml.ts).
+ * Scalars are read as kubectl reads them (go-yaml v2, YAML 1.1: `0440` is 288, `on` is true;
+ * yaml11.ts, compose.ts), a file whose first non-space character is `{` is JSON (json.ts),
+ * duplicate keys are errors naming both lines, aliases and nesting are bounded, and no
+ * diagnostic ever quotes the source text (a Secret's document must not leak).
  */
 import { Buffer, isUtf8 } from 'node:buffer';
 import type { RuleId } from '../diagnostics/rules.js';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FieldPath, InputObject, Origin, Position, SourceFile } from '../model/source.js';
+import { composeDocument, entryFor, isMergeKey, keyString } from './compose.js';
 import { fastParseDocuments } from './fast-yaml.js';
+import { parseJsonStream, startsAsJson, type JsonPos } from './json.js';
 import { REFERENCED_ONLY_VERSIONS, SUPPORTED_VERSIONS } from '../model/kinds.js';
 
 export interface ParseLimits {
@@ -57,16 +61,40 @@ export function parseFiles(files: readonly SourceFile[], defaultNamespace: strin
 }
 
 function parseFile(file: SourceFile, defaultNamespace: string, limits: ParseLimits, objects: InputObject[], diagnostics: Diagnostic[]): void {
-  const fast = fastParseDocuments(file.text, limits.maxDepth);
+  const read = readDocuments(file, limits);
+  diagnostics.push(...read.diagnostics);
+  for (const { value, origin } of read.docs) addObject(value, origin, defaultNamespace, objects, diagnostics);
+}
+
+/** A document of a file that holds a mapping, with its positions. */
+export interface ReadDocument {
+  index: number;
+  value: Record<string, unknown>;
+  origin: Origin;
+}
+
+/**
+ * The mappings of one file as kubectl reads them, or the diagnostics that say why not.
+ * `reader: 'full'` skips the fast reader (tests prove both give the same).
+ */
+export function readDocuments(file: SourceFile, limits: Partial<ParseLimits> = {}, reader: 'fast' | 'full' = 'fast'): { docs: ReadDocument[]; diagnostics: Diagnostic[] } {
+  const lim = { ...DEFAULT_LIMITS, ...limits };
+  const out: ReadDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if (startsAsJson(file.text)) {
+    readJsonFile(file, lim, out, diagnostics);
+    return { docs: out, diagnostics };
+  }
+  const fast = reader === 'fast' ? fastParseDocuments(file.text, lim.maxDepth) : undefined;
   if (fast) {
     // Positions only when a diagnostic asks: the full parse of this file happens then, once.
     let parsed: ParsedFile | undefined;
     const full = () => (parsed ??= parseFull(file));
     for (const { index, value } of fast) {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-      addObject(value as Record<string, unknown>, lazyOrigin(file.path, index, full), defaultNamespace, objects, diagnostics);
+      out.push({ index, value: value as Record<string, unknown>, origin: lazyOrigin(file.path, index, full) });
     }
-    return;
+    return { docs: out, diagnostics };
   }
   const { docs, pos } = parseFull(file);
   docs.forEach((doc, index) => {
@@ -75,7 +103,7 @@ function parseFile(file: SourceFile, defaultNamespace: string, limits: ParseLimi
       if (exhausted) {
         // The library ran out of stack: nesting far beyond any limit, reported once.
         const p = pos(exhausted.pos[0]);
-        diagnostics.push(fileError(p.file, p.line, p.col, 'yaml-too-deep', `document nests deeper than ${limits.maxDepth} levels`));
+        diagnostics.push(fileError(p.file, p.line, p.col, 'yaml-too-deep', `document nests deeper than ${lim.maxDepth} levels`));
         return;
       }
       for (const e of doc.errors) diagnostics.push(yamlError(e.code, e.message, errorOffset(file.text, e.code, e.message, e.pos[0]), pos));
@@ -83,43 +111,95 @@ function parseFile(file: SourceFile, defaultNamespace: string, limits: ParseLimi
     }
     const root = doc.contents;
     if (!root) return;
-    if (depthExceeds(root as Node, limits.maxDepth)) {
+    if (depthExceeds(root as Node, lim.maxDepth)) {
       const p = pos(rangeStart(root as Node));
-      diagnostics.push(fileError(file.path, p.line, p.col, 'yaml-too-deep', `document nests deeper than ${limits.maxDepth} levels`));
+      diagnostics.push(fileError(file.path, p.line, p.col, 'yaml-too-deep', `document nests deeper than ${lim.maxDepth} levels`));
       return;
     }
-    const duplicates = duplicateKeys(root as Node);
+    const duplicates = duplicateKeys(doc, root as Node);
     if (duplicates.length > 0) {
-      for (const d of duplicates) {
-        const p = pos(d.again);
-        diagnostics.push(fileError(p.file, p.line, p.col, 'yaml-duplicate-key', `map key '${d.key}' is defined twice (first at line ${pos(d.first).line}); keep one`));
-      }
+      for (const d of duplicates) diagnostics.push(duplicateError(d, pos));
       return;
     }
     if (!isMap(root)) return;
+    const { value: body, problems } = composeDocument(doc, lim);
+    if (problems.length > 0) {
+      for (const problem of problems) {
+        const p = pos(problem.offset);
+        diagnostics.push(fileError(p.file, p.line, p.col, problem.rule, problem.message));
+      }
+      return;
+    }
     const aliases = aliasesOf(doc);
-    const unresolved = aliases.find((a) => a.resolve(doc) === undefined);
-    if (unresolved) {
-      // Never name the alias: `*Hunter2` may be an unquoted password.
-      const p = pos(rangeStart(unresolved));
-      diagnostics.push(fileError(p.file, p.line, p.col, 'yaml-syntax', 'a value starting with * is an alias, and no anchor (&) of that name comes before it; quote the value if it is text'));
-      return;
-    }
-    let body: unknown;
-    try {
-      body = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-    } catch {
-      const p = pos(rangeStart(root as Node));
-      diagnostics.push(fileError(file.path, p.line, p.col, 'yaml-alias-limit', `document expands more than ${limits.maxAliasCount} aliases; remove the alias chain`));
-      return;
-    }
-    if (aliases.length > 0 && expandedSizeExceeds(body, limits.maxFileBytes)) {
+    if (aliases.length > 0 && expandedSizeExceeds(body, lim.maxFileBytes)) {
       const p = pos(rangeStart(aliases[0]));
-      diagnostics.push(fileError(file.path, p.line, p.col, 'yaml-alias-limit', `aliases expand the document to more than ${limits.maxFileBytes} bytes; write the values out or shorten them`));
+      diagnostics.push(fileError(file.path, p.line, p.col, 'yaml-alias-limit', `aliases expand the document to more than ${lim.maxFileBytes} bytes; write the values out or shorten them`));
       return;
     }
-    addObject(body as Record<string, unknown>, makeOrigin(file.path, index, doc, pos), defaultNamespace, objects, diagnostics);
+    out.push({ index, value: body as Record<string, unknown>, origin: makeOrigin(file.path, index, doc, pos) });
   });
+  return { docs: out, diagnostics };
+}
+
+function duplicateError(d: { key: string; first: number; again: number; texts: [string, string] }, pos: (o: number) => Position): Diagnostic {
+  const p = pos(d.again);
+  // `on:` and `true:` are one key to kubectl: say so, or the message names a key nobody wrote.
+  const [a, b] = d.texts;
+  const how = a !== b || a !== d.key ? ` (\`${a}\` and \`${b}\` are both read as '${d.key}', as kubectl reads keys)` : '';
+  return fileError(p.file, p.line, p.col, 'yaml-duplicate-key', `map key '${d.key}' is defined twice${how} (first at line ${pos(d.first).line}); keep one`);
+}
+
+/** A JSON file (first non-space character `{`), read as kubectl reads it; positions parsed again only if asked. */
+function readJsonFile(file: SourceFile, limits: ParseLimits, out: ReadDocument[], diagnostics: Diagnostic[]): void {
+  const parsed = parseJsonStream(file.text, limits.maxDepth, false);
+  const at = offsetPosition(file);
+  if ('problem' in parsed) {
+    const { problem } = parsed;
+    const p = at(problem.offset);
+    const message = problem.first === undefined ? problem.message : `${problem.message} (first at line ${at(problem.first).line}); keep one`;
+    diagnostics.push(fileError(file.path, p.line, p.col, problem.rule, message));
+    return;
+  }
+  let positioned: JsonPos[] | undefined;
+  const positions = () => (positioned ??= (parseJsonStream(file.text, limits.maxDepth, true) as { docs: Array<{ pos?: JsonPos }> }).docs.map((d) => d.pos!));
+  for (const { index, value } of parsed.docs) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const origin: Origin = { file: file.path, index, at: (path) => at(jsonOffset(positions()[index]!, path)) };
+    out.push({ index, value: value as Record<string, unknown>, origin });
+  }
+}
+
+/** As offsetOf, for JSON positions. */
+function jsonOffset(root: JsonPos, path: FieldPath): number {
+  let node: JsonPos | undefined = root;
+  let offset = root.start;
+  for (const seg of path) {
+    if (node.keys) {
+      const entry = node.keys.get(String(seg));
+      if (!entry) return offset;
+      offset = entry.key;
+      node = entry.value;
+    } else if (node.items && typeof seg === 'number' && node.items[seg]) {
+      node = node.items[seg]!;
+      offset = node.start;
+    } else return offset;
+  }
+  return path.length > 0 && node.keys ? offset : node.start;
+}
+
+/** Line and column (1-based, in UTF-16 units as `yaml` counts them) of an offset. */
+function offsetPosition(file: SourceFile): (offset: number) => Position {
+  const lc = new LineCounter();
+  let start = 0;
+  for (let i = file.text.indexOf('\n'); i !== -1; i = file.text.indexOf('\n', i + 1)) {
+    lc.addNewLine(start);
+    start = i + 1;
+  }
+  lc.addNewLine(start);
+  return (offset) => {
+    const p = lc.linePos(offset);
+    return { file: file.path, line: p.line, col: p.col };
+  };
 }
 
 function aliasesOf(doc: Document): Alias[] {
@@ -152,19 +232,37 @@ function expandedSizeExceeds(value: unknown, max: number): boolean {
   return false;
 }
 
+/**
+ * One YAML document (any root: a map, a list, a scalar) as kubectl reads it, or undefined when
+ * it is not valid YAML, not one document, or holds what kubectl cannot send. For callers that
+ * read YAML outside the input files (the KRM adapter's ResourceList pieces).
+ */
+export function readYamlValue(text: string): unknown {
+  const fast = fastParseDocuments(text, DEFAULT_LIMITS.maxDepth);
+  if (fast) return fast.length === 1 && fast[0]!.index === 0 ? fast[0]!.value : undefined;
+  const { docs } = parseFull({ path: '', text });
+  const doc = docs[0];
+  if (docs.length !== 1 || !doc || doc.errors.length > 0 || doc.contents === null) return undefined;
+  if (depthExceeds(doc.contents as Node, DEFAULT_LIMITS.maxDepth) || duplicateKeys(doc, doc.contents as Node).length > 0) return undefined;
+  const { value, problems } = composeDocument(doc, DEFAULT_LIMITS);
+  return problems.length > 0 ? undefined : value;
+}
+
 /** A file of one plain document (kagent-render.yaml): its value and positions, or why not. */
 export function parseSingleDocument(file: SourceFile): { value?: unknown; origin?: Origin; diagnostics: Diagnostic[] } {
   const { docs, pos } = parseFull(file);
   const doc = docs[0];
   if (!doc) return { diagnostics: [] };
   if (doc.errors.length > 0) return { diagnostics: doc.errors.map((e) => yamlError(e.code, e.message, errorOffset(file.text, e.code, e.message, e.pos[0]), pos)) };
-  const duplicates = doc.contents ? duplicateKeys(doc.contents as Node) : [];
+  const duplicates = doc.contents ? duplicateKeys(doc, doc.contents as Node) : [];
   if (duplicates.length > 0) {
-    const d = duplicates[0]!;
-    const p = pos(d.again);
-    return { diagnostics: [fileError(p.file, p.line, p.col, 'yaml-duplicate-key', `map key '${d.key}' is defined twice (first at line ${pos(d.first).line}); keep one`)] };
+    return { diagnostics: [duplicateError(duplicates[0]!, pos)] };
   }
-  return { value: doc.toJS({ maxAliasCount: DEFAULT_LIMITS.maxAliasCount }), origin: makeOrigin(file.path, 0, doc, pos), diagnostics: [] };
+  const { value, problems } = composeDocument(doc, DEFAULT_LIMITS);
+  if (problems.length > 0) {
+    return { diagnostics: problems.map((problem) => { const p = pos(problem.offset); return fileError(p.file, p.line, p.col, problem.rule, problem.message); }) };
+  }
+  return { value, origin: makeOrigin(file.path, 0, doc, pos), diagnostics: [] };
 }
 
 interface ParsedFile {
@@ -177,7 +275,8 @@ function parseFull(file: SourceFile): ParsedFile {
   const lineCounter = new LineCounter();
   // uniqueKeys off: the library's check compares every pair of keys (a 40,000-key map took
   // ten seconds); duplicateKeys below does it with one Map per mapping.
-  const docs = parseAllDocuments(file.text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2', merge: false });
+  // failsafe: every scalar stays text, and compose.ts resolves it as go-yaml v2 does.
+  const docs = parseAllDocuments(file.text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2', merge: false, schema: 'failsafe' });
   const pos = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { file: file.path, line: p.line, col: p.col };
@@ -220,8 +319,9 @@ function makeOrigin(file: string, index: number, doc: Document, pos: (o: number)
     file,
     index,
     at(path: FieldPath): Position {
-      return pos(offsetOf(doc.contents as Node, path));
+      return pos(offsetOf(doc, doc.contents as Node, path));
     },
+    plainText: (path) => plainTextAt(doc, path),
   };
 }
 
@@ -231,18 +331,24 @@ function lazyOrigin(file: string, index: number, full: () => ParsedFile): Origin
     index,
     at(path: FieldPath): Position {
       const { docs, pos } = full();
-      return pos(offsetOf(docs[index]!.contents as Node, path));
+      return pos(offsetOf(docs[index]!, docs[index]!.contents as Node, path));
     },
+    plainText: (path) => plainTextAt(full().docs[index]!, path),
   };
 }
 
-/** Offset of the node at `path`: for a map key as last element, the key itself; else the nearest ancestor. */
-function offsetOf(root: Node, path: FieldPath): number {
+/**
+ * Offset of the node at `path`: for a map key as last element, the key itself; else the nearest
+ * ancestor. Keys compare as kubectl converts them (`0x10:` is "16"); a key that comes from a
+ * `<<` merge is found where the merged map writes it; aliases are followed to their anchor.
+ */
+function offsetOf(doc: Document, root: Node, path: FieldPath): number {
   let node: Node | null = root;
   let offset = rangeStart(root);
   for (const seg of path) {
+    for (let hops = 0; isAlias(node) && hops < 20; hops++) node = (node.resolve(doc) as Node | undefined) ?? null;
     if (isMap(node)) {
-      const pair: any = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair: any = entryFor(doc, node, String(seg));
       if (!pair) return offset;
       offset = rangeStart(pair.key as Node);
       node = (pair.value as Node) ?? null;
@@ -255,6 +361,19 @@ function offsetOf(root: Node, path: FieldPath): number {
     if (!node) return offset;
   }
   return path.length > 0 && isMap(node) ? offset : node ? rangeStart(node) : offset;
+}
+
+/** The text of the plain, untagged scalar at `path` (aliases and merges followed), or undefined. */
+function plainTextAt(doc: Document, path: FieldPath): string | undefined {
+  let node: unknown = doc.contents;
+  for (const seg of path) {
+    for (let hops = 0; isAlias(node) && hops < 20; hops++) node = node.resolve(doc);
+    if (isMap(node)) node = entryFor(doc, node, String(seg))?.value;
+    else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
+    else return undefined;
+  }
+  for (let hops = 0; isAlias(node) && hops < 20; hops++) node = node.resolve(doc);
+  return isScalar(node) && !node.tag && node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : undefined;
 }
 
 function rangeStart(node: Node | null | undefined): number {
@@ -327,22 +446,26 @@ function errorOffset(text: string, code: string, message: string, offset: number
   return offset;
 }
 
-/** Every key that repeats an earlier key of its mapping (as JS keys: `1` and `"1"` collide), in file order. */
-function duplicateKeys(root: Node): Array<{ key: string; first: number; again: number }> {
-  const out: Array<{ key: string; first: number; again: number }> = [];
+/**
+ * Every key that repeats an earlier key of its mapping as kubectl converts keys (`1` and `"1"`,
+ * `on` and `true` collide), in file order. `<<` merges are not duplicates.
+ */
+function duplicateKeys(doc: Document, root: Node): Array<{ key: string; first: number; again: number; texts: [string, string] }> {
+  const out: Array<{ key: string; first: number; again: number; texts: [string, string] }> = [];
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const n = stack.pop();
     if (isMap(n)) {
-      const seen = new Map<string, number>();
+      const seen = new Map<string, { start: number; text: string }>();
       for (const p of n.items) {
         if (!isPair(p)) continue;
-        if (isScalar(p.key)) {
-          const key = String(p.key.value);
+        const key = isMergeKey(p.key) ? undefined : keyString(doc, p.key);
+        if (key !== undefined) {
           const start = rangeStart(p.key as Node);
+          const text = isScalar(p.key) ? String(p.key.value) : key;
           const first = seen.get(key);
-          if (first === undefined) seen.set(key, start);
-          else out.push({ key, first, again: start });
+          if (first === undefined) seen.set(key, { start, text });
+          else out.push({ key, first: first.start, again: start, texts: [first.text, text] });
         }
         stack.push(p.value);
       }

@@ -8,7 +8,7 @@ import type { Settings } from '../settings/settings.js';
 import { celViolations } from './cel.js';
 import { applyCrdDefaultsInPlace } from './defaults.js';
 import { lintMCPServer } from './lint.js';
-import { schemaDiagnostics } from './schema.js';
+import { coreStringMapDiagnostics, schemaDiagnostics } from './schema.js';
 import { REFERENCED_ONLY_VERSIONS, SUPPORTED_VERSIONS } from '../model/kinds.js';
 
 export { SUPPORTED_VERSIONS };
@@ -25,6 +25,7 @@ export function validateInputs(objects: readonly InputObject[], settings: Settin
     }
     const wanted = SUPPORTED_VERSIONS[o.kind];
     if (!wanted || !o.apiVersion.startsWith('kagent.dev/')) {
+      diagnostics.push(...coreStringMapDiagnostics(o, settings.validate === 'strict' ? 'error' : 'warning'));
       if (o.apiVersion.startsWith('kagent.dev/')) {
         diagnostics.push(at(o.origin, ['kind'], 'warning', 'input-unknown-kind', `kind ${o.kind} of ${o.apiVersion} is not one kagent-render renders (${Object.keys(SUPPORTED_VERSIONS).join(', ')}); it is ignored`, keyOf(o)));
       }

@@ -848,39 +848,56 @@ const cases: Case[] = [
   },
 
   // ----- Types: YAML 1.1 look-alikes, numbers for strings, odd keys ------------------------------
+  // kubectl reads YAML 1.1 (reference/apiserver.md §1.2): unquoted on/yes/y/off/NO are booleans, and where text is
+  // wanted the API server would refuse them. Each is an error at its value that names what was written.
   {
-    name: 'YAML 1.1 look-alikes (on, yes, y, off, NO) stay strings and are quoted in the output',
+    name: 'YAML 1.1 booleans (on, yes, y, off, NO) unquoted where text is wanted → schema-type at each, saying to quote it',
     files: {
       ...VALID,
-      'agent.yaml': `${AGENT.replace('systemMessage: You are helpful.', 'systemMessage: on')}        headersFrom:
+      'agent.yaml': `${AGENT.replace('description: helps', 'description: on')}        headersFrom:
           - name: X-Yes
             value: yes
-          - name: X-Y
-            value: y
           - name: X-Off
             value: off
-          - name: X-No
-            value: NO
 `,
-      'mcpserver.yaml': `${MCP}    args: [on, y, yes, off, n, NO, Off]\n    env:\n      FLAG: yes\n      OTHER: off\n`,
+      'mcpserver.yaml': `${MCP}    args: [y, NO]\n    env:\n      FLAG: yes\n`,
+    },
+    status: 1,
+    diagnostics: [
+      'agent.yaml:8:16: error[schema-type]',
+      'agent.yaml:20:20: error[schema-type]',
+      'agent.yaml:22:20: error[schema-type]',
+      /^mcpserver\.yaml:\d+:\d+: error\[schema-type\]/,
+      /^mcpserver\.yaml:\d+:\d+: error\[schema-type\]/,
+      /^mcpserver\.yaml:\d+:\d+: error\[schema-type\]/,
+    ],
+    messages: [
+      /spec\.description must be string, got the boolean true; kubectl reads the unquoted on as a boolean \(YAML 1\.1\) — quote it \("on"\)/,
+      /got the boolean true; kubectl reads the unquoted yes as a boolean/,
+      /got the boolean false; kubectl reads the unquoted off as a boolean/,
+      /args\.0 must be string, got the boolean true; kubectl reads the unquoted y as a boolean/,
+      /args\.1 must be string, got the boolean false; kubectl reads the unquoted NO as a boolean/,
+      /env\.FLAG must be string, got the boolean true; kubectl reads the unquoted yes as a boolean/,
+    ],
+  },
+  {
+    name: 'YAML 1.1 look-alikes quoted in the input stay strings and are quoted in the output',
+    files: {
+      ...VALID,
+      'agent.yaml': AGENT.replace('systemMessage: You are helpful.', 'systemMessage: "on"'),
+      'mcpserver.yaml': `${MCP}    args: ["on", 'y', "yes", "off", "n", "NO", "Off"]\n    env:\n      FLAG: "yes"\n`,
     },
     status: 0,
     diagnostics: [],
     check: (r) => {
       for (const version of ['1.1', '1.2'] as const) {
         const out = docs(r.stdout, version);
-        const config = JSON.parse(find(out, 'Secret', 'helper').stringData['config.json']);
-        expect(config.instruction).toBe('on');
-        expect(config.http_tools[0].params.headers).toEqual({ 'X-No': 'NO', 'X-Off': 'off', 'X-Y': 'y', 'X-Yes': 'yes' });
+        expect(JSON.parse(find(out, 'Secret', 'helper').stringData['config.json']).instruction).toBe('on');
         const container = find(out, 'Deployment', 'tools').spec.template.spec.containers[0];
         expect(container.args, `args read as YAML ${version}`).toEqual(['on', 'y', 'yes', 'off', 'n', 'NO', 'Off']);
-        expect(container.env, `env read as YAML ${version}`).toEqual([
-          { name: 'FLAG', value: 'yes' },
-          { name: 'OTHER', value: 'off' },
-        ]);
+        expect(container.env, `env read as YAML ${version}`).toEqual([{ name: 'FLAG', value: 'yes' }]);
       }
       expect(r.stdout).toMatch(/^ +- "on"$/m);
-      expect(r.stdout).toMatch(/^ +value: "yes"$/m);
     },
   },
   {
@@ -920,20 +937,21 @@ const cases: Case[] = [
     status: 1,
     diagnostics: ['model.yaml:8:10: error[schema-type]', 'model.yaml:9:17: error[schema-type]', 'model.yaml:10:20: error[schema-type]', 'model.yaml:12:19: error[schema-type]'],
     messages: [
-      /spec\.model must be string, got the number 1000; YAML read it as number — quote it \("\.\.\."\) to keep it a string/,
-      /spec\.apiKeySecret must be string, got the number 31; YAML read it as number — quote it/,
-      /spec\.apiKeySecretKey must be string, got the number 777; YAML read it as number — quote it/,
-      /spec\.openAI\.organization must be string, got the boolean true; YAML read it as boolean — quote it/,
+      /spec\.model must be string, got the number 1000; kubectl reads the unquoted 1e3 as a number \(YAML 1\.1\) — quote it \("1e3"\) to keep it a string/,
+      /spec\.apiKeySecret must be string, got the number 31; kubectl reads the unquoted 0x1F as a number \(YAML 1\.1\) — quote it/,
+      /spec\.apiKeySecretKey must be string, got the number 511; kubectl reads the unquoted 0777 as a number \(YAML 1\.1\) — quote it/,
+      /spec\.openAI\.organization must be string, got the boolean true; kubectl reads the unquoted true as a boolean \(YAML 1\.1\) — quote it/,
     ],
   },
   // Regression (found by this suite): ModelConfig `spec.openAI.organization: .inf` → "must be string, got the number
-  // null; YAML read it as number" (JSON.stringify(Infinity) is "null").
+  // null; YAML read it as number" (JSON.stringify(Infinity) is "null"). kubectl cannot send .inf at all
+  // (`json: unsupported value: +Inf`, reference/apiserver.md §1.2), so it is refused where it is written.
   {
-    name: '`.inf` where a string is wanted → the message names .inf / Infinity, not "the number null"',
-    files: { ...VALID, 'model.yaml': `${MODEL}  openAI:\n    organization: .inf\n` },
+    name: '`.inf` anywhere → yaml-unsupported at the value, naming .inf, not "the number null"',
+    files: { ...VALID, 'extra.yaml': `${MODEL.replace('name: model', 'name: other')}  openAI:\n    organization: .inf\n` },
     status: 1,
-    diagnostics: ['model.yaml:12:19: error[schema-type]'],
-    messages: [/got the number (\.inf|Infinity); YAML read it as number — quote it/],
+    diagnostics: ['extra.yaml:12:19: error[yaml-unsupported]'],
+    messages: [/\.inf cannot be sent as JSON \(kubectl: json: unsupported value\); quote it if it is text/],
   },
   {
     name: '__proto__ and constructor keys → schema-unknown-field (no prototype tricks)',
