@@ -5,7 +5,6 @@
 import type { K8sObject, OwnerReference } from '../../model/k8s.js';
 import { clone, compact, objectMeta, sortedMap } from '../k8s/meta.js';
 import { configHash } from '../k8s/hash.js';
-import { canonicalResources } from '../k8s/quantity.js';
 
 type Obj = Record<string, any>;
 
@@ -91,7 +90,7 @@ export function buildAgentObjects(p: AgentPlan): K8sObject[] {
     ports: [{ name: 'http', containerPort: 8080 }],
     envFrom: p.envFrom.length > 0 ? p.envFrom : undefined,
     env: p.env,
-    resources: p.resources ? canonicalResources(p.resources) : clone(DEFAULT_RESOURCES),
+    resources: p.resources ?? clone(DEFAULT_RESOURCES),
     volumeMounts: p.mounts,
     readinessProbe: {
       httpGet: { path: '/.well-known/agent-card.json', port: 'http' },
