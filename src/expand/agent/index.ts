@@ -52,6 +52,21 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   const dPath = ['spec', type === 'BYO' ? 'byo' : 'declarative', 'deployment'];
   const go = (key: string, goType: string) =>
     goField(d, key, goType, dPath, (path, value, error) => ctx.error(path, 'quantity-invalid', quantityMessage(value, error)));
+  // All of them before any check, so that every invalid quantity is reported in one run.
+  const user = {
+    imagePullSecrets: go('imagePullSecrets', '[]LocalObjectReference'),
+    env: go('env', '[]EnvVar'),
+    envFrom: go('envFrom', '[]EnvFromSource'),
+    volumes: go('volumes', '[]Volume'),
+    volumeMounts: go('volumeMounts', '[]VolumeMount'),
+    extraContainers: go('extraContainers', '[]Container'),
+    resources: d.resources == null ? undefined : go('resources', 'ResourceRequirements'),
+    securityContext: go('securityContext', '*SecurityContext'),
+    podSecurityContext: go('podSecurityContext', '*PodSecurityContext'),
+    tolerations: go('tolerations', '[]Toleration'),
+    affinity: go('affinity', '*Affinity'),
+    args: go('args', '[]string'),
+  };
 
   const selectorLabels = { app: 'kagent', kagent: agent.name };
   const defaultLabels = {
@@ -65,7 +80,7 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   const annotations: Record<string, string> = { ...(((agent.body.metadata as Obj)?.annotations as Record<string, string>) ?? {}) };
 
   const saName = d.serviceAccountName || settings.defaultServiceAccount || agent.name;
-  const pullSecrets: Obj[] = go('imagePullSecrets', '[]LocalObjectReference') ?? [];
+  const pullSecrets: Obj[] = user.imagePullSecrets ?? [];
   // The global pull secret is for kagent's own images: not added to a BYO agent.
   if (!body.byo && settings.imagePullSecret && !pullSecrets.some((s) => s.name === settings.imagePullSecret)) pullSecrets.push({ name: settings.imagePullSecret });
   const registry = d.imageRegistry || settings.imageRegistry;
@@ -76,7 +91,7 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
 
   const otel = Object.keys(settings.otelEnv).sort().map((k) => ({ name: k, value: settings.otelEnv[k] }));
   const env = dedupeByName([
-    ...(go('env', '[]EnvVar') ?? []),
+    ...(user.env ?? []),
     ...model.env,
     ...otel,
     { name: 'KAGENT_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
@@ -88,7 +103,7 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   ]);
   const volumes = dedupeByName([
     { name: 'config', secret: { secretName: agent.name } },
-    ...(go('volumes', '[]Volume') ?? []),
+    ...(user.volumes ?? []),
     ...model.volumes,
     ...tools.volumes,
     ...(skills?.volumes ?? []),
@@ -96,13 +111,13 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   ]);
   const mounts = [
     { name: 'config', mountPath: '/config' },
-    ...(go('volumeMounts', '[]VolumeMount') ?? []),
+    ...(user.volumeMounts ?? []),
     ...model.mounts,
     ...tools.mounts,
     ...(skills?.mounts ?? []),
     { name: 'kagent-token', mountPath: '/var/run/secrets/tokens' },
   ];
-  const extra: Obj[] = go('extraContainers', '[]Container') ?? [];
+  const extra: Obj[] = user.extraContainers ?? [];
   const names = new Set<string>();
   extra.forEach((c, i) => {
     if (c.name === 'kagent') ctx.error(['spec', 'declarative', 'deployment', 'extraContainers', i, 'name'], 'agent-container-name', 'extraContainers: "kagent" is a reserved container name');
@@ -131,22 +146,22 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     serviceAccountAnnotations: { ...annotations, ...(d.serviceAccountConfig?.annotations ?? {}) },
     image: body.byo ? body.byo.image : `${registry}/${repo}:${imageTag}`,
     command: body.byo ? body.byo.command : undefined,
-    args: body.byo ? go('args', '[]string') : ['--host', settings.agentBindHost, '--port', '8080', '--filepath', '/config'],
+    args: body.byo ? user.args : ['--host', settings.agentBindHost, '--port', '8080', '--filepath', '/config'],
     workingDir: body.byo?.workingDir,
     imagePullPolicy: d.imagePullPolicy || 'IfNotPresent',
     imagePullSecrets: pullSecrets,
     env,
-    envFrom: go('envFrom', '[]EnvFromSource') ?? [],
+    envFrom: user.envFrom ?? [],
     volumes,
     mounts,
-    resources: d.resources == null ? undefined : go('resources', 'ResourceRequirements'),
+    resources: user.resources,
     // Reference §3.5 makes no exception for BYO: fetched skills make its container privileged too.
-    securityContext: agentSecurityContext(go('securityContext', '*SecurityContext'), needsCodeIsolation(spec)),
-    podSecurityContext: go('podSecurityContext', '*PodSecurityContext'),
+    securityContext: agentSecurityContext(user.securityContext, needsCodeIsolation(spec)),
+    podSecurityContext: user.podSecurityContext,
     extraContainers: extra,
     replicas: d.replicas,
-    tolerations: go('tolerations', '[]Toleration'),
-    affinity: go('affinity', '*Affinity'),
+    tolerations: user.tolerations,
+    affinity: user.affinity,
     nodeSelector: nodeSelectorOf(settings.defaultAgentNodeSelector, d.nodeSelector),
     a2a: body.byo !== undefined || spec.declarative?.a2aConfig !== undefined,
     owners: emitsOwnerReferences(settings)
