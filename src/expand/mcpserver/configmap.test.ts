@@ -71,4 +71,49 @@ config: {}
   it('sorts digit runs numerically and non-letters before letters', () => {
     expect(['AB', 'A1', 'A_B', 'a10', 'a9'].sort(goKeyCompare)).toEqual(['A_B', 'A1', 'AB', 'a9', 'a10']);
   });
+
+  it('writes strings with spaces and line breaks as go-yaml does: single quotes, literal blocks, double quotes', () => {
+    const input: LocalConfigInput = {
+      name: 'quoting',
+      transport: 'stdio',
+      port: 3000,
+      cmd: 'sh',
+      args: ['-c', 'echo one\necho two\n', ' spaced '],
+      env: { TABBED: 'a\tb', PADDED: ' x ', MODE: '0755', BANNER: 'line1\nline2' },
+    };
+    expect(localYaml(input)).toBe(`binds:
+- listeners:
+  - name: default
+    protocol: HTTP
+    routes:
+    - backends:
+      - mcp:
+          targets:
+          - name: quoting
+            stdio:
+              args:
+              - -c
+              - |
+                echo one
+                echo two
+              - ' spaced '
+              cmd: sh
+              env:
+                BANNER: |-
+                  line1
+                  line2
+                MODE: "0755"
+                PADDED: ' x '
+                TABBED: "a\\tb"
+        weight: 100
+      matches:
+      - path:
+          pathPrefix: /sse
+      - path:
+          pathPrefix: /mcp
+      name: mcp
+  port: 3000
+config: {}
+`);
+  });
 });
