@@ -5,6 +5,7 @@
 import type { K8sObject, OwnerReference } from '../../model/k8s.js';
 import { clone, compact, objectMeta, sortedMap } from '../k8s/meta.js';
 import { configHash } from '../k8s/hash.js';
+import { goPodField } from '../k8s/gotypes.js';
 
 type Obj = Record<string, any>;
 
@@ -102,9 +103,9 @@ export function buildAgentObjects(p: AgentPlan): K8sObject[] {
     securityContext: p.securityContext,
   });
   const podSpec = compact({
-    volumes: p.volumes,
-    initContainers: p.skills ? [p.skills.initContainer] : undefined,
-    containers: [container, ...p.extraContainers],
+    volumes: goPodField(p.volumes, '[]Volume'),
+    initContainers: p.skills ? goPodField([p.skills.initContainer], '[]Container') : undefined,
+    containers: goPodField([container, ...p.extraContainers], '[]Container'),
     nodeSelector: p.nodeSelector,
     serviceAccountName: p.serviceAccountName,
     securityContext: p.podSecurityContext,

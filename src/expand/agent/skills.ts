@@ -8,7 +8,7 @@ import type { FieldPath } from '../../model/source.js';
 import { goJson } from '../gojson.js';
 import { clone, compact } from '../k8s/meta.js';
 import { dnsSubdomainProblem, isDnsSubdomain } from '../k8s/names.js';
-import { goField, normalizeGo, quantityMessage } from '../k8s/gotypes.js';
+import { goField, quantityMessage } from '../k8s/gotypes.js';
 import { DEFAULT_RESOURCES } from './build.js';
 import type { AgentContext } from './context.js';
 import { hasSkillRefs } from './sandbox.js';
@@ -146,8 +146,7 @@ export function planSkills(
     resources: resources ?? clone(DEFAULT_RESOURCES),
     volumeMounts: initMounts,
     // The user's container securityContext, never the agent's privileged one: fetching needs no privilege.
-    // (A SecurityContext holds no quantity: nothing to report.)
-    securityContext: securityContext == null ? undefined : normalizeGo(clone(securityContext), 'SecurityContext', [], () => {}),
+    securityContext: clone(securityContext),
   });
   return {
     plan: {

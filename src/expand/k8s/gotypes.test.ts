@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GO_TYPES, goField, normalizeGo, quantityMessage } from './gotypes.js';
+import { GO_TYPES, goField, goPodField, normalizeGo, quantityMessage } from './gotypes.js';
 import { QUANTITY_ERRORS } from './quantity.js';
 
 const none = () => {
@@ -110,5 +110,14 @@ describe('normalizeGo: omitempty as the Go types declare it (reference apiserver
         expect(scalars.has(base) || base in GO_TYPES, `${type}.${field}: ${t}`).toBe(true);
       }
     }
+  });
+
+  it('goPodField: the pod lists as built, generated entries included, lose their empty fields', () => {
+    const containers = goPodField(
+      [{ name: 'kagent', image: 'i', env: [{ name: 'KAGENT_URL', value: '' }], securityContext: null, args: [] }],
+      '[]Container',
+    );
+    expect(containers).toEqual([{ name: 'kagent', image: 'i', env: [{ name: 'KAGENT_URL' }] }]);
+    expect(goPodField([{ name: 'v', secret: { secretName: 's', items: [] } }], '[]Volume')).toEqual([{ name: 'v', secret: { secretName: 's' } }]);
   });
 });

@@ -408,3 +408,12 @@ export function goField(obj: Record<string, any> | undefined, key: string, type:
   if (v === undefined) return undefined;
   return normalizeGo(structuredClone(v), type, [...path, key], problem, true);
 }
+
+/**
+ * A list of the pod spec as built (generated entries and user entries already checked by
+ * `goField`), written as Go writes it: the last step before the object is emitted, so that
+ * no empty `omitempty` field gets out, whoever made it.
+ */
+export function goPodField<T>(items: T[], type: '[]Volume' | '[]Container'): T[] {
+  return normalizeGo(items, type, [], () => {});
+}

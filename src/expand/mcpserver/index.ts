@@ -10,7 +10,7 @@ import { keyOf, type FieldPath, type InputObject } from '../../model/source.js';
 import type { Settings } from '../../settings/settings.js';
 import { emitsOwnerReferences } from '../profile.js';
 import { compact, objectMeta, sortedMap } from '../k8s/meta.js';
-import { goField, normalizeGo, quantityMessage, type QuantityProblem } from '../k8s/gotypes.js';
+import { goField, goPodField, quantityMessage, type QuantityProblem } from '../k8s/gotypes.js';
 import { localConfigHash, localYaml } from './configmap.js';
 
 const ADAPTER_IMAGE = 'ghcr.io/agentgateway/agentgateway:0.9.0-musl';
@@ -92,7 +92,7 @@ export function expandMCPServer(server: InputObject, settings: Settings): { obje
   mounts.push(...(user.volumeMounts ?? []));
 
   const env = d.env && Object.keys(d.env).length > 0
-    ? normalizeGo(Object.keys(d.env).sort().map((k) => ({ name: k, value: String(d.env[k]) })), '[]EnvVar', [], () => {})
+    ? Object.keys(d.env).sort().map((k) => ({ name: k, value: String(d.env[k]) }))
     : undefined;
   const envFrom = (d.secretRefs ?? []).filter((r: Obj) => r?.name).map((r: Obj) => ({ secretRef: { name: r.name } }));
 
@@ -123,9 +123,9 @@ export function expandMCPServer(server: InputObject, settings: Settings): { obje
     : undefined;
 
   const podSpec = compact({
-    volumes,
-    initContainers,
-    containers: [main, ...(user.sidecars ?? [])],
+    volumes: goPodField(volumes, '[]Volume'),
+    initContainers: initContainers && goPodField(initContainers, '[]Container'),
+    containers: goPodField([main, ...(user.sidecars ?? [])], '[]Container'),
     nodeSelector: sortedMap(d.nodeSelector),
     serviceAccountName: d.serviceAccountName || name,
     securityContext: user.podSecurityContext,
