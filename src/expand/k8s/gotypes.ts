@@ -255,7 +255,7 @@ export const GO_TYPES: Record<string, Fields> = {
     nodePublishSecretRef: '*LocalObjectReference,omitempty',
   },
   EphemeralVolumeSource: { volumeClaimTemplate: '*PersistentVolumeClaimTemplate,omitempty' },
-  PersistentVolumeClaimTemplate: { metadata: 'any,omitempty', spec: 'PersistentVolumeClaimSpec' },
+  PersistentVolumeClaimTemplate: { metadata: 'any', spec: 'PersistentVolumeClaimSpec' }, // metadata: a struct
   PersistentVolumeClaimSpec: {
     accessModes: '[]string,omitempty',
     selector: '*LabelSelector,omitempty',

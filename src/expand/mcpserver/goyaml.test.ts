@@ -152,10 +152,10 @@ describe('go-yaml v2 structure', () => {
 });
 
 describe('resolvesToString (resolve.go)', () => {
-  it.each(['abc', '<<', 'o', 'nil', 'None', 'NUL', '0x', '1e', '1.2.3', '12:', '+', '2024-02-30'])('%j is a string', (s) => {
+  it.each(['abc', '<<', 'o', 'nil', 'None', 'NUL', '0x', '1e', '1.2.3', '12:', '+', '2024-02-30', '._5', '.5_'])('%j is a string', (s) => {
     expect(resolvesToString(s)).toBe(true);
   });
-  it.each(['', 'True', 'NO', 'on', '0', '-0', '+12', '1_0', '1.', '1e+5', '0b1', '-0x10', '190:20:30', '2024-02-29', '2024-2-3'])(
+  it.each(['', 'True', 'NO', 'on', '0', '-0', '+12', '1_0', '1.', '1e+5', '0b1', '-0x10', '190:20:30', '2024-02-29', '2024-2-3', '.5_0', '0x_1F'])(
     '%j is not',
     (s) => {
       expect(resolvesToString(s)).toBe(false);

@@ -392,7 +392,8 @@ export function resolvesToString(s: string): boolean {
   if (tableHint) {
     if (RESOLVE_MAP.has(s)) return false;
     if (hint === '.') {
-      if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s)) return false; // strconv.ParseFloat
+      // strconv.ParseFloat, which takes underscores between digits.
+      if (/^\.[0-9]+(?:_[0-9]+)*(?:[eE][-+]?[0-9]+(?:_[0-9]+)*)?$/.test(s)) return false;
     } else if ('+-0123456789'.includes(hint)) {
       if (/^[0-9]/.test(s) && isTimestamp(s)) return false;
       const plain = s.replace(/_/g, '');
