@@ -59,6 +59,7 @@ export const RULES = {
   'mcpserver-image-required': 'an MCPServer without deployment.image',
   'mcpserver-port-required': 'an http MCPServer without deployment.port',
   'mcpserver-target-port-required': 'an http MCPServer without httpTransport.targetPort',
+  'quantity-invalid': 'a resource quantity (resources, sizeLimit, divisor) that resource.Quantity cannot parse, worded as the API server words it',
   // References
   'ref-missing': 'a ModelConfig, MCPServer, RemoteMCPServer, Service, Secret, ConfigMap, Agent or SandboxAgent that is used is not in the input',
   'ref-missing-key': 'a key of a Secret or ConfigMap that is used is missing',

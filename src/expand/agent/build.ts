@@ -5,7 +5,7 @@
 import type { K8sObject, OwnerReference } from '../../model/k8s.js';
 import { clone, compact, objectMeta, sortedMap } from '../k8s/meta.js';
 import { configHash } from '../k8s/hash.js';
-import { canonicalResources } from '../k8s/quantity.js';
+import { goPodField } from '../k8s/gotypes.js';
 
 type Obj = Record<string, any>;
 
@@ -91,7 +91,7 @@ export function buildAgentObjects(p: AgentPlan): K8sObject[] {
     ports: [{ name: 'http', containerPort: 8080 }],
     envFrom: p.envFrom.length > 0 ? p.envFrom : undefined,
     env: p.env,
-    resources: p.resources ? canonicalResources(p.resources) : clone(DEFAULT_RESOURCES),
+    resources: p.resources ?? clone(DEFAULT_RESOURCES),
     volumeMounts: p.mounts,
     readinessProbe: {
       httpGet: { path: '/.well-known/agent-card.json', port: 'http' },
@@ -103,9 +103,9 @@ export function buildAgentObjects(p: AgentPlan): K8sObject[] {
     securityContext: p.securityContext,
   });
   const podSpec = compact({
-    volumes: p.volumes,
-    initContainers: p.skills ? [p.skills.initContainer] : undefined,
-    containers: [container, ...p.extraContainers],
+    volumes: goPodField(p.volumes, '[]Volume'),
+    initContainers: p.skills ? goPodField([p.skills.initContainer], '[]Container') : undefined,
+    containers: goPodField([container, ...p.extraContainers], '[]Container'),
     nodeSelector: p.nodeSelector,
     serviceAccountName: p.serviceAccountName,
     securityContext: p.podSecurityContext,

@@ -11,7 +11,7 @@ import type { Settings } from '../../settings/settings.js';
 import { emitsOwnerReferences } from '../profile.js';
 import { shown } from '../../diagnostics/format.js';
 import { goJson, goMap } from '../gojson.js';
-import { clone } from '../k8s/meta.js';
+import { goField, quantityMessage } from '../k8s/gotypes.js';
 import { buildAgentObjects, type AgentPlan } from './build.js';
 import { buildAgentCard } from './card.js';
 import { compileContextConfig } from './compaction.js';
@@ -48,6 +48,25 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   const body = type === 'BYO' ? compileByo(ctx, spec) : compileDeclarative(ctx, spec);
   if (!body || ctx.diagnostics.length > 0) return undefined;
   const { runtime, d, config, model, tools, secretHashBytes } = body;
+  // The user's pod and container structures, as Go writes them (omitempty, quantities: reference apiserver.md §2-3).
+  const dPath = ['spec', type === 'BYO' ? 'byo' : 'declarative', 'deployment'];
+  const go = (key: string, goType: string) =>
+    goField(d, key, goType, dPath, (path, value, error) => ctx.error(path, 'quantity-invalid', quantityMessage(value, error)));
+  // All of them before any check, so that every invalid quantity is reported in one run.
+  const user = {
+    imagePullSecrets: go('imagePullSecrets', '[]LocalObjectReference'),
+    env: go('env', '[]EnvVar'),
+    envFrom: go('envFrom', '[]EnvFromSource'),
+    volumes: go('volumes', '[]Volume'),
+    volumeMounts: go('volumeMounts', '[]VolumeMount'),
+    extraContainers: go('extraContainers', '[]Container'),
+    resources: d.resources == null ? undefined : go('resources', 'ResourceRequirements'),
+    securityContext: go('securityContext', '*SecurityContext'),
+    podSecurityContext: go('podSecurityContext', '*PodSecurityContext'),
+    tolerations: go('tolerations', '[]Toleration'),
+    affinity: go('affinity', '*Affinity'),
+    args: go('args', '[]string'),
+  };
 
   const selectorLabels = { app: 'kagent', kagent: agent.name };
   const defaultLabels = {
@@ -61,7 +80,7 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   const annotations: Record<string, string> = { ...(((agent.body.metadata as Obj)?.annotations as Record<string, string>) ?? {}) };
 
   const saName = d.serviceAccountName || settings.defaultServiceAccount || agent.name;
-  const pullSecrets: Obj[] = clone(d.imagePullSecrets) ?? [];
+  const pullSecrets: Obj[] = user.imagePullSecrets ?? [];
   // The global pull secret is for kagent's own images: not added to a BYO agent.
   if (!body.byo && settings.imagePullSecret && !pullSecrets.some((s) => s.name === settings.imagePullSecret)) pullSecrets.push({ name: settings.imagePullSecret });
   const registry = d.imageRegistry || settings.imageRegistry;
@@ -72,7 +91,7 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
 
   const otel = Object.keys(settings.otelEnv).sort().map((k) => ({ name: k, value: settings.otelEnv[k] }));
   const env = dedupeByName([
-    ...(clone(d.env) ?? []),
+    ...(user.env ?? []),
     ...model.env,
     ...otel,
     { name: 'KAGENT_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
@@ -84,7 +103,7 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   ]);
   const volumes = dedupeByName([
     { name: 'config', secret: { secretName: agent.name } },
-    ...(clone(d.volumes) ?? []),
+    ...(user.volumes ?? []),
     ...model.volumes,
     ...tools.volumes,
     ...(skills?.volumes ?? []),
@@ -92,13 +111,13 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   ]);
   const mounts = [
     { name: 'config', mountPath: '/config' },
-    ...(clone(d.volumeMounts) ?? []),
+    ...(user.volumeMounts ?? []),
     ...model.mounts,
     ...tools.mounts,
     ...(skills?.mounts ?? []),
     { name: 'kagent-token', mountPath: '/var/run/secrets/tokens' },
   ];
-  const extra: Obj[] = clone(d.extraContainers) ?? [];
+  const extra: Obj[] = user.extraContainers ?? [];
   const names = new Set<string>();
   extra.forEach((c, i) => {
     if (c.name === 'kagent') ctx.error(['spec', 'declarative', 'deployment', 'extraContainers', i, 'name'], 'agent-container-name', 'extraContainers: "kagent" is a reserved container name');
@@ -127,22 +146,22 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     serviceAccountAnnotations: { ...annotations, ...(d.serviceAccountConfig?.annotations ?? {}) },
     image: body.byo ? body.byo.image : `${registry}/${repo}:${imageTag}`,
     command: body.byo ? body.byo.command : undefined,
-    args: body.byo ? body.byo.args : ['--host', settings.agentBindHost, '--port', '8080', '--filepath', '/config'],
+    args: body.byo ? user.args : ['--host', settings.agentBindHost, '--port', '8080', '--filepath', '/config'],
     workingDir: body.byo?.workingDir,
     imagePullPolicy: d.imagePullPolicy || 'IfNotPresent',
     imagePullSecrets: pullSecrets,
     env,
-    envFrom: clone(d.envFrom) ?? [],
+    envFrom: user.envFrom ?? [],
     volumes,
     mounts,
-    resources: clone(d.resources),
+    resources: user.resources,
     // Reference §3.5 makes no exception for BYO: fetched skills make its container privileged too.
-    securityContext: agentSecurityContext(clone(d.securityContext), needsCodeIsolation(spec)),
-    podSecurityContext: clone(d.podSecurityContext),
+    securityContext: agentSecurityContext(user.securityContext, needsCodeIsolation(spec)),
+    podSecurityContext: user.podSecurityContext,
     extraContainers: extra,
     replicas: d.replicas,
-    tolerations: d.tolerations && d.tolerations.length > 0 ? clone(d.tolerations) : undefined,
-    affinity: clone(d.affinity),
+    tolerations: user.tolerations,
+    affinity: user.affinity,
     nodeSelector: nodeSelectorOf(settings.defaultAgentNodeSelector, d.nodeSelector),
     a2a: body.byo !== undefined || spec.declarative?.a2aConfig !== undefined,
     owners: emitsOwnerReferences(settings)
@@ -169,7 +188,7 @@ interface AgentBody {
   model: { env: Obj[]; volumes: Obj[]; mounts: Obj[] };
   tools: { volumes: Obj[]; mounts: Obj[] };
   secretHashBytes: Uint8Array;
-  byo?: { image: string; command?: string[]; args?: string[]; workingDir?: string };
+  byo?: { image: string; command?: string[]; workingDir?: string };
 }
 
 function compileDeclarative(ctx: AgentContext, spec: Obj): AgentBody | undefined {
@@ -244,7 +263,7 @@ function compileByo(ctx: AgentContext, spec: Obj): AgentBody | undefined {
     model: { env: [], volumes: [], mounts: [] },
     tools: { volumes: [], mounts: [] },
     secretHashBytes: new Uint8Array(),
-    byo: { image: d.image, command: d.cmd ? [d.cmd] : undefined, args: clone(d.args), workingDir: d.workingDir || undefined },
+    byo: { image: d.image, command: d.cmd ? [d.cmd] : undefined, workingDir: d.workingDir || undefined },
   };
 }
 

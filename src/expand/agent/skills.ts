@@ -3,11 +3,12 @@
  * from OCI images, git repositories and S3 into the `kagent-skills` emptyDir, the ConfigMap
  * `<agent>-skills-init` that tells it what to fetch, and the volumes and mounts around them.
  */
+import type { RuleId } from '../../diagnostics/rules.js';
 import type { FieldPath } from '../../model/source.js';
 import { goJson } from '../gojson.js';
 import { clone, compact } from '../k8s/meta.js';
 import { dnsSubdomainProblem, isDnsSubdomain } from '../k8s/names.js';
-import { canonicalResources } from '../k8s/quantity.js';
+import { goField, quantityMessage } from '../k8s/gotypes.js';
 import { DEFAULT_RESOURCES } from './build.js';
 import type { AgentContext } from './context.js';
 import { hasSkillRefs } from './sandbox.js';
@@ -25,6 +26,8 @@ const ARCHIVE_SUFFIXES = ['.tar.gz', '.tgz', '.zip'];
 export interface SkillsProblem {
   path: FieldPath;
   message: string;
+  /** `agent-skills-invalid` unless said otherwise. */
+  rule?: RuleId;
 }
 
 export interface SkillsPlan {
@@ -67,7 +70,7 @@ export function skillNames(spec: Obj): string[] {
  */
 export function compileSkills(ctx: AgentContext, spec: Obj, image: string, securityContext: Obj | undefined): SkillsPlan | undefined {
   const { plan, problems } = planSkills(ctx.agent.name, spec, image, securityContext);
-  for (const p of problems) ctx.error(p.path, 'agent-skills-invalid', p.message);
+  for (const p of problems) ctx.error(p.path, p.rule ?? 'agent-skills-invalid', p.message);
   return plan;
 }
 
@@ -128,13 +131,19 @@ export function planSkills(
     volumes.push({ name: `pull-secret-${name}`, secret: { secretName: name } });
     initMounts.push({ name: `pull-secret-${name}`, readOnly: true, mountPath: `${DOCKER_SECRETS_DIR}/${name}` });
   }
-  const env: Obj[] | undefined = skills.initContainer?.env;
-  const resources: Obj | undefined = skills.initContainer?.resources;
+  // The user's structures as Go writes them (omitempty, canonical quantities: reference apiserver.md §2-3).
+  const initPath = ['spec', 'skills', 'initContainer'];
+  const quantityProblem = (path: FieldPath, value: unknown, error: string) =>
+    problems.push({ path, message: quantityMessage(value, error), rule: 'quantity-invalid' });
+  const env: Obj[] | undefined = goField(skills.initContainer, 'env', '[]EnvVar', initPath, quantityProblem);
+  const resources: Obj | undefined =
+    skills.initContainer?.resources == null ? undefined : goField(skills.initContainer, 'resources', 'ResourceRequirements', initPath, quantityProblem);
+  if (problems.length > 0) return { problems };
   const initContainer = compact({
     name: 'skills-init',
     image,
-    env: env && env.length > 0 ? clone(env) : undefined,
-    resources: resources ? canonicalResources(clone(resources)) : clone(DEFAULT_RESOURCES),
+    env,
+    resources: resources ?? clone(DEFAULT_RESOURCES),
     volumeMounts: initMounts,
     // The user's container securityContext, never the agent's privileged one: fetching needs no privilege.
     securityContext: clone(securityContext),

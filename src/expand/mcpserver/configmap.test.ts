@@ -18,13 +18,8 @@ const vectors: Array<[string, LocalConfigInput, string]> = [
   ['L', { name: 'mcp-server-secure', transport: 'stdio', port: 3000, env: { LOG_LEVEL: 'info', MCP_SERVER_PORT: '8080' } }, '52276405'],
 ];
 
-describe('kmcp local.yaml', () => {
-  it.each(vectors)('vector %s hashes as kmcp would', (_id, input, hash) => {
-    expect(localConfigHash(localYaml(input))).toBe(hash);
-  });
-
-  it('renders the reference stdio example byte for byte', () => {
-    expect(localYaml(vectors[0][1])).toBe(`binds:
+/** What every stdio local.yaml on port 3000 has before and after its target (kmcp.md §2.11). */
+const HEAD = `binds:
 - listeners:
   - name: default
     protocol: HTTP
@@ -32,13 +27,8 @@ describe('kmcp local.yaml', () => {
     - backends:
       - mcp:
           targets:
-          - name: everything-mcp-server
-            stdio:
-              args:
-              - -y
-              - '@modelcontextprotocol/server-everything@2026.1.14'
-              cmd: npx
-        weight: 100
+`;
+const TAIL = `        weight: 100
       matches:
       - path:
           pathPrefix: /sse
@@ -47,7 +37,21 @@ describe('kmcp local.yaml', () => {
       name: mcp
   port: 3000
 config: {}
-`);
+`;
+
+describe('kmcp local.yaml', () => {
+  it.each(vectors)('vector %s hashes as kmcp would', (_id, input, hash) => {
+    expect(localConfigHash(localYaml(input))).toBe(hash);
+  });
+
+  it('renders the reference stdio example byte for byte', () => {
+    expect(localYaml(vectors[0][1])).toBe(`${HEAD}          - name: everything-mcp-server
+            stdio:
+              args:
+              - -y
+              - '@modelcontextprotocol/server-everything@2026.1.14'
+              cmd: npx
+${TAIL}`);
   });
 
   it('quotes env values that would read as other types and orders keys as go-yaml does', () => {
@@ -70,5 +74,33 @@ config: {}
 
   it('sorts digit runs numerically and non-letters before letters', () => {
     expect(['AB', 'A1', 'A_B', 'a10', 'a9'].sort(goKeyCompare)).toEqual(['A_B', 'A1', 'AB', 'a9', 'a10']);
+  });
+
+  it('writes strings with spaces and line breaks as go-yaml does: single quotes, literal blocks, double quotes', () => {
+    const input: LocalConfigInput = {
+      name: 'quoting',
+      transport: 'stdio',
+      port: 3000,
+      cmd: 'sh',
+      args: ['-c', 'echo one\necho two\n', ' spaced '],
+      env: { TABBED: 'a\tb', PADDED: ' x ', MODE: '0755', BANNER: 'line1\nline2' },
+    };
+    expect(localYaml(input)).toBe(`${HEAD}          - name: quoting
+            stdio:
+              args:
+              - -c
+              - |
+                echo one
+                echo two
+              - ' spaced '
+              cmd: sh
+              env:
+                BANNER: |-
+                  line1
+                  line2
+                MODE: "0755"
+                PADDED: ' x '
+                TABBED: "a\\tb"
+${TAIL}`);
   });
 });

@@ -6,10 +6,11 @@
 import type { RuleId } from '../../diagnostics/rules.js';
 import { at, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { K8sObject, OwnerReference } from '../../model/k8s.js';
-import { keyOf, type InputObject } from '../../model/source.js';
+import { keyOf, type FieldPath, type InputObject } from '../../model/source.js';
 import type { Settings } from '../../settings/settings.js';
 import { emitsOwnerReferences } from '../profile.js';
-import { clone, compact, objectMeta, sortedMap } from '../k8s/meta.js';
+import { compact, objectMeta, sortedMap } from '../k8s/meta.js';
+import { goField, goPodField, quantityMessage, type QuantityProblem } from '../k8s/gotypes.js';
 import { localConfigHash, localYaml } from './configmap.js';
 
 const ADAPTER_IMAGE = 'ghcr.io/agentgateway/agentgateway:0.9.0-musl';
@@ -19,7 +20,7 @@ type Obj = Record<string, any>;
 
 export function expandMCPServer(server: InputObject, settings: Settings): { objects: K8sObject[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const fail = (path: (string | number)[], rule: RuleId, message: string) =>
+  const fail = (path: FieldPath, rule: RuleId, message: string) =>
     diagnostics.push(at(server.origin, path, 'error', rule, message, keyOf(server)));
   const { name, namespace } = server;
   const spec: Obj = (server.body.spec as Obj) ?? {};
@@ -53,6 +54,29 @@ export function expandMCPServer(server: InputObject, settings: Settings): { obje
   });
   const selector = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/instance': name };
 
+  // The user's pod and container structures, as Go writes them (omitempty, quantities: reference apiserver.md §2-3).
+  const dPath = ['spec', 'deployment'];
+  const quantityProblem: QuantityProblem = (path, value, error) => fail(path, 'quantity-invalid', quantityMessage(value, error));
+  const go = (key: string, goType: string, from: Obj = d, path: FieldPath = dPath) =>
+    goField(from, key, goType, path, quantityProblem);
+  const init = d.initContainer ?? {};
+  const initPath = [...dPath, 'initContainer'];
+  const user = {
+    volumes: go('volumes', '[]Volume'),
+    volumeMounts: go('volumeMounts', '[]VolumeMount'),
+    args: go('args', '[]string'),
+    resources: go('resources', 'ResourceRequirements'),
+    securityContext: go('securityContext', '*SecurityContext'),
+    initResources: go('resources', 'ResourceRequirements', init, initPath),
+    initSecurityContext: go('securityContext', '*SecurityContext', init, initPath),
+    sidecars: go('sidecars', '[]Container'),
+    podSecurityContext: go('podSecurityContext', '*PodSecurityContext'),
+    imagePullSecrets: go('imagePullSecrets', '[]LocalObjectReference'),
+    affinity: go('affinity', '*Affinity'),
+    tolerations: go('tolerations', '[]Toleration'),
+  };
+  if (diagnostics.length > 0) return { objects: [], diagnostics };
+
   const configMapRefs: string[] = (d.configMapRefs ?? []).map((r: Obj) => r?.name).filter(Boolean);
   const volumes: Obj[] = [{ name: 'config', configMap: { name } }];
   const mounts: Obj[] = [{ name: 'config', mountPath: '/config' }];
@@ -64,8 +88,8 @@ export function expandMCPServer(server: InputObject, settings: Settings): { obje
     volumes.push({ name: `cm-${cm}`, configMap: { name: cm } });
     mounts.push({ name: `cm-${cm}`, readOnly: true, mountPath: `/configmaps/${cm}` });
   }
-  volumes.push(...(clone(d.volumes) ?? []));
-  mounts.push(...(clone(d.volumeMounts) ?? []));
+  volumes.push(...(user.volumes ?? []));
+  mounts.push(...(user.volumeMounts ?? []));
 
   const env = d.env && Object.keys(d.env).length > 0
     ? Object.keys(d.env).sort().map((k) => ({ name: k, value: String(d.env[k]) }))
@@ -76,39 +100,38 @@ export function expandMCPServer(server: InputObject, settings: Settings): { obje
     name: 'mcp-server',
     image,
     command: stdio ? ['/adapterbin/agentgateway'] : d.cmd ? [d.cmd] : undefined,
-    args: stdio ? ['-f', '/config/local.yaml'] : clone(d.args),
+    args: stdio ? ['-f', '/config/local.yaml'] : user.args,
     envFrom: envFrom.length > 0 ? envFrom : undefined,
     env,
-    resources: clone(d.resources) ?? {},
+    resources: user.resources ?? {},
     volumeMounts: mounts,
     imagePullPolicy: d.imagePullPolicy || 'IfNotPresent',
-    securityContext: clone(d.securityContext),
+    securityContext: user.securityContext,
   });
-  const init = d.initContainer ?? {};
   const initContainers = stdio
     ? [
         compact({
           name: 'copy-binary',
           image: init.image || ADAPTER_IMAGE,
           args: ['--copy-self', '/adapterbin/agentgateway'],
-          resources: clone(init.resources) ?? {},
+          resources: user.initResources ?? {},
           volumeMounts: [{ name: 'binary', mountPath: '/adapterbin' }],
           imagePullPolicy: init.imagePullPolicy || 'IfNotPresent',
-          securityContext: clone(init.securityContext ?? d.securityContext),
+          securityContext: init.securityContext != null ? user.initSecurityContext : user.securityContext,
         }),
       ]
     : undefined;
 
   const podSpec = compact({
-    volumes,
-    initContainers,
-    containers: [main, ...(clone(d.sidecars) ?? [])],
+    volumes: goPodField(volumes, '[]Volume'),
+    initContainers: initContainers && goPodField(initContainers, '[]Container'),
+    containers: goPodField([main, ...(user.sidecars ?? [])], '[]Container'),
     nodeSelector: sortedMap(d.nodeSelector),
     serviceAccountName: d.serviceAccountName || name,
-    securityContext: clone(d.podSecurityContext),
-    imagePullSecrets: d.imagePullSecrets && d.imagePullSecrets.length > 0 ? clone(d.imagePullSecrets) : undefined,
-    affinity: clone(d.affinity),
-    tolerations: d.tolerations && d.tolerations.length > 0 ? clone(d.tolerations) : undefined,
+    securityContext: user.podSecurityContext,
+    imagePullSecrets: user.imagePullSecrets,
+    affinity: user.affinity,
+    tolerations: user.tolerations,
   });
 
   const podLabels = { ...selector, 'app.kubernetes.io/managed-by': 'kmcp', ...(d.labels ?? {}) };
