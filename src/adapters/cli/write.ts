@@ -406,6 +406,17 @@ function repair(dir: string, shown: string, scan: Scan, note: (m: string) => voi
   }
 }
 
+/** Finish or discard the leftovers of an interrupted run, under the lock, and change nothing else. */
+export async function repairOutput(dir: string, shown = dir, note: (m: string) => void = () => {}): Promise<void> {
+  const lock = await acquireLock(dir, shown, note);
+  try {
+    const scan = scanOutput(dir, shown);
+    if (scan.reserved.some((r) => r !== LOCK_NAME)) repair(dir, shown, scan, note);
+  } finally {
+    lock.release();
+  }
+}
+
 function readOnly(dir: string, tree: Map<string, string>, shown: string, e: unknown, note: (m: string) => void): WriteResult {
   const scan = scanOutput(dir, shown);
   const plan = planChanges(scan, tree, shown);
