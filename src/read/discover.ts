@@ -41,7 +41,7 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
         followSymbolicLinks: false,
         objectMode: true,
         // Reserved names: leftovers of an interrupted `-o` run are never input.
-        ignore: ['**/.git/**', '**/node_modules/**', ...RESERVED_GLOBS],
+        ignore: ['**/.git/**', '**/node_modules/**', ...RESERVED_GLOBS, ...insideGlobs(abs, root, excluded)],
       });
       for (const e of entries) {
         const entryPath = path.join(abs, e.path);
@@ -113,6 +113,18 @@ function symlinkProblem(link: string): string | 'not-yaml' | undefined {
   if (statSync(real).isDirectory()) return `not following a symlinked directory (it could loop); pass its target as a PATH argument instead`;
   if (!YAML_NAME.test(link)) return 'not-yaml';
   return undefined; // files whose target leaves the root are reported below
+}
+
+/** Globs that keep the walk out of excluded directories under the root (not even listed: they may be unreadable). */
+function insideGlobs(abs: string, root: string, excluded: string[]): string[] {
+  const globs: string[] = [];
+  for (const x of excluded) {
+    for (const base of [abs, root]) {
+      const rel = path.relative(base, x);
+      if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) globs.push(`${fg.escapePath(rel.split(path.sep).join('/'))}/**`);
+    }
+  }
+  return globs;
 }
 
 function isWithin(p: string, dir: string): boolean {

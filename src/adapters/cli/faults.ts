@@ -13,9 +13,16 @@ export function fsStep(): void {
   if (steps === killAt) process.kill(process.pid, 'SIGKILL');
 }
 
-/** How many steps this process has taken (the test reads it to choose kill points). */
-export function fsStepsTaken(): number {
-  return steps;
+let commitStep = 0;
+
+/** Called right after the commit point: the step that made the update committed. */
+export function markCommit(): void {
+  commitStep = steps;
+}
+
+/** What the kill-loop test reads to choose its kill points (printed when the hook is set). */
+export function stepReport(): string {
+  return `test: ${steps} file-system steps, commit at step ${commitStep}`;
 }
 
 export const reportSteps = process.env.KAGENT_RENDER_TEST_KILL_AT_STEP !== undefined;

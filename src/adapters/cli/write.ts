@@ -42,7 +42,7 @@ import path from 'node:path';
 import { OutputError, UsageError } from '../../diagnostics/errors.js';
 import { unifiedDiff } from '../../emit/diff.js';
 import { GENERATED_HEADER, isReservedName, RESERVED_PREFIX } from '../../emit/files.js';
-import { fsStep, fsStepsTaken, reportSteps } from './faults.js';
+import { fsStep, markCommit, reportSteps, stepReport } from './faults.js';
 import { acquireLock, isRunning, LOCK_NAME, LOCK_TEMP } from './lock.js';
 
 const NEW_DIR = `${RESERVED_PREFIX}new`;
@@ -264,7 +264,7 @@ export async function writeTree(dir: string, tree: Map<string, string>, options:
       // a stale lock is removed by the next run
     }
     if (!done) removeCreated(dir, created);
-    if (reportSteps) note(`test: ${fsStepsTaken()} file-system steps`);
+    if (reportSteps) note(stepReport());
   }
 }
 
@@ -316,6 +316,7 @@ function update(dir: string, tree: Map<string, string>, shown: string, note: (m:
     writeFileSync(temp, `kagent-render: an update of this directory is committed (${plan.changes.length} to write, ${plan.removals.length} to remove); the next build -o finishes it\n`);
     fsStep();
     renameSync(temp, path.join(dir, COMMIT)); // the commit point
+    markCommit();
   } catch (e) {
     // Best effort: what stays is an uncommitted stage, which the next run discards.
     for (const at of [...made.reverse(), path.join(dir, COMMIT_TEMP)]) attempt(() => rmSync(at, { recursive: true, force: true }));
