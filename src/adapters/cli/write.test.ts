@@ -47,8 +47,6 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-const reserved = (dir: string) => Object.keys(snapshot(dir)).filter((f) => f.split('/').some((c) => c.startsWith('.kagent-render')));
-
 describe('writeTree', () => {
   it('replaces changed files, keeps unchanged ones, removes stale generated ones and never touches the rest', async () => {
     const dir = previousOutput();
@@ -223,7 +221,7 @@ describe('recovery from an interrupted run', () => {
     const notes: string[] = [];
     await repairOutput(dir, 'out', (m) => notes.push(m));
     expect(snapshot(dir)).toEqual({ 'a/x.yaml': file('new x'), 'b/NOTES.yaml': 'hand-written\n', 'c/z.yaml': file('z') });
-    expect(notes).toEqual(['removed a stale lock on out (pid 999999999 on ' + hostname() + ' is not running)', 'finished an interrupted update of out (it had been committed)']);
+    expect(notes).toEqual([`removed a stale lock on out (pid 999999999 on ${hostname()} is not running)`, 'finished an interrupted update of out (it had been committed)']);
   });
 
   it('committed and half done (a file already renamed, a stale one already removed): finished the same', async () => {
@@ -268,8 +266,9 @@ describe('the lock', () => {
   function liveHolder(dir: string): number {
     const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     children.push(child);
-    writeFileSync(path.join(dir, '.kagent-render.lock'), `${child.pid} ${hostname()}\n`);
-    return child.pid!;
+    const pid = child.pid ?? 0;
+    writeFileSync(path.join(dir, '.kagent-render.lock'), `${pid} ${hostname()}\n`);
+    return pid;
   }
 
   it('held by a running build: waits, then fails with the holder named, DIR unchanged', async () => {

@@ -283,8 +283,8 @@ function update(dir: string, tree: Map<string, string>, shown: string, note: (m:
   const group = (rel: string): Group => {
     const d = path.posix.dirname(rel);
     const key = d === '.' ? '' : d;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { add: [], del: [] }));
+    const g = groups.get(key) ?? { add: [], del: [] };
+    groups.set(key, g);
     return g;
   };
   for (const rel of plan.changes) group(rel).add.push(path.posix.basename(rel));
@@ -307,7 +307,7 @@ function update(dir: string, tree: Map<string, string>, shown: string, note: (m:
         made.push(at);
         for (const name of names) {
           fsStep();
-          writeFileSync(path.join(at, name), stage === NEW_DIR ? tree.get(d ? `${d}/${name}` : name)! : '', { flag: 'wx' });
+          writeFileSync(path.join(at, name), stage === NEW_DIR ? (tree.get(join(d, name)) ?? '') : '', { flag: 'wx' });
         }
       }
     }
@@ -330,7 +330,7 @@ function update(dir: string, tree: Map<string, string>, shown: string, note: (m:
     if (e instanceof OutputError) throw e;
     throw new OutputError(`cannot finish updating ${shown}: ${pathOf(e, dir)} (${codeOf(e)}); the update is committed (${shown}/${COMMIT}) and the next build -o ${shown} finishes it`);
   }
-  for (const d of groups.keys()) if (groups.get(d)!.del.length > 0) removeEmptyDirs(dir, d);
+  for (const [d, g] of groups) if (g.del.length > 0) removeEmptyDirs(dir, d);
   return { written: plan.changes, removed: plan.removals };
 }
 
