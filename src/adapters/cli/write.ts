@@ -271,7 +271,12 @@ export async function writeTree(dir: string, tree: Map<string, string>, options:
 function update(dir: string, tree: Map<string, string>, shown: string, note: (m: string) => void): WriteResult {
   let scan = scanOutput(dir, shown);
   if (scan.reserved.some((r) => r !== LOCK_NAME)) {
-    repair(dir, shown, scan, note);
+    try {
+      repair(dir, shown, scan, note);
+    } catch (e) {
+      if (e instanceof OutputError) throw e;
+      throw new OutputError(`cannot repair the interrupted update of ${shown}: ${pathOf(e, dir)} (${codeOf(e)}); nothing else was written`);
+    }
     scan = scanOutput(dir, shown);
   }
   const plan = planChanges(scan, tree, shown);
