@@ -23,3 +23,20 @@ export function planOutputTree(rendered: readonly RenderedSource[]): Map<string,
   files.set('kustomization.yaml', `${GENERATED_HEADER}\n${toYaml(kustomization)}`);
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
+
+/**
+ * Names kagent-render reserves inside (and beside) an `-o` directory for its own bookkeeping:
+ * the lock, the commit record and the per-directory stage directories of an update
+ * (`.kagent-render.lock`, `.kagent-render.commit`, `<dir>/.kagent-render.new/`, `<dir>/.kagent-render.del/`),
+ * plus the temp names earlier versions used (`.<file>.kagent-render-<pid>.tmp`, `<DIR>.kagent-render-<pid>.tmp/`).
+ * Input discovery skips them, so leftovers of an interrupted run are never read as input.
+ */
+export const RESERVED_PREFIX = '.kagent-render.';
+const LEGACY_TEMP = /\.kagent-render-\d+\.tmp$/;
+
+export function isReservedName(name: string): boolean {
+  return name.startsWith(RESERVED_PREFIX) || LEGACY_TEMP.test(name);
+}
+
+/** fast-glob ignore patterns for the reserved names (see isReservedName). */
+export const RESERVED_GLOBS = ['**/.kagent-render.*', '**/.kagent-render.*/**', '**/*.kagent-render-*.tmp', '**/*.kagent-render-*.tmp/**'];

@@ -10,12 +10,13 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
+import { RESERVED_GLOBS } from '../emit/files.js';
 import type { SourceFile } from '../model/source.js';
 import { decodeSource, fileSizeProblem, type ParseLimits } from './parse.js';
 
 export interface DiscoverOptions {
   cwd: string;
-  /** Directories not to walk (the output dir), relative to cwd or absolute. */
+  /** Directories not to walk (the output dir), relative to cwd or absolute; matched on real paths too. */
   exclude?: string[];
   limits?: Partial<ParseLimits>;
 }
@@ -39,11 +40,15 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
         onlyFiles: false,
         followSymbolicLinks: false,
         objectMode: true,
-        ignore: ['**/.git/**', '**/node_modules/**'],
+        // Reserved names: leftovers of an interrupted `-o` run are never input.
+        ignore: ['**/.git/**', '**/node_modules/**', ...RESERVED_GLOBS, ...insideGlobs(abs, root, excluded)],
       });
       for (const e of entries) {
         const entryPath = path.join(abs, e.path);
-        if (excluded.some((x) => entryPath === x || entryPath.startsWith(x + path.sep))) continue;
+        // The walk follows no link, so root + the relative path is the entry's real path: the
+        // output dir is skipped however the input path reaches it (a symlinked alias of the input).
+        const realPath = path.join(root, e.path);
+        if (excluded.some((x) => isWithin(entryPath, x) || isWithin(realPath, x))) continue;
         if (!YAML_NAME.test(e.name) && !e.dirent.isSymbolicLink()) continue;
         if (e.dirent.isSymbolicLink()) {
           const skipped = symlinkProblem(entryPath);
@@ -108,6 +113,22 @@ function symlinkProblem(link: string): string | 'not-yaml' | undefined {
   if (statSync(real).isDirectory()) return `not following a symlinked directory (it could loop); pass its target as a PATH argument instead`;
   if (!YAML_NAME.test(link)) return 'not-yaml';
   return undefined; // files whose target leaves the root are reported below
+}
+
+/** Globs that keep the walk out of excluded directories under the root (not even listed: they may be unreadable). */
+function insideGlobs(abs: string, root: string, excluded: string[]): string[] {
+  const globs: string[] = [];
+  for (const x of excluded) {
+    for (const base of [abs, root]) {
+      const rel = path.relative(base, x);
+      if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) globs.push(`${fg.escapePath(rel.split(path.sep).join('/'))}/**`);
+    }
+  }
+  return globs;
+}
+
+function isWithin(p: string, dir: string): boolean {
+  return p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 }
 
 function attempt<T>(f: () => T): T | undefined {

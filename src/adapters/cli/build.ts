@@ -1,6 +1,5 @@
 /** `build`, `validate` and `graph`: discover → render → print or write. */
 import path from 'node:path';
-import { UsageError } from '../../diagnostics/errors.js';
 import { DiagnosticBag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatText } from '../../diagnostics/format.js';
 import { planOutputTree } from '../../emit/files.js';
@@ -12,7 +11,7 @@ import { discover } from '../../read/discover.js';
 import { resolveSettings, type Settings } from '../../settings/settings.js';
 import type { CliIO } from '../io.js';
 import { parseBuildArgs } from './args.js';
-import { diffTree, writeTree } from './write.js';
+import { checkTree, outputLocation, writeTree } from './write.js';
 
 type SettingsLoader = (cwd: string) => Promise<{ settings: Record<string, unknown>; diagnostics: Diagnostic[] }>;
 
@@ -22,14 +21,9 @@ export async function runBuild(command: 'build' | 'validate' | 'graph', argv: st
   // Profile first, so a profile chosen anywhere seeds the rows the other sources leave open.
   const merged = { ...fromFile.settings, ...args.settings } as Partial<Settings>;
   const settings = resolveSettings(merged);
-  const exclude = args.output ? [args.output] : [];
-  if (args.output) {
-    const out = path.resolve(io.cwd, args.output);
-    for (const p of args.paths.length > 0 ? args.paths : ['.']) {
-      const input = path.resolve(io.cwd, p);
-      if (input === out || input.startsWith(out + path.sep)) throw new UsageError(`-o ${args.output} contains the input ${p}: nothing would be read; write the output to a directory outside the input (or to a subdirectory of it)`);
-    }
-  }
+  // Real paths on both sides: DIR may not be a link, nor contain an input; the walk skips DIR
+  // however an input path reaches it.
+  const exclude = args.output ? [args.output, outputLocation(args.output, args.paths.length > 0 ? args.paths : ['.'], io.cwd)] : [];
   const { files, diagnostics: readDiagnostics } = await discover(args.paths, { cwd: io.cwd, exclude });
   const result = render(files, settings);
   const diagnostics = [...fromFile.diagnostics, ...readDiagnostics, ...result.diagnostics];
@@ -47,15 +41,17 @@ export async function runBuild(command: 'build' | 'validate' | 'graph', argv: st
     const dir = path.resolve(io.cwd, args.output);
     const tree = planOutputTree(result.rendered);
     if (args.check) {
-      const diff = await diffTree(dir, tree, args.output);
-      if (diff) {
-        io.stdout.write(diff);
+      const check = checkTree(dir, tree, args.output);
+      for (const w of check.warnings) io.stderr.write(`kagent-render: ${w}\n`);
+      for (const p of check.problems) io.stderr.write(`kagent-render: error: ${p}\n`);
+      if (check.diff) io.stdout.write(check.diff);
+      if (check.diff || check.problems.length > 0) {
         io.stderr.write(`kagent-render: ${args.output} is out of date; run kagent-render build ${[...args.paths, '-o', args.output].join(' ')}\n`);
         return 1;
       }
       return 0;
     }
-    await writeTree(dir, tree);
+    await writeTree(dir, tree, { shown: args.output, note: (m) => io.stderr.write(`kagent-render: ${m}\n`) });
     return 0;
   }
   const objects = result.rendered.flatMap((r) => r.objects);

@@ -5,10 +5,10 @@
  * untracked files by itself (pre-commit#1489), so the hook must say so. `--check` writes
  * nothing and fails with a diff when the directory is out of date (for CI).
  */
-import { readFile } from 'node:fs/promises';
-import fg from 'fast-glob';
+import path from 'node:path';
 import { UsageError } from '../../diagnostics/errors.js';
 import { VALUE_FLAGS } from '../cli/args.js';
+import { generatedFiles } from '../cli/write.js';
 import type { CliIO } from '../io.js';
 
 export const DEFAULT_OUTPUT_DIR = 'rendered';
@@ -46,9 +46,7 @@ export async function runPrecommit(args: string[], io: CliIO): Promise<number> {
   return changed.length > 0 ? 1 : 0;
 }
 
+/** The generated files in DIR, read as `--check` reads them: no link followed, nothing else read. */
 async function snapshot(cwd: string, dir: string): Promise<Map<string, string>> {
-  const files = await fg('**/*', { cwd: `${cwd}/${dir}`, onlyFiles: true, dot: true }).catch(() => [] as string[]);
-  const out = new Map<string, string>();
-  for (const f of files.sort()) out.set(f, await readFile(`${cwd}/${dir}/${f}`, 'utf8'));
-  return out;
+  return generatedFiles(path.resolve(cwd, dir), dir);
 }
