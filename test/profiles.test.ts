@@ -18,6 +18,7 @@ const totals: Explained & { bothRender: number; secretRow: number; validateRow: 
   ownerReferences: 0,
   mcpUrlPaths: 0,
   configHashes: 0,
+  kmcpRefusals: 0,
   bothRender: 0,
   secretRow: 0,
   validateRow: 0,
@@ -35,6 +36,7 @@ describe('gitops vs controller profile (SPEC §4)', () => {
 
     const { unexplained, explained } = profileSwitchDeltas(chain.gitopsSecrets, chain.controllerPinned);
     expect(unexplained, `rows "ownerReferences" / "MCP URL path": unexplained differences\n${unexplained.join('\n')}`).toEqual([]);
+    totals.kmcpRefusals += explained.kmcpRefusals;
     if (chain.gitopsSecrets.ok) {
       totals.bothRender++;
       totals.ownerReferences += explained.ownerReferences;
@@ -60,6 +62,7 @@ describe('gitops vs controller profile (SPEC §4)', () => {
     expect(totals.ownerReferences).toBeGreaterThan(0);
     expect(totals.mcpUrlPaths).toBeGreaterThan(0); // fixtures/profile-gitops-http-path
     expect(totals.configHashes).toBeGreaterThan(0);
+    expect(totals.kmcpRefusals).toBeGreaterThan(0); // fixtures/rules-mcpserver-controller-checks (validate: warn)
     expect(totals.secretRow).toBeGreaterThan(0); // e.g. fixtures/secret-value-not-allowed
     expect(totals.validateRow).toBeGreaterThan(0); // e.g. fixtures/schema-unknown-field
     // SPEC §4 row "CRD defaults": both profiles apply them (a real cluster defaults every object), so
@@ -91,7 +94,7 @@ describe('the profile-switch classifier', () => {
   it('explains ownerReferences to the source', () => {
     const c = base();
     for (const o of c.rendered[0]!.objects) o.metadata.ownerReferences = [owner];
-    expect(profileSwitchDeltas(base(), c)).toEqual({ unexplained: [], explained: { ownerReferences: 2, mcpUrlPaths: 0, configHashes: 0 } });
+    expect(profileSwitchDeltas(base(), c)).toEqual({ unexplained: [], explained: { ownerReferences: 2, mcpUrlPaths: 0, configHashes: 0, kmcpRefusals: 0 } });
   });
 
   it('rejects an ownerReference to something else', () => {
