@@ -10,6 +10,7 @@ import { keyOf, type InputObject } from '../../model/source.js';
 import type { Settings } from '../../settings/settings.js';
 import { emitsOwnerReferences } from '../profile.js';
 import { clone, compact, objectMeta, sortedMap } from '../k8s/meta.js';
+import { markFrom, markItemsFrom } from '../../model/provenance.js';
 import { localConfigHash, localYaml } from './configmap.js';
 
 const ADAPTER_IMAGE = 'ghcr.io/agentgateway/agentgateway:0.9.0-musl';
@@ -53,24 +54,27 @@ export function expandMCPServer(server: InputObject, settings: Settings): { obje
   });
   const selector = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/instance': name };
 
-  const configMapRefs: string[] = (d.configMapRefs ?? []).map((r: Obj) => r?.name).filter(Boolean);
   const volumes: Obj[] = [{ name: 'config', configMap: { name } }];
   const mounts: Obj[] = [{ name: 'config', mountPath: '/config' }];
   if (stdio) {
     volumes.push({ name: 'binary', emptyDir: {} });
     mounts.push({ name: 'binary', mountPath: '/adapterbin' });
   }
-  for (const cm of configMapRefs) {
-    volumes.push({ name: `cm-${cm}`, configMap: { name: cm } });
-    mounts.push({ name: `cm-${cm}`, readOnly: true, mountPath: `/configmaps/${cm}` });
-  }
-  volumes.push(...(clone(d.volumes) ?? []));
-  mounts.push(...(clone(d.volumeMounts) ?? []));
+  // Provenance of what comes from the user's fields, for output checks reported at the input line.
+  const mark = <T>(node: T, ...path: (string | number)[]) => markFrom(node, server.origin, ['spec', 'deployment', ...path]);
+  (d.configMapRefs ?? []).forEach((r: Obj, i: number) => {
+    if (!r?.name) return;
+    const cm = r.name;
+    volumes.push(mark({ name: `cm-${cm}`, configMap: { name: cm } }, 'configMapRefs', i));
+    mounts.push(mark({ name: `cm-${cm}`, readOnly: true, mountPath: `/configmaps/${cm}` }, 'configMapRefs', i));
+  });
+  volumes.push(...(markItemsFrom<Obj>(clone(d.volumes), server.origin, ['spec', 'deployment', 'volumes']) ?? []));
+  mounts.push(...(markItemsFrom<Obj>(clone(d.volumeMounts), server.origin, ['spec', 'deployment', 'volumeMounts']) ?? []));
 
   const env = d.env && Object.keys(d.env).length > 0
-    ? Object.keys(d.env).sort().map((k) => ({ name: k, value: String(d.env[k]) }))
+    ? Object.keys(d.env).sort().map((k) => mark({ name: k, value: String(d.env[k]) }, 'env', k))
     : undefined;
-  const envFrom = (d.secretRefs ?? []).filter((r: Obj) => r?.name).map((r: Obj) => ({ secretRef: { name: r.name } }));
+  const envFrom = (d.secretRefs ?? []).flatMap((r: Obj, i: number) => (r?.name ? [mark({ secretRef: { name: r.name } }, 'secretRefs', i)] : []));
 
   const main = compact({
     name: 'mcp-server',
@@ -102,7 +106,7 @@ export function expandMCPServer(server: InputObject, settings: Settings): { obje
   const podSpec = compact({
     volumes,
     initContainers,
-    containers: [main, ...(clone(d.sidecars) ?? [])],
+    containers: [main, ...(markItemsFrom(clone(d.sidecars), server.origin, ['spec', 'deployment', 'sidecars']) ?? [])],
     nodeSelector: sortedMap(d.nodeSelector),
     serviceAccountName: d.serviceAccountName || name,
     securityContext: clone(d.podSecurityContext),
