@@ -78,7 +78,7 @@ export function render(files: SourceFile[], settings: Settings): RenderResult {
 }
 
 /** What kmcp's reconcile refuses (kmcp.md §2.9), reported on the MCPServer itself. */
-const KMCP_REFUSALS = new Set<RuleId>([
+export const KMCP_REFUSALS: ReadonlySet<RuleId> = new Set<RuleId>([
   'mcpserver-transport-required',
   'mcpserver-transport-unsupported',
   'mcpserver-image-required',

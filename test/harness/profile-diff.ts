@@ -21,7 +21,8 @@ import { formatText } from '../../src/diagnostics/format.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { K8sObject, RenderedSource } from '../../src/model/k8s.js';
 import type { InputObject, SourceFile } from '../../src/model/source.js';
-import { render, type RenderResult } from '../../src/pipeline.js';
+import { KMCP_REFUSALS, render, type RenderResult } from '../../src/pipeline.js';
+import type { RuleId } from '../../src/diagnostics/rules.js';
 import { discover } from '../../src/read/discover.js';
 import { parseSettings } from '../../src/settings/parse.js';
 import { resolveSettings, type Settings } from '../../src/settings/settings.js';
@@ -94,12 +95,9 @@ export function secretRowProblems(without: RenderResult, withSecrets: RenderResu
     .map((d) => `an error that allowSecretValues made disappear but is not secret-value-not-allowed: ${formatText(d)}`);
 }
 
-/** What kmcp's reconcile refuses: in the controller profile these follow `--validate` too (SPEC §4). */
-const KMCP_REFUSALS = new Set(['mcpserver-transport-required', 'mcpserver-transport-unsupported', 'mcpserver-image-required', 'mcpserver-port-required', 'mcpserver-target-port-required']);
-
 /** Rules whose severity follows `--validate` (schema and CEL findings, and in the controller profile kmcp refusals). */
 export function isValidationRule(rule: string): boolean {
-  return rule.startsWith('schema-') || rule.startsWith('cel-') || KMCP_REFUSALS.has(rule);
+  return rule.startsWith('schema-') || rule.startsWith('cel-') || KMCP_REFUSALS.has(rule as RuleId);
 }
 
 /**
