@@ -251,12 +251,40 @@ function containers(ps: Problems, list: Obj[], path: OutPath, volumes: Set<strin
     if (name !== '' && names.has(name)) ps.add('apiserver-container-name', [...at, 'name'], 'Duplicate value', name);
     names.add(name);
     if (!c.image) ps.add('apiserver-container-image', [...at, 'image'], 'Required value');
+    if (typeof c.imagePullPolicy === 'string' && c.imagePullPolicy !== '' && !PULL_POLICIES.includes(c.imagePullPolicy)) {
+      ps.add('apiserver-container-image', [...at, 'imagePullPolicy'], 'Unsupported value', c.imagePullPolicy, `supported values: ${PULL_POLICIES.map((v) => `"${v}"`).join(', ')}`);
+    }
+    for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe']) if (c[kind]) probe(ps, c[kind], kind, [...at, kind]);
     containerPorts(ps, asList(c.ports), [...at, 'ports']);
     env(ps, asList(c.env), [...at, 'env']);
     envFrom(ps, asList(c.envFrom), [...at, 'envFrom']);
     mounts(ps, asList(c.volumeMounts), [...at, 'volumeMounts'], volumes);
     if (c.resources) resources(ps, c.resources, [...at, 'resources']);
   });
+}
+
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+
+/** validateProbe and validateHandler, with the liveness/startup and readiness rules of validateContainerCommon. */
+function probe(ps: Problems, p: Obj, kind: string, at: OutPath): void {
+  const handlers = PROBE_HANDLERS.filter((h) => p[h]);
+  if (handlers.length === 0) ps.add('apiserver-probe', at, 'Required value', undefined, 'must specify a handler type');
+  for (const h of handlers.slice(1)) ps.add('apiserver-probe', [...at, h], 'Forbidden', undefined, 'may not specify more than 1 handler type');
+  for (const field of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
+    if (typeof p[field] === 'number' && p[field] < 0) ps.add('apiserver-probe', [...at, field], 'Invalid value', p[field], 'must be greater than or equal to 0');
+  }
+  if (kind !== 'readinessProbe' && typeof p.successThreshold === 'number' && p.successThreshold !== 0 && p.successThreshold !== 1) {
+    ps.add('apiserver-probe', [...at, 'successThreshold'], 'Invalid value', p.successThreshold, 'must be 1');
+  }
+  if (kind === 'readinessProbe' && p.terminationGracePeriodSeconds !== undefined && p.terminationGracePeriodSeconds !== null) {
+    ps.add('apiserver-probe', [...at, 'terminationGracePeriodSeconds'], 'Invalid value', p.terminationGracePeriodSeconds, 'must not be set for readinessProbes');
+  }
+  for (const h of ['httpGet', 'tcpSocket', 'grpc']) {
+    const port = p[h]?.port;
+    if (typeof port === 'number') ps.invalid('apiserver-probe', [...at, h, 'port'], port, portNumber(port));
+    else if (typeof port === 'string') ps.invalid('apiserver-probe', [...at, h, 'port'], port, portName(port));
+  }
 }
 
 function containerPorts(ps: Problems, ports: Obj[], path: OutPath): void {
