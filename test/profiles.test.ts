@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RenderResult } from '../src/pipeline.js';
 import { applyCrdDefaults } from '../src/validate/defaults.js';
+import { profileDefaults } from '../src/settings/settings.js';
 import { fixturesDir, listCases } from './harness/golden.js';
 import { crdDefaultsRowProblems, fieldDiff, loadCase, profileSwitchDeltas, renderChain, secretRowProblems, validateRowProblems, type Explained } from './harness/profile-diff.js';
 
@@ -17,6 +18,7 @@ const totals: Explained & { bothRender: number; secretRow: number; validateRow: 
   ownerReferences: 0,
   mcpUrlPaths: 0,
   configHashes: 0,
+  kmcpRefusals: 0,
   bothRender: 0,
   secretRow: 0,
   validateRow: 0,
@@ -34,6 +36,7 @@ describe('gitops vs controller profile (SPEC §4)', () => {
 
     const { unexplained, explained } = profileSwitchDeltas(chain.gitopsSecrets, chain.controllerPinned);
     expect(unexplained, `rows "ownerReferences" / "MCP URL path": unexplained differences\n${unexplained.join('\n')}`).toEqual([]);
+    totals.kmcpRefusals += explained.kmcpRefusals;
     if (chain.gitopsSecrets.ok) {
       totals.bothRender++;
       totals.ownerReferences += explained.ownerReferences;
@@ -59,9 +62,15 @@ describe('gitops vs controller profile (SPEC §4)', () => {
     expect(totals.ownerReferences).toBeGreaterThan(0);
     expect(totals.mcpUrlPaths).toBeGreaterThan(0); // fixtures/profile-gitops-http-path
     expect(totals.configHashes).toBeGreaterThan(0);
+    expect(totals.kmcpRefusals).toBeGreaterThan(0); // fixtures/rules-mcpserver-controller-checks (validate: warn)
     expect(totals.secretRow).toBeGreaterThan(0); // e.g. fixtures/secret-value-not-allowed
     expect(totals.validateRow).toBeGreaterThan(0); // e.g. fixtures/schema-unknown-field
-    expect(totals.crdDefaultsRow).toBeGreaterThan(0); // e.g. fixtures/profile-gitops-http-path
+    // SPEC §4 row "CRD defaults": both profiles apply them (a real cluster defaults every object), so
+    // the profile switch alone never changes this row; fixtures that model upstream's raw unit-test
+    // inputs pin `crdDefaults: false` for both.
+    expect(totals.crdDefaultsRow).toBe(0);
+    expect(profileDefaults('controller').crdDefaults).toBe(true);
+    expect(profileDefaults('gitops').crdDefaults).toBe(true);
   });
 });
 
@@ -85,7 +94,7 @@ describe('the profile-switch classifier', () => {
   it('explains ownerReferences to the source', () => {
     const c = base();
     for (const o of c.rendered[0]!.objects) o.metadata.ownerReferences = [owner];
-    expect(profileSwitchDeltas(base(), c)).toEqual({ unexplained: [], explained: { ownerReferences: 2, mcpUrlPaths: 0, configHashes: 0 } });
+    expect(profileSwitchDeltas(base(), c)).toEqual({ unexplained: [], explained: { ownerReferences: 2, mcpUrlPaths: 0, configHashes: 0, kmcpRefusals: 0 } });
   });
 
   it('rejects an ownerReference to something else', () => {

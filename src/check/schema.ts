@@ -2,7 +2,12 @@
 import type { ValidateFunction } from 'ajv';
 import type { K8sObject } from '../model/k8s.js';
 import * as generated from '../validate/validators.generated.mjs';
-import type { Problem } from './invariants.js';
+import type { RuleId } from '../diagnostics/rules.js';
+
+export interface Problem {
+  rule: RuleId;
+  message: string;
+}
 
 const VALIDATORS = generated as unknown as Record<string, ValidateFunction | undefined>;
 

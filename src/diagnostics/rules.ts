@@ -90,13 +90,25 @@ export const RULES = {
   'proxy-url-invalid': 'with --proxy-url: the proxy URL has no scheme or host, or a tool URL to send through it cannot be parsed',
   // Checks of our own output: a failure is a bug, or an input that leads to an invalid object
   'output-schema': 'a generated object fails the strict Kubernetes schema',
-  'output-name-invalid': 'a generated name is not a DNS-1123 name (too long, bad characters)',
-  'output-label-invalid': 'a generated label value is not a valid label value',
   'output-duplicate-object': 'two sources generate the same object',
-  'output-volume-name-invalid': 'a generated volume name is not a DNS-1123 label',
-  'output-volume-duplicate': 'two volumes of one pod have the same name',
-  'output-mount-unknown-volume': 'a container mounts a volume the pod does not have',
-  'output-ref-unnamed': 'a volume or env reference without a name',
+  'ref-name-invalid': 'a Secret or ConfigMap named for a volume or for TLS is not a valid DNS-1123 subdomain: no such object can exist',
+  // The API server's validation of the generated objects (docs/fidelity.md "What is refused")
+  'apiserver-name': 'a generated object name the API server rejects (a Service name must be a DNS-1035 label)',
+  'apiserver-labels': 'a label key or value, a selector or nodeSelector entry the API server rejects, or pod labels that no longer match the selector',
+  'apiserver-annotations': 'an annotation key the API server rejects, or annotations larger than 256 KiB in total',
+  'apiserver-replicas': 'a negative replica count',
+  'apiserver-volume-name': 'a pod volume without a name, with a name that is not a DNS-1123 label, or with a name used twice',
+  'apiserver-volume-source': 'a volume with two sources, a Secret or ConfigMap volume without a name, a bad file mode or item path',
+  'apiserver-volume-mount': 'a volume mount naming no volume of the pod, a mount path used twice, or a bad subPath',
+  'apiserver-container-name': 'a container or init container without a name, with an invalid name, or with a name used twice in the pod',
+  'apiserver-container-image': 'a container without an image, or with an imagePullPolicy other than Always, IfNotPresent, Never',
+  'apiserver-probe': 'a probe with no handler or two, a negative timing, a liveness or startup successThreshold other than 1, a bad probe port',
+  'apiserver-container-port': 'a container port outside 1-65535, or a port name that is not an IANA service name or is used twice',
+  'apiserver-env': 'an env var or envFrom entry the API server rejects (name, valueFrom, Secret/ConfigMap name or key)',
+  'apiserver-resources': 'a resource request above its limit, a negative quantity, or an unknown resource name',
+  'apiserver-service-account-name': 'a serviceAccountName that is not a DNS-1123 subdomain',
+  'apiserver-service-port': 'a Service port outside 1-65535, an invalid or repeated port name, or an invalid targetPort',
+  'apiserver-data': 'a ConfigMap or Secret key the API server rejects, or data larger than 1 MiB',
 } as const;
 
 export type RuleId = keyof typeof RULES;

@@ -27,3 +27,14 @@ export function mcpServerUrlPath(s: Settings, transportType: unknown, httpPath: 
   }
   return '/mcp';
 }
+
+/**
+ * SPEC §4 "Fidelity to the cluster": in the controller profile the two controllers fail
+ * independently, as in a cluster. An MCPServer kmcp refuses to reconcile (kmcp.md §2.9) is
+ * reported with the severity of `--validate` (a warning under `warn`) and only its own objects
+ * are missing; Agents that use it are still translated by kagent's rules. In gitops it is an
+ * error whatever `--validate` says: the repository holds an object that can never run.
+ */
+export function kmcpRefusalSeverity(s: Settings): 'error' | 'warning' {
+  return s.profile === 'controller' && s.validate === 'warn' ? 'warning' : 'error';
+}

@@ -58,7 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Settings for a profile before user overrides (SPEC §4: flags override row by row). */
 export function profileDefaults(profile: Settings['profile']): Settings {
   return profile === 'controller'
-    ? { ...DEFAULT_SETTINGS, profile, validate: 'warn', crdDefaults: false }
+    ? { ...DEFAULT_SETTINGS, profile, validate: 'warn' }
     : { ...DEFAULT_SETTINGS, profile };
 }
 

@@ -79,7 +79,8 @@ describe('kagent-render CLI', () => {
     writeFileSync(path.join(dir, 'kagent-render.yaml'), 'profile: controller\nimageTag: "0.10.0"\n');
     const r = cli(['build', '.'], { cwd: dir });
     expect(r.stdout).toContain('ownerReferences');
-    expect(r.stdout).toContain('kagent-dev/kagent/app:0.10.0');
+    // CRD defaults apply in the controller profile too: runtime go (SPEC §4).
+    expect(r.stdout).toContain('kagent-dev/kagent/golang-adk:0.10.0');
     expect(cli(['build', '.', '--profile', 'gitops'], { cwd: dir }).stdout).not.toContain('ownerReferences');
     writeFileSync(path.join(dir, 'kagent-render.yaml'), 'profil: controller\n');
     const bad = cli(['build', '.'], { cwd: dir });

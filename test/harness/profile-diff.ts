@@ -21,7 +21,8 @@ import { formatText } from '../../src/diagnostics/format.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { K8sObject, RenderedSource } from '../../src/model/k8s.js';
 import type { InputObject, SourceFile } from '../../src/model/source.js';
-import { render, type RenderResult } from '../../src/pipeline.js';
+import { KMCP_REFUSALS, render, type RenderResult } from '../../src/pipeline.js';
+import type { RuleId } from '../../src/diagnostics/rules.js';
 import { discover } from '../../src/read/discover.js';
 import { parseSettings } from '../../src/settings/parse.js';
 import { resolveSettings, type Settings } from '../../src/settings/settings.js';
@@ -94,9 +95,9 @@ export function secretRowProblems(without: RenderResult, withSecrets: RenderResu
     .map((d) => `an error that allowSecretValues made disappear but is not secret-value-not-allowed: ${formatText(d)}`);
 }
 
-/** Rules whose severity follows `--validate` (schema and CEL findings). */
+/** Rules whose severity follows `--validate` (schema and CEL findings, and in the controller profile kmcp refusals). */
 export function isValidationRule(rule: string): boolean {
-  return rule.startsWith('schema-') || rule.startsWith('cel-');
+  return rule.startsWith('schema-') || rule.startsWith('cel-') || KMCP_REFUSALS.has(rule as RuleId);
 }
 
 /**
@@ -135,6 +136,8 @@ export interface Explained {
   ownerReferences: number;
   mcpUrlPaths: number;
   configHashes: number;
+  /** kmcp refusals: errors in gitops, warnings in controller under `--validate warn` (SPEC §4 "Fidelity to the cluster"). */
+  kmcpRefusals: number;
 }
 
 /**
@@ -143,10 +146,25 @@ export interface Explained {
  * profiles differ only as documented), and what was explained.
  */
 export function profileSwitchDeltas(gitops: RenderResult, controller: RenderResult): { unexplained: string[]; explained: Explained } {
-  const explained: Explained = { ownerReferences: 0, mcpUrlPaths: 0, configHashes: 0 };
+  const explained: Explained = { ownerReferences: 0, mcpUrlPaths: 0, configHashes: 0, kmcpRefusals: 0 };
   const unexplained: string[] = [];
-  if (stderrOf(gitops).join('\n') !== stderrOf(controller).join('\n')) {
-    unexplained.push(`diagnostics differ:\n  gitops:     ${stderrOf(gitops).join('\n              ')}\n  controller: ${stderrOf(controller).join('\n              ')}`);
+  // The controllers fail independently in the controller profile: a kmcp refusal that gitops
+  // reports as an error is a warning there under --validate warn, and the rest still renders.
+  const gitopsErrors = new Set(errors(gitops.diagnostics).map(formatText));
+  const controllerDiagnostics = controller.diagnostics.map((d) => {
+    const asError = { ...d, severity: 'error' as const };
+    if (d.severity !== 'warning' || !KMCP_REFUSALS.has(d.rule) || !gitopsErrors.has(formatText(asError))) return d;
+    explained.kmcpRefusals++;
+    return asError;
+  });
+  const controllerStderr = controllerDiagnostics.map(formatText);
+  if (stderrOf(gitops).join('\n') !== controllerStderr.join('\n')) {
+    unexplained.push(`diagnostics differ:\n  gitops:     ${stderrOf(gitops).join('\n              ')}\n  controller: ${controllerStderr.join('\n              ')}`);
+  }
+  if (explained.kmcpRefusals > 0 && !gitops.ok && controller.ok) {
+    const left = errors(gitops.diagnostics).filter((d) => !KMCP_REFUSALS.has(d.rule));
+    if (left.length > 0) unexplained.push(`gitops fails beyond kmcp refusals: ${left.map(formatText).join('; ')}`);
+    return { unexplained, explained }; // gitops renders nothing to compare with
   }
   if (gitops.ok !== controller.ok) unexplained.push(`gitops ${gitops.ok ? 'renders' : 'fails'}, controller ${controller.ok ? 'renders' : 'fails'}`);
   const g = gitops.rendered;

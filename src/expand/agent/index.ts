@@ -12,6 +12,7 @@ import { emitsOwnerReferences } from '../profile.js';
 import { shown } from '../../diagnostics/format.js';
 import { goJson, goMap } from '../gojson.js';
 import { goField, quantityMessage } from '../k8s/gotypes.js';
+import { markItemsFrom } from '../../model/provenance.js';
 import { buildAgentObjects, type AgentPlan } from './build.js';
 import { buildAgentCard } from './card.js';
 import { compileContextConfig } from './compaction.js';
@@ -89,9 +90,11 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   // The "-full" image carries the sandbox runtime (reference §3.5); BYO images are the user's.
   const imageTag = srtSettings !== undefined && !body.byo ? `${settings.imageTag}-full` : settings.imageTag;
 
+  // Provenance of the user's lists, for output checks that report at the input line (src/model/provenance.ts).
+  const fromUser = (list: Obj[] | undefined, field: string) => markItemsFrom<Obj>(list, agent.origin, [...dPath, field]);
   const otel = Object.keys(settings.otelEnv).sort().map((k) => ({ name: k, value: settings.otelEnv[k] }));
   const env = dedupeByName([
-    ...(user.env ?? []),
+    ...(fromUser(user.env, 'env') ?? []),
     ...model.env,
     ...otel,
     { name: 'KAGENT_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
@@ -101,23 +104,23 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     ...(skills?.env ?? []),
     ...(srtSettings !== undefined ? [{ name: 'KAGENT_SRT_SETTINGS_PATH', value: SRT_SETTINGS_PATH }] : []),
   ]);
-  const volumes = dedupeByName([
+  // The user's volumes are appended as upstream appends them: one named like a generated volume
+  // (`config`) makes a pod the API server rejects, which the output check reports at its line.
+  const volumes = [
     { name: 'config', secret: { secretName: agent.name } },
-    ...(user.volumes ?? []),
-    ...model.volumes,
-    ...tools.volumes,
-    ...(skills?.volumes ?? []),
+    ...(fromUser(user.volumes, 'volumes') ?? []),
+    ...dedupeByName([...model.volumes, ...tools.volumes, ...(skills?.volumes ?? [])]),
     { name: 'kagent-token', projected: { sources: [{ serviceAccountToken: { audience: 'kagent', expirationSeconds: 3600, path: 'kagent-token' } }] } },
-  ]);
+  ];
   const mounts = [
     { name: 'config', mountPath: '/config' },
-    ...(user.volumeMounts ?? []),
+    ...(fromUser(user.volumeMounts, 'volumeMounts') ?? []),
     ...model.mounts,
     ...tools.mounts,
     ...(skills?.mounts ?? []),
     { name: 'kagent-token', mountPath: '/var/run/secrets/tokens' },
   ];
-  const extra: Obj[] = user.extraContainers ?? [];
+  const extra: Obj[] = fromUser(user.extraContainers, 'extraContainers') ?? [];
   const names = new Set<string>();
   extra.forEach((c, i) => {
     if (c.name === 'kagent') ctx.error(['spec', 'declarative', 'deployment', 'extraContainers', i, 'name'], 'agent-container-name', 'extraContainers: "kagent" is a reserved container name');
@@ -151,7 +154,7 @@ function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     imagePullPolicy: d.imagePullPolicy || 'IfNotPresent',
     imagePullSecrets: pullSecrets,
     env,
-    envFrom: user.envFrom ?? [],
+    envFrom: fromUser(user.envFrom, 'envFrom') ?? [],
     volumes,
     mounts,
     resources: user.resources,

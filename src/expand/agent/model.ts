@@ -3,6 +3,7 @@
  * the env vars, volumes and mounts the agent pod needs (kagent adk_api_translator.go
  * translateModel; reference §3.3, §5.2, §6.2).
  */
+import { markFrom, provenanceOf } from '../../model/provenance.js';
 import type { InputObject } from '../../model/source.js';
 import { readsSecretValues } from '../profile.js';
 import type { AgentContext } from './context.js';
@@ -98,8 +99,8 @@ export function translateModelConfig(ctx: AgentContext, mc: InputObject, runtime
   // TLS first (reference §3.3: "TLS mounting happens first"), CA bundle only.
   const tls = caBundle(spec.tls);
   if (tls?.mount) {
-    volumes.push(tls.mount.volume);
-    mounts.push(tls.mount.mount);
+    volumes.push(markFrom(tls.mount.volume, mc.origin, ['spec', 'tls', 'caCertSecretRef']));
+    mounts.push(markFrom(tls.mount.mount, mc.origin, ['spec', 'tls', 'caCertSecretRef']));
   }
 
   const config: Obj = { type, model: spec.model ?? '' };
@@ -245,6 +246,9 @@ export function translateModelConfig(ctx: AgentContext, mc: InputObject, runtime
     }
   }
   for (const k of Object.keys(config)) if (config[k] === undefined) delete config[k];
+  // Env from the API-key Secret and the credential volumes name `apiKeySecret`: output checks report there.
+  for (const e of env) if (e.valueFrom?.secretKeyRef) markFrom(e, mc.origin, ['spec', 'apiKeySecret']);
+  for (const v of volumes) if (!provenanceOf(v)) markFrom(v, mc.origin, ['spec', 'apiKeySecret']);
   return { config, env, volumes, mounts };
 }
 

@@ -5,6 +5,7 @@
  * MCPServer client-certificate wiring (SPEC §3.1).
  */
 import type { InputObject } from '../../model/source.js';
+import { markFrom } from '../../model/provenance.js';
 import { durationSeconds } from '../k8s/duration.js';
 import { matchesLabelSelector } from '../k8s/selector.js';
 import { shown } from '../../diagnostics/format.js';
@@ -76,7 +77,7 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
     params = { url, headers: goMap(headers), timeout: durationSeconds(String(spec.timeout ?? '30s')) ?? 30 };
     if (tls?.secretRef) {
       const cert = clientCertificate(tls);
-      addVolume(plan, cert.mount);
+      addVolume(plan, cert.mount, server, ['spec', 'httpTransport', 'tls', 'secretRef']);
       Object.assign(params, cert.fields);
     }
   } else if (kind === 'RemoteMCPServer' && (group === '' || group === 'kagent.dev')) {
@@ -104,7 +105,7 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
     if (spec.sseReadTimeout !== undefined) params.sse_read_timeout = durationSeconds(String(spec.sseReadTimeout));
     if (!sse && spec.terminateOnClose !== undefined && spec.terminateOnClose !== null) params.terminate_on_close = spec.terminateOnClose;
     if (tls) {
-      if (tls.mount) addVolume(plan, tls.mount);
+      if (tls.mount) addVolume(plan, tls.mount, rms, ['spec', 'tls', 'caCertSecretRef']);
       Object.assign(params, tls.fields);
     }
   } else if (isService) {
@@ -214,10 +215,11 @@ function allowsNamespace(ctx: AgentContext, target: InputObject, from: string): 
 }
 
 /** Volumes are shared by name: several tools using one Secret mount it once. */
-function addVolume(plan: ToolsPlan, { volume, mount }: TlsMount): void {
+/** Adds a TLS volume once per name, marked with the input field that names its Secret (output checks report there). */
+function addVolume(plan: ToolsPlan, { volume, mount }: TlsMount, from: InputObject, field: string[]): void {
   if (plan.volumes.some((v) => v.name === volume.name)) return;
-  plan.volumes.push(volume);
-  plan.mounts.push(mount);
+  plan.volumes.push(markFrom(volume, from.origin, field));
+  plan.mounts.push(markFrom(mount, from.origin, field));
 }
 
 /**

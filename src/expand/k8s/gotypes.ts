@@ -13,6 +13,7 @@
  */
 import type { FieldPath } from '../../model/source.js';
 import { parseQuantity } from './quantity.js';
+import { carryMark } from '../../model/provenance.js';
 
 type Fields = Record<string, string>;
 
@@ -331,7 +332,7 @@ export function normalizeGo(value: unknown, type: string, path: FieldPath, probl
     if (!Array.isArray(value)) return value; // wrong type: the schema check reports it
     if (value.length === 0) return omitempty ? undefined : [];
     const item = type.slice(2);
-    return value.map((v, i) => normalizeGo(v, item, [...path, i], problem, false));
+    return carryMark(value, value.map((v, i) => normalizeGo(v, item, [...path, i], problem, false)));
   }
   if (type.startsWith('map[string]')) {
     if (value === null || value === undefined) return omitempty ? undefined : null;
@@ -341,7 +342,7 @@ export function normalizeGo(value: unknown, type: string, path: FieldPath, probl
     const item = type.slice('map[string]'.length);
     const out: Record<string, unknown> = {};
     for (const k of keys) out[k] = normalizeGo((value as Record<string, unknown>)[k], item, [...path, k], problem, false);
-    return out;
+    return carryMark(value, out);
   }
   switch (type) {
     case 'any':
@@ -376,7 +377,7 @@ export function normalizeGo(value: unknown, type: string, path: FieldPath, probl
     if (n !== undefined) out[k] = n;
   }
   for (const [k, v] of Object.entries(input)) if (!(k in fields)) out[k] = v; // the schema check reports them
-  return out;
+  return carryMark(input, out);
 }
 
 /** The message of a quantity that does not parse: the value and the API server's words (reference §2.4). */

@@ -11,6 +11,7 @@ import type { Settings } from '../../settings/settings.js';
 import { emitsOwnerReferences } from '../profile.js';
 import { compact, objectMeta, sortedMap } from '../k8s/meta.js';
 import { goField, goPodField, quantityMessage, type QuantityProblem } from '../k8s/gotypes.js';
+import { markFrom, markItemsFrom } from '../../model/provenance.js';
 import { localConfigHash, localYaml } from './configmap.js';
 
 const ADAPTER_IMAGE = 'ghcr.io/agentgateway/agentgateway:0.9.0-musl';
@@ -76,25 +77,27 @@ export function expandMCPServer(server: InputObject, settings: Settings): { obje
     tolerations: go('tolerations', '[]Toleration'),
   };
   if (diagnostics.length > 0) return { objects: [], diagnostics };
-
-  const configMapRefs: string[] = (d.configMapRefs ?? []).map((r: Obj) => r?.name).filter(Boolean);
   const volumes: Obj[] = [{ name: 'config', configMap: { name } }];
   const mounts: Obj[] = [{ name: 'config', mountPath: '/config' }];
   if (stdio) {
     volumes.push({ name: 'binary', emptyDir: {} });
     mounts.push({ name: 'binary', mountPath: '/adapterbin' });
   }
-  for (const cm of configMapRefs) {
-    volumes.push({ name: `cm-${cm}`, configMap: { name: cm } });
-    mounts.push({ name: `cm-${cm}`, readOnly: true, mountPath: `/configmaps/${cm}` });
-  }
-  volumes.push(...(user.volumes ?? []));
-  mounts.push(...(user.volumeMounts ?? []));
+  // Provenance of what comes from the user's fields, for output checks reported at the input line.
+  const mark = <T>(node: T, ...path: (string | number)[]) => markFrom(node, server.origin, [...dPath, ...path]);
+  (d.configMapRefs ?? []).forEach((r: Obj, i: number) => {
+    if (!r?.name) return;
+    const cm = r.name;
+    volumes.push(mark({ name: `cm-${cm}`, configMap: { name: cm } }, 'configMapRefs', i));
+    mounts.push(mark({ name: `cm-${cm}`, readOnly: true, mountPath: `/configmaps/${cm}` }, 'configMapRefs', i));
+  });
+  volumes.push(...(markItemsFrom<Obj>(user.volumes, server.origin, [...dPath, 'volumes']) ?? []));
+  mounts.push(...(markItemsFrom<Obj>(user.volumeMounts, server.origin, [...dPath, 'volumeMounts']) ?? []));
 
   const env = d.env && Object.keys(d.env).length > 0
-    ? Object.keys(d.env).sort().map((k) => ({ name: k, value: String(d.env[k]) }))
+    ? Object.keys(d.env).sort().map((k) => mark({ name: k, value: String(d.env[k]) }, 'env', k))
     : undefined;
-  const envFrom = (d.secretRefs ?? []).filter((r: Obj) => r?.name).map((r: Obj) => ({ secretRef: { name: r.name } }));
+  const envFrom = (d.secretRefs ?? []).flatMap((r: Obj, i: number) => (r?.name ? [mark({ secretRef: { name: r.name } }, 'secretRefs', i)] : []));
 
   const main = compact({
     name: 'mcp-server',
@@ -125,7 +128,7 @@ export function expandMCPServer(server: InputObject, settings: Settings): { obje
   const podSpec = compact({
     volumes: goPodField(volumes, '[]Volume'),
     initContainers: initContainers && goPodField(initContainers, '[]Container'),
-    containers: goPodField([main, ...(user.sidecars ?? [])], '[]Container'),
+    containers: goPodField([main, ...(markItemsFrom(user.sidecars, server.origin, [...dPath, 'sidecars']) ?? [])], '[]Container'),
     nodeSelector: sortedMap(d.nodeSelector),
     serviceAccountName: d.serviceAccountName || name,
     securityContext: user.podSecurityContext,
