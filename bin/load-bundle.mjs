@@ -56,3 +56,16 @@ export function loadBundle({ useCache = true } = {}) {
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
   return { exports: module.exports, script, cache };
 }
+
+/**
+ * A reader that stops early (`kagent-render build | head -1`) closes the pipe: the run ends
+ * quietly with status 0, as `kubectl` and `jq` do, instead of an unhandled EPIPE trace.
+ */
+export function exitQuietlyOnEpipe() {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e) => {
+      if (e?.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
+}
