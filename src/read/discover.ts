@@ -33,14 +33,9 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
       const root = await realpath(abs);
       // Symlinks are looked at one by one, never walked through: a link to `.` or `..`
       // would otherwise make the walk endless.
-      const entries = await fg('**', {
-        cwd: abs,
-        dot: true,
-        onlyFiles: false,
-        followSymbolicLinks: false,
-        objectMode: true,
-        ignore: ['**/.git/**', '**/node_modules/**'],
-      });
+      const entries = await walk(abs, (dir, code) =>
+        diagnostics.push({ rule: 'read-unreadable', severity: 'error', message: `cannot read directory (${code}); its files are not rendered`, file: display(options.cwd, dir), line: 1, col: 1 }),
+      );
       for (const e of entries) {
         const entryPath = path.join(abs, e.path);
         if (excluded.some((x) => entryPath === x || entryPath.startsWith(x + path.sep))) continue;
@@ -95,6 +90,32 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
 }
 
 const YAML_NAME = /\.ya?ml$/;
+
+/**
+ * Every entry under `root`. A directory that cannot be read (EACCES) is reported through
+ * `unreadable` and the walk is repeated without it (fast-glob stops at the first such error).
+ */
+async function walk(root: string, unreadable: (dir: string, code: string) => void) {
+  const skipped: string[] = [];
+  for (;;) {
+    try {
+      return await fg('**', {
+        cwd: root,
+        dot: true,
+        onlyFiles: false,
+        followSymbolicLinks: false,
+        objectMode: true,
+        ignore: ['**/.git/**', '**/node_modules/**', ...skipped.map((d) => `${fg.escapePath(path.relative(root, d).split(path.sep).join('/'))}/**`)],
+      });
+    } catch (e) {
+      const { code, path: dir } = e as NodeJS.ErrnoException;
+      if ((code !== 'EACCES' && code !== 'EPERM') || !dir || skipped.includes(dir) || skipped.length >= 1000) throw e;
+      unreadable(dir, code);
+      if (dir === root) return [];
+      skipped.push(dir);
+    }
+  }
+}
 
 /** Why a symlink met in a walk is not read (a message), 'not-yaml', or undefined to read it. */
 function symlinkProblem(link: string): string | 'not-yaml' | undefined {
