@@ -230,9 +230,15 @@ function allowsNamespace(ctx: AgentContext, target: InputObject, from: string): 
   return ns !== undefined && matchesLabelSelector(allowed.selector, labels);
 }
 
+/** The volume names of each plan, so adding a volume stays O(1) with thousands of tools. */
+const volumeNames = new WeakMap<ToolsPlan, Set<unknown>>();
+
 /** Volumes are shared by name: several tools using one Secret mount it once. */
 function addVolume(plan: ToolsPlan, { volume, mount }: TlsMount): void {
-  if (plan.volumes.some((v) => v.name === volume.name)) return;
+  let names = volumeNames.get(plan);
+  if (!names) volumeNames.set(plan, (names = new Set(plan.volumes.map((v) => v.name))));
+  if (names.has(volume.name)) return;
+  names.add(volume.name);
   plan.volumes.push(volume);
   plan.mounts.push(mount);
 }
