@@ -164,7 +164,15 @@ export function parseSingleDocument(file: SourceFile): { value?: unknown; origin
     const p = pos(d.again);
     return { diagnostics: [fileError(p.file, p.line, p.col, 'yaml-duplicate-key', `map key '${d.key}' is defined twice (first at line ${pos(d.first).line}); keep one`)] };
   }
-  return { value: doc.toJS({ maxAliasCount: DEFAULT_LIMITS.maxAliasCount }), origin: makeOrigin(file.path, 0, doc, pos), diagnostics: [] };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: DEFAULT_LIMITS.maxAliasCount });
+  } catch {
+    // `yaml` throws on an alias bomb: the same diagnostic as in an input file.
+    const p = pos(doc.contents?.range?.[0] ?? 0);
+    return { diagnostics: [fileError(p.file, p.line, p.col, 'yaml-alias-limit', `document expands more than ${DEFAULT_LIMITS.maxAliasCount} aliases; remove the alias chain`)] };
+  }
+  return { value, origin: makeOrigin(file.path, 0, doc, pos), diagnostics: [] };
 }
 
 interface ParsedFile {

@@ -74,6 +74,13 @@ describe('error boundary', () => {
     expect(r.stderr).toMatch(new RegExp(`^kagent-render\\.yaml:1:\\d+: error\\[settings-invalid\\]: unknown setting '${key}'`));
   });
 
+  it('kagent-render.yaml with more than 100 aliases → yaml-alias-limit, exit 1', () => {
+    const bomb = `x: &a [1]\n${Array.from({ length: 150 }, (_, i) => `y${i}: *a\n`).join('')}`;
+    const r = kagent(['validate', '.'], dir({ 'kagent-render.yaml': bomb, 'in.yaml': `${MODEL}---\n${agent('a')}` }));
+    expect(r.status).toBe(1);
+    expect(r.stderr.split('\n')).toContain('kagent-render.yaml:1:1: error[yaml-alias-limit]: document expands more than 100 aliases; remove the alias chain');
+  });
+
   it('a KRM ConfigMap functionConfig with keys __proto__ and constructor → settings-invalid results, exit 1', () => {
     const stdin = `${resourceList('  []\n').replace('items:\n  []\n', 'items: []\n')}functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  data: {__proto__: x, constructor: y}\n`;
     const r = kagent(['krm'], dir(), stdin);
