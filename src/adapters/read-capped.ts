@@ -37,7 +37,12 @@ export function readFdCapped(fd: number, what: string, max = INPUT_LIMIT_BYTES):
     if (total > max) return { ok: false, problem: limitProblem(what, max) };
     chunks.push(Buffer.from(chunk.subarray(0, n)));
   }
-  return { ok: true, text: Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '') };
+  return {
+    ok: true,
+    text: Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/^\uFEFF/, ''),
+  };
 }
 
 /** A whole file up to `max` bytes: missing, a directory, unreadable or too large is a problem naming `what`. */
@@ -47,7 +52,10 @@ export function readFileCapped(file: string, what: string, max = INPUT_LIMIT_BYT
     fd = openSync(file, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, problem: code === 'ENOENT' ? `${what} does not exist` : `cannot read ${what} (${code ?? 'error'})` };
+    return {
+      ok: false,
+      problem: code === 'ENOENT' ? `${what} does not exist` : `cannot read ${what} (${code ?? 'error'})`,
+    };
   }
   try {
     const st = fstatSync(fd);

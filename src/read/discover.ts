@@ -34,7 +34,14 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
       // Symlinks are looked at one by one, never walked through: a link to `.` or `..`
       // would otherwise make the walk endless.
       const entries = await walk(abs, (dir, code) =>
-        diagnostics.push({ rule: 'read-unreadable', severity: 'error', message: `cannot read directory (${code}); its files are not rendered`, file: display(options.cwd, dir), line: 1, col: 1 }),
+        diagnostics.push({
+          rule: 'read-unreadable',
+          severity: 'error',
+          message: `cannot read directory (${code}); its files are not rendered`,
+          file: display(options.cwd, dir),
+          line: 1,
+          col: 1,
+        }),
       );
       for (const e of entries) {
         const entryPath = path.join(abs, e.path);
@@ -91,6 +98,10 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
 
 const YAML_NAME = /\.ya?ml$/;
 
+function relativeGlob(root: string, dir: string): string {
+  return fg.escapePath(path.relative(root, dir).split(path.sep).join('/'));
+}
+
 /**
  * Every entry under `root`. A directory that cannot be read (EACCES) is reported through
  * `unreadable` and the walk is repeated without it (fast-glob stops at the first such error).
@@ -105,7 +116,7 @@ async function walk(root: string, unreadable: (dir: string, code: string) => voi
         onlyFiles: false,
         followSymbolicLinks: false,
         objectMode: true,
-        ignore: ['**/.git/**', '**/node_modules/**', ...skipped.map((d) => `${fg.escapePath(path.relative(root, d).split(path.sep).join('/'))}/**`)],
+        ignore: ['**/.git/**', '**/node_modules/**', ...skipped.map((d) => `${relativeGlob(root, d)}/**`)],
       });
     } catch (e) {
       const { code, path: dir } = e as NodeJS.ErrnoException;

@@ -170,7 +170,8 @@ export function parseSingleDocument(file: SourceFile): { value?: unknown; origin
   } catch {
     // `yaml` throws on an alias bomb: the same diagnostic as in an input file.
     const p = pos(doc.contents?.range?.[0] ?? 0);
-    return { diagnostics: [fileError(p.file, p.line, p.col, 'yaml-alias-limit', `document expands more than ${DEFAULT_LIMITS.maxAliasCount} aliases; remove the alias chain`)] };
+    const message = `document expands more than ${DEFAULT_LIMITS.maxAliasCount} aliases; remove the alias chain`;
+    return { diagnostics: [fileError(p.file, p.line, p.col, 'yaml-alias-limit', message)] };
   }
   return { value, origin: makeOrigin(file.path, 0, doc, pos), diagnostics: [] };
 }

@@ -21,12 +21,20 @@ export const STACK_FRAME = /^ {4}at \S.*(:\d+:\d+\)?|\(native\)|<anonymous>\)?)$
  * stderr is checked for stack frames (issue 19: not one user mistake may end in a trace);
  * only a test of a script that throws on purpose passes `{ stackTrace: true }`.
  */
-export function run(cmd: string, args: string[], options: SpawnSyncOptions = {}, expect: { stackTrace?: boolean } = {}): Run {
+export function run(
+  cmd: string,
+  args: string[],
+  options: SpawnSyncOptions = {},
+  expect: { stackTrace?: boolean } = {},
+): Run {
   const r = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, ...options });
   if (r.error) throw r.error;
   const stderr = String(r.stderr);
   const frame = STACK_FRAME.exec(stderr);
-  if (frame && !expect.stackTrace) throw new Error(`a stack trace on the stderr of ${path.basename(cmd)} ${args.join(' ').slice(0, 200)}:\n${stderr.slice(0, 2000)}`);
+  if (frame && !expect.stackTrace) {
+    const command = `${path.basename(cmd)} ${args.join(' ').slice(0, 200)}`;
+    throw new Error(`a stack trace on the stderr of ${command}:\n${stderr.slice(0, 2000)}`);
+  }
   return { status: r.status ?? -1, stdout: String(r.stdout), stderr };
 }
 

@@ -45,13 +45,18 @@ spec:
 const agent = (name: string) =>
   `apiVersion: kagent.dev/v1alpha2\nkind: Agent\nmetadata:\n  name: ${name}\n  namespace: ns\nspec:\n  type: Declarative\n  declarative:\n    modelConfig: m\n    systemMessage: hi\n`;
 /** Enough Agents for outputs far past a pipe's 64 KiB buffer. */
-const many = (n: number) => [MODEL, ...Array.from({ length: n }, (_, i) => agent(`agent-with-a-rather-long-name-${i}`))].join('---\n');
+const many = (n: number) =>
+  [MODEL, ...Array.from({ length: n }, (_, i) => agent(`agent-with-a-rather-long-name-${i}`))].join('---\n');
 const MANY = many(400);
 /** `graph` writes about 200 bytes an Agent. */
 const MANY_FOR_GRAPH = many(1200);
 
 const kagent = (args: string[], cwd: string, input?: string) =>
-  run(process.execPath, [binPath, ...args], { cwd, input, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  run(process.execPath, [binPath, ...args], {
+    cwd,
+    input,
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
 
 /** A ResourceList of the given items (YAML text, indented as list items). */
 const resourceList = (items: string) => `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${items}`;
@@ -59,26 +64,40 @@ const resourceList = (items: string) => `apiVersion: config.kubernetes.io/v1\nki
 describe('error boundary', () => {
   it('a KRM ResourceList with more than 100 aliases → a ResourceList with an error result, exit 1', () => {
     const aliases = Array.from({ length: 150 }, (_, i) => `      k${i}: *v\n`).join('');
-    const stdin = resourceList(`  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: c}\n    data:\n      v: &v "x"\n${aliases}`);
+    const stdin = resourceList(
+      `  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: c}\n    data:\n      v: &v "x"\n${aliases}`,
+    );
     const r = kagent(['krm'], dir(), stdin);
     expect(r.status).toBe(1);
     expect(r.stderr).not.toContain('internal error');
     const out = parse(r.stdout);
     expect(out.kind).toBe('ResourceList');
-    expect(out.results).toEqual([{ message: expect.stringMatching(/more than 100 aliases \(yaml-alias-limit\)/), severity: 'error' }]);
+    expect(out.results).toEqual([
+      { message: expect.stringMatching(/more than 100 aliases \(yaml-alias-limit\)/), severity: 'error' },
+    ]);
   });
 
-  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('a settings key named %s → settings-invalid, exit 1', (key) => {
-    const r = kagent(['validate', '.'], dir({ 'kagent-render.yaml': `${key}: x\n`, 'in.yaml': `${MODEL}---\n${agent('a')}` }));
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^kagent-render\\.yaml:1:\\d+: error\\[settings-invalid\\]: unknown setting '${key}'`));
-  });
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'a settings key named %s → settings-invalid, exit 1',
+    (key) => {
+      const r = kagent(
+        ['validate', '.'],
+        dir({ 'kagent-render.yaml': `${key}: x\n`, 'in.yaml': `${MODEL}---\n${agent('a')}` }),
+      );
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(
+        new RegExp(`^kagent-render\\.yaml:1:\\d+: error\\[settings-invalid\\]: unknown setting '${key}'`),
+      );
+    },
+  );
 
   it('kagent-render.yaml with more than 100 aliases → yaml-alias-limit, exit 1', () => {
     const bomb = `x: &a [1]\n${Array.from({ length: 150 }, (_, i) => `y${i}: *a\n`).join('')}`;
     const r = kagent(['validate', '.'], dir({ 'kagent-render.yaml': bomb, 'in.yaml': `${MODEL}---\n${agent('a')}` }));
     expect(r.status).toBe(1);
-    expect(r.stderr.split('\n')).toContain('kagent-render.yaml:1:1: error[yaml-alias-limit]: document expands more than 100 aliases; remove the alias chain');
+    expect(r.stderr.split('\n')).toContain(
+      'kagent-render.yaml:1:1: error[yaml-alias-limit]: document expands more than 100 aliases; remove the alias chain',
+    );
   });
 
   it('a KRM ConfigMap functionConfig with keys __proto__ and constructor → settings-invalid results, exit 1', () => {
@@ -90,10 +109,22 @@ describe('error boundary', () => {
 
   describe('kustomize-plugin with a bad CONFIG', () => {
     const cases: Array<[string, (d: string) => string, RegExp]> = [
-      ['missing', (d) => path.join(d, 'nope.yaml'), /nope\.yaml:1:1: error\[read-unreadable\]: the plugin config does not exist$/],
+      [
+        'missing',
+        (d) => path.join(d, 'nope.yaml'),
+        /nope\.yaml:1:1: error\[read-unreadable\]: the plugin config does not exist$/,
+      ],
       ['a directory', (d) => d, /:1:1: error\[read-unreadable\]: the plugin config is a directory; expected a file$/],
-      ['malformed', (d) => (writeFileSync(path.join(d, 'c.yaml'), 'apiVersion: x\nspec: [unclosed\n'), path.join(d, 'c.yaml')), /c\.yaml:\d+:\d+: error\[yaml-syntax\]: the plugin config is not valid YAML/],
-      ['not a mapping', (d) => (writeFileSync(path.join(d, 'c.yaml'), '- a\n'), path.join(d, 'c.yaml')), /c\.yaml:1:1: error\[settings-invalid\]: the plugin config must be a KagentRender object/],
+      [
+        'malformed',
+        (d) => (writeFileSync(path.join(d, 'c.yaml'), 'apiVersion: x\nspec: [unclosed\n'), path.join(d, 'c.yaml')),
+        /c\.yaml:\d+:\d+: error\[yaml-syntax\]: the plugin config is not valid YAML/,
+      ],
+      [
+        'not a mapping',
+        (d) => (writeFileSync(path.join(d, 'c.yaml'), '- a\n'), path.join(d, 'c.yaml')),
+        /c\.yaml:1:1: error\[settings-invalid\]: the plugin config must be a KagentRender object/,
+      ],
     ];
     it.each(cases)('%s → one diagnostic naming it, exit 1, the config line not quoted', (_name, config, want) => {
       const d = dir();
@@ -117,9 +148,16 @@ describe('error boundary', () => {
       chmodSync(path.join(d, 'in.yaml'), 0o644);
       chmodSync(path.join(d, 'locked'), 0o000);
       const cmd = isRoot ? 'setpriv' : process.execPath;
-      const args = [...(isRoot ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : []), binPath, 'validate', '.'];
+      const args = [
+        ...(isRoot ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : []),
+        binPath,
+        'validate',
+        '.',
+      ];
       const r = run(cmd, args, { cwd: d });
-      expect(r.stderr).toBe('locked:1:1: error[read-unreadable]: cannot read directory (EACCES); its files are not rendered\n');
+      expect(r.stderr).toBe(
+        'locked:1:1: error[read-unreadable]: cannot read directory (EACCES); its files are not rendered\n',
+      );
       expect(r.status).toBe(1);
     },
   );
@@ -140,7 +178,9 @@ describe('error boundary', () => {
     const d = dir({ 'in.yaml': name === 'graph' ? MANY_FOR_GRAPH : MANY });
     let stdinFile: string | undefined;
     if (name === 'krm') {
-      const items = MANY.split('---\n').map((doc) => `  - ${doc.trimEnd().split('\n').join('\n    ')}\n`).join('');
+      const items = MANY.split('---\n')
+        .map((doc) => `  - ${doc.trimEnd().split('\n').join('\n    ')}\n`)
+        .join('');
       stdinFile = path.join(d, '..', `${path.basename(d)}.list.yaml`);
       writeFileSync(stdinFile, resourceList(items));
       created.push(stdinFile);
@@ -176,24 +216,38 @@ describe('input limits on every path', () => {
   it('KRM stdin past the limit → a ResourceList with the limit named, exit 1 (read no further)', () => {
     const r = kagent(['krm'], dir(), resourceList(`  []\n${big}`));
     expect(r.status).toBe(1);
-    expect(parse(r.stdout).results).toEqual([{ message: `the ResourceList on stdin is larger than the input limit of ${INPUT_LIMIT_BYTES} bytes (16 MiB); split the input`, severity: 'error' }]);
+    expect(parse(r.stdout).results).toEqual([
+      {
+        message: `the ResourceList on stdin is larger than the input limit of ${INPUT_LIMIT_BYTES} bytes (16 MiB); split the input`,
+        severity: 'error',
+      },
+    ]);
   });
 
   it('kagent-render.yaml past the limit → read-file-too-large naming the limit, exit 1', () => {
     const r = kagent(['validate', '.'], dir({ 'kagent-render.yaml': big, 'in.yaml': `${MODEL}---\n${agent('a')}` }));
     expect(r.status).toBe(1);
     // (The walk of `.` reads kagent-render.yaml as an input file too, and refuses it by the file limit.)
-    expect(r.stderr.split('\n')).toContain(`kagent-render.yaml:1:1: error[read-file-too-large]: kagent-render.yaml is larger than the input limit of ${INPUT_LIMIT_BYTES} bytes (16 MiB); split the input`);
+    expect(r.stderr.split('\n')).toContain(
+      `kagent-render.yaml:1:1: error[read-file-too-large]: kagent-render.yaml is larger than the input limit of ${INPUT_LIMIT_BYTES} bytes (16 MiB); split the input`,
+    );
   });
 
   it('kustomize-plugin CONFIG and stdin past the limit → read-file-too-large naming the limit, exit 1', () => {
-    const d = dir({ 'config.yaml': big, 'ok.yaml': 'apiVersion: render.kagent.dev/v1alpha1\nkind: KagentRender\nmetadata: {name: r}\n' });
+    const d = dir({
+      'config.yaml': big,
+      'ok.yaml': 'apiVersion: render.kagent.dev/v1alpha1\nkind: KagentRender\nmetadata: {name: r}\n',
+    });
     const config = kagent(['kustomize-plugin', path.join(d, 'config.yaml')], d, '');
     expect(config.status).toBe(1);
-    expect(config.stderr).toMatch(/config\.yaml:1:1: error\[read-file-too-large\]: the plugin config is larger than the input limit of 16777216 bytes \(16 MiB\)/);
+    expect(config.stderr).toMatch(
+      /config\.yaml:1:1: error\[read-file-too-large\]: the plugin config is larger than the input limit of 16777216 bytes \(16 MiB\)/,
+    );
     const stdin = kagent(['kustomize-plugin', path.join(d, 'ok.yaml')], d, big);
     expect(stdin.status).toBe(1);
-    expect(stdin.stderr).toMatch(/^<stdin>:1:1: error\[read-file-too-large\]: the resources on stdin is larger than the input limit/);
+    expect(stdin.stderr).toMatch(
+      /^<stdin>:1:1: error\[read-file-too-large\]: the resources on stdin is larger than the input limit/,
+    );
   });
 
   it('argocd discover does not read a file past the limit (and finds the kagent file beside it)', () => {

@@ -20,9 +20,8 @@ import { executeTemplate, GoStruct, type GoValue } from '../../src/expand/gotemp
 const expected = (s: string) => s.replace(/\p{Cs}/gu, '\ufffd');
 
 const special = fc.constantFrom(
-  '\x00', '\x01', '\x07', '\b', '\t', '\n', '\v', '\f', '\r', '\x1b', '\x7f', '\x80', '\x85', '\x9f', '\xa0',
-  '\u2028', '\u2029', '\ufeff', '\ufffe', '\uffff', '\ud800', '\udfff', '😀', '\u{10ffff}', '\u{1fffe}',
-  ' ', ':', '#', '-', '?', "'", '"', '\\', '|', '>', '{', '}', '[', ']', ',', '&', '*', '!', '%', '@', '`', 'a', 'é',
+  ...Array.from('\x00\x01\x07\b\t\n\v\f\r\x1b\x7f\x80\x85\x9f\xa0\u2028\u2029\ufeff\ufffe\uffff\ud800\udfff'),
+  ...Array.from('😀\u{10ffff}\u{1fffe} :#-?\'"\\|>{}[],&*!%@`aé'),
 );
 /** Strings over all of Unicode (surrogate halves included), and over the characters above. */
 const anyString = fc.oneof(
@@ -100,7 +99,10 @@ describe.skipIf(!hasKubectl)('the YAML writer against go-yaml (skipped when kube
     const sub = path.join(dir, 'breaks');
     mkdirSync(sub);
     writeFileSync(path.join(sub, 'kustomization.yaml'), 'resources:\n- cm.yaml\n');
-    writeFileSync(path.join(sub, 'cm.yaml'), configMap(['plain\u2028text', 'a\u2029b: c', 'two\nlines\u2028\n', 'nel\u0085', '\u2028']));
+    writeFileSync(
+      path.join(sub, 'cm.yaml'),
+      configMap(['plain\u2028text', 'a\u2029b: c', 'two\nlines\u2028\n', 'nel\u0085', '\u2028']),
+    );
     const r = spawnSync('kubectl', ['kustomize', sub], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -108,7 +110,11 @@ describe.skipIf(!hasKubectl)('the YAML writer against go-yaml (skipped when kube
   });
 
   it('go-yaml v2 (sigs.k8s.io/yaml in kubectl annotate --local) reads every sampled string as written', () => {
-    const r = spawnSync('kubectl', ['annotate', '--local', '-f', path.join(dir, 'cm.yaml'), 'checked=1', '-o', 'json'], { encoding: 'utf8' });
+    const r = spawnSync(
+      'kubectl',
+      ['annotate', '--local', '-f', path.join(dir, 'cm.yaml'), 'checked=1', '-o', 'json'],
+      { encoding: 'utf8' },
+    );
     rmSync(dir, { recursive: true, force: true });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -118,14 +124,62 @@ describe.skipIf(!hasKubectl)('the YAML writer against go-yaml (skipped when kube
 });
 
 describe('fuzzing the template engine', () => {
-  const data: GoValue = new GoStruct('agent.PromptTemplateContext', new Map<string, GoValue>([['AgentName', 'a'], ['ToolNames', ['x', 'y']]]));
+  const data: GoValue = new GoStruct(
+    'agent.PromptTemplateContext',
+    new Map<string, GoValue>([
+      ['AgentName', 'a'],
+      ['ToolNames', ['x', 'y']],
+    ]),
+  );
   const piece = fc.oneof(
     fc.string({ maxLength: 8 }),
     fc.constantFrom(
-      '{{', '}}', '{{-', '-}}', '{{end}}', '{{else}}', '{{range', '{{if', '{{with', '{{define "a"}}', '{{template "a"}}', '{{block "b" .}}',
-      '.AgentName', '.ToolNames', '$x := ', '$x = ', '$x', '(', ')', '|', ' printf "%s%s" ', ' printf "%*d" ', ' printf "%.*x" ',
-      ' 1000000000 ', ' -7 ', ' 999999999 ', ' len ', ' index ', ' slice ', ' print ', ' html ', ' js ', ' and ', ' or ', ' not ',
-      ' eq ', ' "s" ', ' `r` ', " 'c' ", ' nil ', ' true ', ' 1.5 ', '{{break}}', '{{continue}}', '/*', '*/',
+      '{{',
+      '}}',
+      '{{-',
+      '-}}',
+      '{{end}}',
+      '{{else}}',
+      '{{range',
+      '{{if',
+      '{{with',
+      '{{define "a"}}',
+      '{{template "a"}}',
+      '{{block "b" .}}',
+      '.AgentName',
+      '.ToolNames',
+      '$x := ',
+      '$x = ',
+      '$x',
+      '(',
+      ')',
+      '|',
+      ' printf "%s%s" ',
+      ' printf "%*d" ',
+      ' printf "%.*x" ',
+      ' 1000000000 ',
+      ' -7 ',
+      ' 999999999 ',
+      ' len ',
+      ' index ',
+      ' slice ',
+      ' print ',
+      ' html ',
+      ' js ',
+      ' and ',
+      ' or ',
+      ' not ',
+      ' eq ',
+      ' "s" ',
+      ' `r` ',
+      " 'c' ",
+      ' nil ',
+      ' true ',
+      ' 1.5 ',
+      '{{break}}',
+      '{{continue}}',
+      '/*',
+      '*/',
     ),
   );
   const template = fc.array(piece, { maxLength: 30 }).map((ps) => ps.join(''));
@@ -143,11 +197,22 @@ describe('fuzzing the template engine', () => {
   });
 
   it('self-calling and doubling templates built from random parts stay within the budgets (seeded)', () => {
-    const hostile = fc.record({ calls: fc.integer({ min: 1, max: 4 }), depth: fc.integer({ min: 1, max: 30 }), body: fc.constantFrom('x', '{{printf "%s%s" . .}}', '{{range 100}}y{{end}}') });
+    const hostile = fc.record({
+      calls: fc.integer({ min: 1, max: 4 }),
+      depth: fc.integer({ min: 1, max: 30 }),
+      body: fc.constantFrom('x', '{{printf "%s%s" . .}}', '{{range 100}}y{{end}}'),
+    });
     fc.assert(
       fc.property(hostile, ({ calls, depth, body }) => {
-        const defs = Array.from({ length: depth }, (_, i) => `{{define "t${i}"}}${`{{template "t${i + 1}" .}}`.repeat(calls)}{{end}}`).join('');
-        const r = executeTemplate('system-message', `${defs}{{define "t${depth}"}}${body}{{end}}{{template "t0" "ab"}}`, data);
+        const defs = Array.from(
+          { length: depth },
+          (_, i) => `{{define "t${i}"}}${`{{template "t${i + 1}" .}}`.repeat(calls)}{{end}}`,
+        ).join('');
+        const r = executeTemplate(
+          'system-message',
+          `${defs}{{define "t${depth}"}}${body}{{end}}{{template "t0" "ab"}}`,
+          data,
+        );
         if (r.ok) expect(Buffer.byteLength(r.text)).toBeLessThanOrEqual(1 << 20);
         else expect(r.stage).toBe('limit');
       }),

@@ -1,4 +1,4 @@
-/** `kagent-render krm`: all of stdin in (within the input limit), one ResourceList out (the KRM adapter does the work). */
+/** `kagent-render krm`: all of stdin in (within the input limit), one ResourceList out (the KRM adapter works). */
 import type { CliIO } from '../io.js';
 import { readFdCapped } from '../read-capped.js';
 

@@ -66,7 +66,8 @@ async function loadSettingsFile(cwd: string): Promise<{ settings: Record<string,
   const read = readFileCapped(file, 'kagent-render.yaml');
   if (!read.ok) {
     const rule = read.problem.includes('input limit') ? 'read-file-too-large' : 'read-unreadable';
-    return { settings: {}, diagnostics: [{ rule, severity: 'error', message: read.problem, file: 'kagent-render.yaml', line: 1, col: 1 }] };
+    const diagnostic: Diagnostic = { rule, severity: 'error', message: read.problem, file: 'kagent-render.yaml', line: 1, col: 1 };
+    return { settings: {}, diagnostics: [diagnostic] };
   }
   const text = read.text;
   const { parseSettings } = await import('../../settings/parse.js');

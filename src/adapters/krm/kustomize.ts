@@ -17,30 +17,57 @@ const MAX_ALIASES = 100;
 
 export async function runKustomizePlugin(args: string[], io: CliIO): Promise<number> {
   const [configFile] = args;
-  if (!configFile) throw new UsageError('usage: kagent-render kustomize-plugin CONFIG_FILE  (kustomize passes the plugin config file)');
+  if (!configFile)
+    throw new UsageError(
+      'usage: kagent-render kustomize-plugin CONFIG_FILE  (kustomize passes the plugin config file)',
+    );
   const fail = (file: string, rule: RuleId, message: string, line = 1, col = 1) => {
     io.stderr.write(`${formatText({ rule, severity: 'error', message, file, line, col })}\n`);
     return 1;
   };
   const config = readFileCapped(configFile, 'the plugin config');
-  if (!config.ok) return fail(configFile, config.problem.includes('input limit') ? 'read-file-too-large' : 'read-unreadable', config.problem);
+  if (!config.ok)
+    return fail(
+      configFile,
+      config.problem.includes('input limit') ? 'read-file-too-large' : 'read-unreadable',
+      config.problem,
+    );
   const doc = parseDocument(config.text, { prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
     const [line, col] = lineCol(config.text, error.pos[0]);
-    return fail(configFile, 'yaml-syntax', 'the plugin config is not valid YAML; fix the syntax at this position', line, col);
+    return fail(
+      configFile,
+      'yaml-syntax',
+      'the plugin config is not valid YAML; fix the syntax at this position',
+      line,
+      col,
+    );
   }
   let functionConfig: unknown;
   try {
     functionConfig = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch {
-    return fail(configFile, 'yaml-alias-limit', `the plugin config expands more than ${MAX_ALIASES} aliases; remove the alias chain`);
+    return fail(
+      configFile,
+      'yaml-alias-limit',
+      `the plugin config expands more than ${MAX_ALIASES} aliases; remove the alias chain`,
+    );
   }
   if (!functionConfig || typeof functionConfig !== 'object' || Array.isArray(functionConfig)) {
-    return fail(configFile, 'settings-invalid', 'the plugin config must be a KagentRender object (apiVersion render.kagent.dev/v1alpha1, kind KagentRender)');
+    return fail(
+      configFile,
+      'settings-invalid',
+      'the plugin config must be a KagentRender object (apiVersion render.kagent.dev/v1alpha1, kind KagentRender)',
+    );
   }
   const stdin = readFdCapped(0, 'the resources on stdin');
-  if (!stdin.ok) return fail('<stdin>', stdin.problem.includes('input limit') ? 'read-file-too-large' : 'read-unreadable', stdin.problem);
+  if (!stdin.ok)
+    return fail(
+      '<stdin>',
+      stdin.problem.includes('input limit') ? 'read-file-too-large' : 'read-unreadable',
+      stdin.problem,
+    );
   let items: unknown[];
   try {
     const docs = parseAllDocuments(stdin.text, { prettyErrors: false });
@@ -51,10 +78,18 @@ export async function runKustomizePlugin(args: string[], io: CliIO): Promise<num
     }
     items = docs.map((d) => d.toJS({ maxAliasCount: MAX_ALIASES })).filter((o) => o && typeof o === 'object');
   } catch {
-    return fail('<stdin>', 'yaml-alias-limit', `the resources on stdin expand more than ${MAX_ALIASES} aliases; remove the alias chain`);
+    return fail(
+      '<stdin>',
+      'yaml-alias-limit',
+      `the resources on stdin expand more than ${MAX_ALIASES} aliases; remove the alias chain`,
+    );
   }
-  const list = stringify({ apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', items, functionConfig }, { lineWidth: 0 });
-  if (Buffer.byteLength(list) > INPUT_LIMIT_BYTES * 2) return fail('<stdin>', 'read-file-too-large', 'the resources on stdin expand past the input limit');
+  const list = stringify(
+    { apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', items, functionConfig },
+    { lineWidth: 0 },
+  );
+  if (Buffer.byteLength(list) > INPUT_LIMIT_BYTES * 2)
+    return fail('<stdin>', 'read-file-too-large', 'the resources on stdin expand past the input limit');
   const r = runKrm(list);
   if (r.exitCode !== 0) {
     io.stderr.write(r.stderr);

@@ -22,10 +22,21 @@ describe('agent-tool chain check is linear', () => {
     ];
     for (let l = 0; l < layers; l++) {
       for (let w = 0; w < width; w++) {
-        const tools = l + 1 < layers ? Array.from({ length: width }, (_, v) => `    - type: Agent\n      agent:\n        name: a${l + 1}-${v}\n`).join('') : '';
-        const extra = l === layers - 1 && w === width - 1 && extraTool ? `    - type: Agent\n      agent:\n        name: ${extraTool}\n` : '';
+        const tools =
+          l + 1 < layers
+            ? Array.from(
+                { length: width },
+                (_, v) => `    - type: Agent\n      agent:\n        name: a${l + 1}-${v}\n`,
+              ).join('')
+            : '';
+        const extra =
+          l === layers - 1 && w === width - 1 && extraTool
+            ? `    - type: Agent\n      agent:\n        name: ${extraTool}\n`
+            : '';
         const toolBlock = tools + extra ? `    tools:\n${tools}${extra}` : '';
-        docs.push(`apiVersion: kagent.dev/v1alpha2\nkind: Agent\nmetadata:\n  name: a${l}-${w}\n  namespace: ns\nspec:\n  type: Declarative\n  declarative:\n    modelConfig: m\n    systemMessage: hi\n${toolBlock}`);
+        docs.push(
+          `apiVersion: kagent.dev/v1alpha2\nkind: Agent\nmetadata:\n  name: a${l}-${w}\n  namespace: ns\nspec:\n  type: Declarative\n  declarative:\n    modelConfig: m\n    systemMessage: hi\n${toolBlock}`,
+        );
       }
     }
     return [{ path: 'in.yaml', text: docs.join('---\n') }];
@@ -45,7 +56,9 @@ describe('agent-tool chain check is linear', () => {
     const r = render(layered(3, 8, 'a0-0'), profileDefaults('controller'));
     const chain = r.diagnostics.filter((d) => d.rule === 'agent-tool-chain');
     expect(chain.length).toBeGreaterThan(0);
-    expect(chain[0]!.message).toMatch(/^cycle detected in agent tool chain: ns\/a0-0 -> ns\/a1-0 -> ns\/a2-7 -> ns\/a0-0$/);
+    expect(chain[0]!.message).toMatch(
+      /^cycle detected in agent tool chain: ns\/a0-0 -> ns\/a1-0 -> ns\/a2-7 -> ns\/a0-0$/,
+    );
     expect(agentChainSteps.count).toBeLessThan(5_000);
   });
 
@@ -53,6 +66,8 @@ describe('agent-tool chain check is linear', () => {
     const r = render(layered(13, 2), profileDefaults('controller'));
     const chain = r.diagnostics.filter((d) => d.rule === 'agent-tool-chain');
     expect(chain.length).toBeGreaterThan(0);
-    expect(chain[0]!.message).toMatch(/^recursion limit reached in agent tool chain: ns\/a0-0 -> ns\/a1-0 -> .* -> ns\/a11-0$/);
+    expect(chain[0]!.message).toMatch(
+      /^recursion limit reached in agent tool chain: ns\/a0-0 -> ns\/a1-0 -> .* -> ns\/a11-0$/,
+    );
   });
 });

@@ -418,7 +418,8 @@ class State {
       this.errorf(`error calling ${name}: ${e.message}`);
     }
     // A string doubled in a variable never reaches the output: bound every result as well.
-    if (typeof result === 'string' && result.length > TEMPLATE_LIMITS.outputBytes / 4 && Buffer.byteLength(result, 'utf8') > TEMPLATE_LIMITS.outputBytes) {
+    const max = TEMPLATE_LIMITS.outputBytes;
+    if (typeof result === 'string' && result.length > max / 4 && Buffer.byteLength(result, 'utf8') > max) {
       this.at(node);
       this.exceeded('outputBytes');
     }

@@ -13,23 +13,36 @@ describe('template budgets', () => {
       ok: false,
       stage: 'limit',
       limit: 'rangeIterations',
-      error: 'template: system-message:1:8: executing "system-message" at <{{range 1000000000}}x{{end}}>: exceeded the template limit on range iterations (100000)',
+      error:
+        'template: system-message:1:8: executing "system-message" at <{{range 1000000000}}x{{end}}>: exceeded the template limit on range iterations (100000)',
     });
   });
 
   it('nested ranges share one iteration budget', () => {
-    expect(run('{{range 1000}}{{range 1000}}{{end}}{{end}}')).toMatchObject({ stage: 'limit', limit: 'rangeIterations' });
+    expect(run('{{range 1000}}{{range 1000}}{{end}}{{end}}')).toMatchObject({
+      stage: 'limit',
+      limit: 'rangeIterations',
+    });
   });
 
   it('30 doublings of a variable with printf stop at the output-byte limit (the string never reaches the output)', () => {
     const r = run(`{{$x := "ab"}}${'{{$x = printf "%s%s" $x $x}}'.repeat(30)}{{len $x}}`);
     expect(r).toMatchObject({ ok: false, stage: 'limit', limit: 'outputBytes' });
-    expect(r.ok || r.error).toMatch(/^template: system-message:1:\d+: executing "system-message" at <printf "%s%s" \$x \$x>: exceeded the template limit on output bytes \(1048576\)$/);
+    expect(r.ok || r.error).toMatch(
+      /^template: system-message:1:\d+: executing "system-message" at <printf "%s%s" \$x \$x>: exceeded the template limit on output bytes \(1048576\)$/,
+    );
   });
 
   it('40 templates each calling the next twice (2^40 calls) stop at the step limit', () => {
-    const defs = Array.from({ length: 40 }, (_, i) => `{{define "t${i}"}}{{template "t${i + 1}"}}{{template "t${i + 1}"}}{{end}}`).join('');
-    expect(run(`${defs}{{define "t40"}}x{{end}}{{template "t0"}}`)).toMatchObject({ ok: false, stage: 'limit', limit: 'steps' });
+    const defs = Array.from(
+      { length: 40 },
+      (_, i) => `{{define "t${i}"}}{{template "t${i + 1}"}}{{template "t${i + 1}"}}{{end}}`,
+    ).join('');
+    expect(run(`${defs}{{define "t40"}}x{{end}}{{template "t0"}}`)).toMatchObject({
+      ok: false,
+      stage: 'limit',
+      limit: 'steps',
+    });
   });
 
   it('{{define "a"}}{{template "a"}}{{end}} stops at the recursion-depth limit, not a JS stack overflow', () => {
@@ -37,19 +50,31 @@ describe('template budgets', () => {
       ok: false,
       stage: 'limit',
       limit: 'depth',
-      error: 'template: system-message:1:14: executing "a" at <{{template "a"}}>: exceeded the template limit on recursion depth (1000)',
+      error:
+        'template: system-message:1:14: executing "a" at <{{template "a"}}>: exceeded the template limit on recursion depth (1000)',
     });
   });
 
   it('a wide output (many 1e6-wide verbs) stops at the output-byte limit inside printf', () => {
-    expect(run('{{printf "%1000000d%1000000d" 1 2}}')).toMatchObject({ ok: false, stage: 'limit', limit: 'outputBytes' });
-    expect(run('{{range 10}}{{printf "%1000000d" 1}}{{end}}')).toMatchObject({ ok: false, stage: 'limit', limit: 'outputBytes' });
+    expect(run('{{printf "%1000000d%1000000d" 1 2}}')).toMatchObject({
+      ok: false,
+      stage: 'limit',
+      limit: 'outputBytes',
+    });
+    expect(run('{{range 10}}{{printf "%1000000d" 1}}{{end}}')).toMatchObject({
+      ok: false,
+      stage: 'limit',
+      limit: 'outputBytes',
+    });
   });
 
   it('output of exactly the limit is fine; one byte more is not', () => {
     const n = TEMPLATE_LIMITS.outputBytes;
     expect(run(`{{printf "%${n / 2}s" ""}}{{printf "%${n / 2}s" ""}}`)).toMatchObject({ ok: true });
-    expect(run(`{{printf "%${n / 2}s" ""}}{{printf "%${n / 2}s" ""}}x`)).toMatchObject({ ok: false, limit: 'outputBytes' });
+    expect(run(`{{printf "%${n / 2}s" ""}}{{printf "%${n / 2}s" ""}}x`)).toMatchObject({
+      ok: false,
+      limit: 'outputBytes',
+    });
   });
 
   it('deep nesting when parsing (controls, parentheses) stops at the nesting limit', () => {
@@ -59,7 +84,11 @@ describe('template budgets', () => {
       limit: 'parseNesting',
       error: 'template: system-message:1: exceeded the template limit on nesting depth (100)',
     });
-    expect(run(`{{${'('.repeat(100_000)}1${')'.repeat(100_000)}}}`)).toMatchObject({ ok: false, stage: 'limit', limit: 'parseNesting' });
+    expect(run(`{{${'('.repeat(100_000)}1${')'.repeat(100_000)}}}`)).toMatchObject({
+      ok: false,
+      stage: 'limit',
+      limit: 'parseNesting',
+    });
     expect(run(`${'{{if 1}}'.repeat(99)}x${'{{end}}'.repeat(99)}`)).toEqual({ ok: true, text: 'x' });
   });
 

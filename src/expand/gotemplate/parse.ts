@@ -164,7 +164,8 @@ class Tree {
   /** One more level of nesting, within TEMPLATE_LIMITS.parseNesting (the parser recurses per level). */
   private nest(): void {
     if (++this.nesting > TEMPLATE_LIMITS.parseNesting) {
-      throw new TemplateLimitError(`template: ${this.parseName}:${this.token[0]?.line ?? 1}: ${limitText('parseNesting')}`, 'parseNesting');
+      const where = `template: ${this.parseName}:${this.token[0]?.line ?? 1}`;
+      throw new TemplateLimitError(`${where}: ${limitText('parseNesting')}`, 'parseNesting');
     }
   }
 
