@@ -7,7 +7,8 @@ if (argv.length === 1 && argv[0] === '--version') {
   const { readFileSync } = await import('node:fs');
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  const { loadBundle } = await import('./load-bundle.mjs');
+  const { exitQuietlyOnEpipe, loadBundle } = await import('./load-bundle.mjs');
+  exitQuietlyOnEpipe();
   process.exitCode = await loadBundle().main(argv, {
     cwd: process.cwd(),
     env: process.env,

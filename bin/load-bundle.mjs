@@ -13,3 +13,16 @@ export function loadBundle() {
   module.enableCompileCache?.();
   return createRequire(import.meta.url)(BUNDLE);
 }
+
+/**
+ * A reader that stops early (`kagent-render build | head -1`) closes the pipe: the run ends
+ * quietly with status 0, as `kubectl` and `jq` do, instead of an unhandled EPIPE trace.
+ */
+export function exitQuietlyOnEpipe() {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e) => {
+      if (e?.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
+}

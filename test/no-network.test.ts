@@ -15,7 +15,7 @@ const offline = (args: string[], options: { input?: string; cwd?: string } = {})
 
 describe('no network', () => {
   it('the stubs do refuse (a fetch under the preload fails with the marker)', () => {
-    const r = run(process.execPath, ['--import', preload, '-e', "fetch('http://example.com').catch(() => {})"]);
+    const r = run(process.execPath, ['--import', preload, '-e', "fetch('http://example.com').catch(() => {})"], {}, { stackTrace: true });
     expect(r.stderr).toContain('NETWORK-ATTEMPT fetch');
   });
 

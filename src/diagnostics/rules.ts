@@ -76,6 +76,7 @@ export const RULES = {
   'agent-byo-invalid': 'a BYO Agent without spec.byo.deployment or without its image',
   'agent-system-message-required': 'an Agent with neither systemMessage nor systemMessageFrom',
   'agent-prompt-template': 'a system message template that does not parse or execute (Go text/template), or prompt data sources that clash or are not ConfigMaps',
+  'template-limit': 'a system message template exceeds one of its budgets; the message names the limit',
   'agent-container-name': 'an extra container named kagent, or two with one name',
   'agent-skills-invalid': 'a skill with a bad or duplicate directory name, a git path with .. segments, or an agent name too long for its skills ConfigMap',
   'model-provider-unsupported': 'a ModelConfig provider the translator does not know',

@@ -23,9 +23,65 @@ const OPTIONS = {
   blockQuote: 'literal' as const,
 };
 
-/** The reference writer. */
+/**
+ * Characters YAML readers forbid or change, so written only as escapes inside double quotes:
+ * C0 controls but tab and line feed; DEL and the C1 controls (not printable in YAML 1.1 or
+ * 1.2, go-yaml refuses them); NEL, U+2028 and U+2029 (line breaks to YAML 1.1 and go-yaml,
+ * which fold them into a space inside quotes and break plain and block scalars at them);
+ * the BOM, U+FFFE and U+FFFF (go-yaml refuses the last two); and lone surrogates.
+ * The `yaml` library writes all but the C0 controls and surrogates raw, so every string
+ * holding one is written here, in both writers.
+ */
+const ESCAPE_ONLY = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\p{Cs}/u;
+
+/**
+ * A double-quoted scalar every YAML 1.1 and 1.2 reader reads back as `s`: `\\`, `\"`, `\t`,
+ * `\n`, `\r`, and `\uXXXX` for every character of ESCAPE_ONLY. A lone surrogate cannot be a Go
+ * string (go-yaml refuses `\uD800`), so it is written as U+FFFD, as Go's own encoders do.
+ */
+export function doubleQuoted(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (c >= 0xd800 && c <= 0xdfff) out += '\\uFFFD';
+    else if (ESCAPE_ONLY.test(ch)) out += `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** Marks a string the reference must not write itself (see toYamlReference). */
+const TOKEN = (i: number) => `\u0001kagent-render-escaped-${i}\u0001`;
+const TOKEN_WRITTEN = /"\\x01kagent-render-escaped-(\d+)\\x01"/g;
+
+/**
+ * The reference writer. Strings with a character of ESCAPE_ONLY are swapped for tokens the
+ * library double-quotes (a control character in them), then the tokens for doubleQuoted().
+ */
 export function toYamlReference(value: unknown): string {
-  return stringify(value, OPTIONS);
+  const escaped: string[] = [];
+  const swap = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      if (!ESCAPE_ONLY.test(v)) return v;
+      escaped.push(v);
+      return TOKEN(escaped.length - 1);
+    }
+    if (Array.isArray(v)) return v.map(swap);
+    if (isPlainMap(v)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[swap(k) as string] = swap(x);
+      return out;
+    }
+    return v;
+  };
+  const swapped = swap(value);
+  const text = stringify(swapped, OPTIONS);
+  return escaped.length === 0 ? text : text.replace(TOKEN_WRITTEN, (_, i: string) => doubleQuoted(escaped[Number(i)]!));
 }
 
 export function toYaml(value: unknown): string {
@@ -54,7 +110,7 @@ const NOT_PLAIN = Symbol('not plain data');
  * lone surrogate; no `: ` or ` #` (a mapping or a comment); no trailing space or colon; and
  * nothing YAML 1.1 reads as another type.
  */
-const PLAIN_SAFE = /^[A-Za-z_/][^\x00-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]*$/u;
+const PLAIN_SAFE = /^[A-Za-z_/][^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\u{D800}-\u{DFFF}]*$/u;
 /** What YAML 1.1 resolves to a non-string among strings starting with a letter (`e5` is a float there). */
 const YAML11_NOT_STRING = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|[eE][-+]?[0-9]+)$/;
 
@@ -206,6 +262,7 @@ function scalar(value: unknown, indent: number): string {
   switch (typeof value) {
     case 'string':
       if (isPlainSafe(value)) return value;
+      if (ESCAPE_ONLY.test(value)) return doubleQuoted(value);
       return (value.includes('\n') ? blockLiteral(value, spaces(indent + 2)) : oneLine(value)) ?? referenceScalar(value, indent);
     case 'number':
       if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);

@@ -34,15 +34,19 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
       const root = await realpath(abs);
       // Symlinks are looked at one by one, never walked through: a link to `.` or `..`
       // would otherwise make the walk endless.
-      const entries = await fg('**', {
-        cwd: abs,
-        dot: true,
-        onlyFiles: false,
-        followSymbolicLinks: false,
-        objectMode: true,
-        // Reserved names: leftovers of an interrupted `-o` run are never input.
-        ignore: ['**/.git/**', '**/node_modules/**', ...RESERVED_GLOBS, ...insideGlobs(abs, root, excluded)],
-      });
+      // Reserved names: leftovers of an interrupted `-o` run are never input; the output dir is
+      // kept out of the walk (not even listed: it may be unreadable).
+      const ignore = [...RESERVED_GLOBS, ...insideGlobs(abs, root, excluded)];
+      const entries = await walk(abs, ignore, (dir, code) =>
+        diagnostics.push({
+          rule: 'read-unreadable',
+          severity: 'error',
+          message: `cannot read directory (${code}); its files are not rendered`,
+          file: display(options.cwd, dir),
+          line: 1,
+          col: 1,
+        }),
+      );
       for (const e of entries) {
         const entryPath = path.join(abs, e.path);
         // The walk follows no link, so root + the relative path is the entry's real path: the
@@ -100,6 +104,36 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
 }
 
 const YAML_NAME = /\.ya?ml$/;
+
+function relativeGlob(root: string, dir: string): string {
+  return fg.escapePath(path.relative(root, dir).split(path.sep).join('/'));
+}
+
+/**
+ * Every entry under `root`. A directory that cannot be read (EACCES) is reported through
+ * `unreadable` and the walk is repeated without it (fast-glob stops at the first such error).
+ */
+async function walk(root: string, ignore: string[], unreadable: (dir: string, code: string) => void) {
+  const skipped: string[] = [];
+  for (;;) {
+    try {
+      return await fg('**', {
+        cwd: root,
+        dot: true,
+        onlyFiles: false,
+        followSymbolicLinks: false,
+        objectMode: true,
+        ignore: ['**/.git/**', '**/node_modules/**', ...ignore, ...skipped.map((d) => `${relativeGlob(root, d)}/**`)],
+      });
+    } catch (e) {
+      const { code, path: dir } = e as NodeJS.ErrnoException;
+      if ((code !== 'EACCES' && code !== 'EPERM') || !dir || skipped.includes(dir) || skipped.length >= 1000) throw e;
+      unreadable(dir, code);
+      if (dir === root) return [];
+      skipped.push(dir);
+    }
+  }
+}
 
 /** Why a symlink met in a walk is not read (a message), 'not-yaml', or undefined to read it. */
 function symlinkProblem(link: string): string | 'not-yaml' | undefined {

@@ -12,16 +12,21 @@ type Kind = 'string' | 'bool' | 'map' | 'list';
 type PropertySchema = { type: string; enum?: string[] };
 
 /** The settings keys, their kinds and allowed values — read from schemas/settings.json, the one source. */
-export const SETTINGS_KEYS: Record<string, { kind: Kind; values?: string[] }> = Object.fromEntries(
+/** (A null-prototype object: a key named `constructor` or `toString` is unknown, not a lookup on Object.prototype.) */
+export const SETTINGS_KEYS: Record<string, { kind: Kind; values?: string[] }> = nullPrototype(Object.fromEntries(
   Object.entries(schema.properties as Record<string, PropertySchema>).map(([key, p]) => [
     key,
     { kind: p.type === 'boolean' ? 'bool' : p.type === 'object' ? 'map' : p.type === 'array' ? 'list' : 'string', ...(p.enum ? { values: p.enum } : {}) },
   ]),
-);
+));
+
+function nullPrototype<T extends object>(o: T): T {
+  return Object.assign(Object.create(null) as T, o);
+}
 
 export function parseSettings(value: unknown, file: string, origin?: Origin): { settings: Partial<Settings>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const settings: Record<string, unknown> = {};
+  const settings: Record<string, unknown> = Object.create(null);
   const fail = (key: string[], message: string) => {
     const p = origin ? origin.at(key) : { file, line: 1, col: 1 };
     diagnostics.push({ rule: 'settings-invalid', severity: 'error', message, file: p.file, line: p.line, col: p.col });
@@ -32,7 +37,7 @@ export function parseSettings(value: unknown, file: string, origin?: Origin): { 
     return { settings: {}, diagnostics };
   }
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const spec = SETTINGS_KEYS[k];
+    const spec = Object.hasOwn(SETTINGS_KEYS, k) ? SETTINGS_KEYS[k] : undefined;
     if (!spec) {
       fail([k], `unknown setting '${k}'; known: ${Object.keys(SETTINGS_KEYS).join(', ')}`);
       continue;
@@ -49,5 +54,5 @@ export function parseSettings(value: unknown, file: string, origin?: Origin): { 
     }
     settings[k] = v;
   }
-  return { settings: settings as Partial<Settings>, diagnostics };
+  return { settings: { ...settings } as Partial<Settings>, diagnostics };
 }

@@ -13,10 +13,29 @@ export interface Run {
   stderr: string;
 }
 
-export function run(cmd: string, args: string[], options: SpawnSyncOptions = {}): Run {
+/** A JavaScript stack frame (`    at fn (file:1:2)`): no user-reachable path may print one. */
+export const STACK_FRAME = /^ {4}at \S.*(:\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m;
+
+/**
+ * Every command of the hostile, CLI and end-to-end tests runs through here, so each of their
+ * stderr is checked for stack frames (issue 19: not one user mistake may end in a trace);
+ * only a test of a script that throws on purpose passes `{ stackTrace: true }`.
+ */
+export function run(
+  cmd: string,
+  args: string[],
+  options: SpawnSyncOptions = {},
+  expect: { stackTrace?: boolean } = {},
+): Run {
   const r = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, ...options });
   if (r.error) throw r.error;
-  return { status: r.status ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+  const stderr = String(r.stderr);
+  const frame = STACK_FRAME.exec(stderr);
+  if (frame && !expect.stackTrace) {
+    const command = `${path.basename(cmd)} ${args.join(' ').slice(0, 200)}`;
+    throw new Error(`a stack trace on the stderr of ${command}:\n${stderr.slice(0, 2000)}`);
+  }
+  return { status: r.status ?? -1, stdout: String(r.stdout), stderr };
 }
 
 /** Run the built CLI as a user would. */

@@ -9,7 +9,8 @@
  *   - no stack trace ("    at ") and no Secret value (raw or base64) in stdout or stderr;
  *   - with an invalid input, `-o out` already holding a previous output (a generated file, a
  *     stale generated file and a hand-written file) stays byte-identical;
- *   - wall time < 2 s per run; for the parser-limit cases also peak RSS < 512 MiB.
+ *   - peak RSS < 512 MiB per run (a bytes bound: no case asserts wall time, which a loaded
+ *     machine would break; work bounds are asserted as counts by the unit tests of each limit).
  *
  * Peak RSS: `/usr/bin/time` would be the obvious tool, but when spawnSync's timeout kills it
  * the node child underneath keeps running; so a two-line wrapper module imports the bin in the
@@ -22,7 +23,6 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { binPath, run, tempDir } from '../harness/tools.js';
@@ -152,8 +152,7 @@ interface Result {
   stderr: string;
   /** stderr split into lines, without the final empty one. */
   lines: string[];
-  ms: number;
-  /** Peak RSS in KiB, when measured. */
+  /** Peak RSS in KiB. */
   rssKiB?: number;
 }
 
@@ -193,31 +192,26 @@ function repo(files: Files, setup?: Setup): string {
   return dir;
 }
 
-/** Runs `kagent-render build ...args` in `dir`; kills it after `killAfterMs` (a hang fails the time check, not the suite). */
-function build(dir: string, args: string[], opts: { rss?: boolean; killAfterMs?: number } = {}): Result {
+/**
+ * A hang guard only (spawnSync cannot be interrupted by the test timeout, so a hung child would
+ * stop the suite): as long as vitest's own test timeout, it asserts no speed.
+ */
+const HANG_GUARD_MS = 60_000;
+
+/** Runs `kagent-render build ...args` in `dir`, measuring its peak RSS. */
+function build(dir: string, args: string[]): Result {
   const rssFile = path.join(dir, '..', `${path.basename(dir)}.rss`);
-  const entry = opts.rss ? rssWrapper : binPath;
-  const t0 = performance.now();
-  let r;
-  try {
-    r = run(process.execPath, [entry, 'build', ...args], {
-      cwd: dir,
-      timeout: opts.killAfterMs ?? 3000,
-      killSignal: 'SIGKILL',
-      maxBuffer: 1 << 30,
-      env: { ...process.env, KAGENT_RSS_FILE: rssFile },
-    });
-  } catch (e) {
-    throw new Error(`kagent-render did not finish within ${opts.killAfterMs ?? 3000} ms (killed): ${(e as Error).message}`);
-  }
-  const ms = performance.now() - t0;
-  let rssKiB: number | undefined;
-  if (opts.rss) {
-    rssKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : undefined;
-    rmSync(rssFile, { force: true });
-  }
+  const r = run(process.execPath, [rssWrapper, 'build', ...args], {
+    cwd: dir,
+    timeout: HANG_GUARD_MS,
+    killSignal: 'SIGKILL',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, KAGENT_RSS_FILE: rssFile },
+  });
+  const rssKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : undefined;
+  rmSync(rssFile, { force: true });
   const lines = r.stderr === '' ? [] : r.stderr.replace(/\n$/, '').split('\n');
-  return { ...r, lines, ms, rssKiB };
+  return { ...r, lines, rssKiB };
 }
 
 /** path:line:col: severity[rule-id]: message */
@@ -300,9 +294,8 @@ interface Case {
   messages?: RegExp[];
   /** Must not appear in stdout or stderr, raw or base64. */
   secrets?: string[];
-  /** Measure peak RSS (parser-limit cases). */
+  /** A parser-limit case (documentation: every case's peak RSS is bounded). */
   rss?: boolean;
-  killAfterMs?: number;
   /** stdout must equal the valid repository's. */
   sameAsBaseline?: boolean;
   check?: (r: Result, dir: string) => void;
@@ -315,7 +308,7 @@ function runCase(c: Case): void {
   const withOutput = c.args === undefined && c.status === 1;
   if (withOutput) previousOutput(dir);
   const before = snapshot(path.join(dir, 'out'));
-  const r = build(dir, ['.', ...(c.args ?? (withOutput ? ['-o', 'out'] : []))], { rss: c.rss, killAfterMs: c.killAfterMs });
+  const r = build(dir, ['.', ...(c.args ?? (withOutput ? ['-o', 'out'] : []))]);
 
   expect(r.stderr, 'no stack trace').not.toContain('    at ');
   expect(r.stderr).not.toMatch(/internal error/);
@@ -340,11 +333,8 @@ function runCase(c: Case): void {
   if (c.status !== 0) expect(snapshot(path.join(dir, 'out')), 'previous -o output left byte-identical').toEqual(before);
   if (c.sameAsBaseline) expect(r.stdout).toBe(baseline());
   c.check?.(r, dir);
-  expect(r.ms, 'wall time').toBeLessThan(2000);
-  if (c.rss) {
-    expect(r.rssKiB, 'peak RSS measured').toBeDefined();
-    expect(r.rssKiB!, 'peak RSS (KiB)').toBeLessThan(512 * 1024);
-  }
+  expect(r.rssKiB, 'peak RSS measured').toBeDefined();
+  expect(r.rssKiB!, 'peak RSS (KiB)').toBeLessThan(512 * 1024);
 }
 
 const cases: Case[] = [
@@ -1104,7 +1094,6 @@ const special: Array<{ name: string; fn: () => void; bug?: boolean }> = [
       expect(r.status).toBe(1);
       expect(heads(r)).toEqual(['agent.yaml:10:18: error[ref-missing]']);
       expect(snapshot(path.join(dir, 'out'))).toEqual(before);
-      expect(r.ms).toBeLessThan(2000);
     },
   },
   {
@@ -1118,7 +1107,6 @@ const special: Array<{ name: string; fn: () => void; bug?: boolean }> = [
       expect(r.stdout).toBe('');
       expect(heads(r)).toEqual(['model.yaml:7:13: error[schema-enum]']);
       expect(snapshot(path.join(dir, 'out'))).toEqual(before);
-      expect(r.ms).toBeLessThan(2000);
     },
   },
   {
@@ -1148,7 +1136,6 @@ const special: Array<{ name: string; fn: () => void; bug?: boolean }> = [
       expect(second.stderr).toBe(first.stderr);
       expect(first.stderr).not.toContain('    at ');
       expect(existsSync(path.join(dir, 'out'))).toBe(false);
-      expect(first.ms).toBeLessThan(2000);
     },
   },
 ];

@@ -6,10 +6,10 @@
  * - `kagent-render argocd generate`: exactly `kagent-render build .` with settings from
  *   `kagent-render.yaml` and the Argo CD environment; YAML only on stdout.
  */
-import { readFile } from 'node:fs/promises';
 import fg from 'fast-glob';
 import { UsageError } from '../../diagnostics/errors.js';
 import type { CliIO } from '../io.js';
+import { readFileCapped } from '../read-capped.js';
 import { flagsFromArgoEnv } from './settings-env.js';
 
 const KAGENT_OBJECT = /^apiVersion:\s*["']?kagent\.dev\/v1alpha[12]["']?\s*$/m;
@@ -38,7 +38,9 @@ async function discover(io: CliIO): Promise<number> {
     return 0;
   }
   for (const file of candidates) {
-    const text = await readFile(`${io.cwd}/${file}`, 'utf8').catch(() => '');
+    // Within the input limit: a larger file is not read (generate would refuse it anyway).
+    const read = readFileCapped(`${io.cwd}/${file}`, file);
+    const text = read.ok ? read.text : '';
     if (KAGENT_OBJECT.test(text)) {
       io.stdout.write(`${file}\n`);
       return 0;

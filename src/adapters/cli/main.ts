@@ -2,12 +2,13 @@
  * The command line (SPEC §6). The only place that maps outcomes to exit codes:
  * 0 ok, 1 invalid input or out of date, 2 usage error (and internal errors, with a "please report").
  */
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { InternalError, OutputError, UsageError } from '../../diagnostics/errors.js';
-import { formatText } from '../../diagnostics/format.js';
+import { formatText, visible } from '../../diagnostics/format.js';
 import type { CliIO } from '../io.js';
+import { readFileCapped } from '../read-capped.js';
 import { sourceMappedStack } from '../stack.js';
 import { HELP } from './help.js';
 import { VERSION } from './version.js';
@@ -17,11 +18,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`kagent-render: ${e.message}\n`);
+      io.stderr.write(`kagent-render: ${visible(e.message)}\n`);
       return 2;
     }
     if (e instanceof OutputError) {
-      io.stderr.write(`kagent-render: error: ${e.message}\n`);
+      io.stderr.write(`kagent-render: error: ${visible(e.message)}\n`);
       return 1;
     }
     const err = e as Error;
@@ -61,8 +62,14 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
 /** `kagent-render.yaml` in the working directory: settings of SPEC §5, validated. */
 async function loadSettingsFile(cwd: string): Promise<{ settings: Record<string, unknown>; diagnostics: Diagnostic[] }> {
   const file = path.join(cwd, 'kagent-render.yaml');
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return { settings: {}, diagnostics: [] };
+  if (!existsSync(file)) return { settings: {}, diagnostics: [] };
+  const read = readFileCapped(file, 'kagent-render.yaml');
+  if (!read.ok) {
+    const rule = read.problem.includes('input limit') ? 'read-file-too-large' : 'read-unreadable';
+    const diagnostic: Diagnostic = { rule, severity: 'error', message: read.problem, file: 'kagent-render.yaml', line: 1, col: 1 };
+    return { settings: {}, diagnostics: [diagnostic] };
+  }
+  const text = read.text;
   const { parseSettings } = await import('../../settings/parse.js');
   const { parseSingleDocument } = await import('../../read/parse.js');
   const parsed = parseSingleDocument({ path: 'kagent-render.yaml', text: text.replace(/^\uFEFF/, '') });

@@ -7,6 +7,7 @@
  */
 import { isMap, isNode, isSeq, parseDocument, visit, type Node, type YAMLSeq } from 'yaml';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { visible } from '../../diagnostics/format.js';
 import { fileNameOf } from '../../emit/files.js';
 import { toYaml } from '../../emit/yaml.js';
 import type { K8sObject } from '../../model/k8s.js';
@@ -24,6 +25,7 @@ const LEGACY_PATH = 'config.kubernetes.io/path';
 const LEGACY_INDEX = 'config.kubernetes.io/index';
 const ITEM_WITHOUT_PATH = 'items[';
 const KAGENT_KINDS = new Set(['Agent', 'ModelConfig', 'RemoteMCPServer', 'MCPServer']);
+const MAX_ALIASES = 100;
 
 type Obj = Record<string, any>;
 
@@ -134,7 +136,13 @@ function finish(input: RawList, keep: number[], generated: K8sObject[], diagnost
 /** The reference path: the list as a `yaml` Document (any YAML), or why it is not a ResourceList. */
 function readDocumentList(stdin: string): RawList | string {
   const doc = parseDocument(stdin, { prettyErrors: false, uniqueKeys: true });
-  const list = doc.toJS() as Obj | null;
+  let list: Obj | null;
+  try {
+    list = doc.toJS({ maxAliasCount: MAX_ALIASES }) as Obj | null;
+  } catch {
+    // `yaml` throws on an alias bomb ("Excessive alias count"): the same limit as for files.
+    return `input expands more than ${MAX_ALIASES} aliases (yaml-alias-limit); remove the alias chain`;
+  }
   if (doc.errors.length > 0 || !list || typeof list !== 'object' || list.kind !== 'ResourceList' || !isMap(doc.contents)) {
     return 'input is not a ResourceList (apiVersion config.kubernetes.io/v1, kind ResourceList, items: [...])';
   }
@@ -184,7 +192,7 @@ function toResult(d: Diagnostic): Obj {
 /** `agents.yaml Agent ns/name: error[rule]: message`, for orchestrators that show only stderr. */
 export function formatKrmText(d: Diagnostic): string {
   const where = [sourceFileOf(d), d.object ? formatKey(d.object) : undefined].filter(Boolean).join(' ') || 'ResourceList';
-  return `${where}: ${d.severity}[${d.rule}]: ${d.message}`;
+  return `${visible(where)}: ${d.severity}[${d.rule}]: ${visible(d.message)}`;
 }
 
 /** The item's path annotation, or undefined when the orchestrator gave none (kustomize). */
@@ -192,7 +200,8 @@ function sourceFileOf(d: Diagnostic): string | undefined {
   return d.file.startsWith(ITEM_WITHOUT_PATH) ? undefined : d.file.replace(/#\d+$/, '');
 }
 
-function failure(message: string): KrmResult {
+/** A ResourceList that could not be read: one error result, exit 1 (the adapter's stdin limit uses it too). */
+export function failure(message: string): KrmResult {
   const out = { apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', items: [], results: [{ message: message.replace(/^kagent-render krm: /, ''), severity: 'error' }] };
   return { stdout: toYaml(out), stderr: `${message}\n`, exitCode: 1 };
 }

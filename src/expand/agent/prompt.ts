@@ -49,6 +49,10 @@ export function renderSystemMessage(ctx: AgentContext, decl: Obj, raw: string, r
   const fragments = resolvePromptSources(ctx, sources);
   const result = executeTemplate(TEMPLATE_NAME, raw, templateData(data), [includeFunc(fragments ?? new Map())]);
   if (result.ok) return result.text;
+  if (result.stage === 'limit') {
+    ctx.error(rawPath, 'template-limit', `system message template: ${result.error}; simplify the template`);
+    return undefined;
+  }
   // After another error (a missing ConfigMap, model or tool) the template's data is incomplete:
   // report only what does not depend on it, the parse.
   if (result.stage === 'parse' || ctx.diagnostics.length === 0) {

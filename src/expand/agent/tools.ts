@@ -186,10 +186,26 @@ export function sandboxAgentUrl(controllerUrl: string, namespace: string, name: 
   return `${controllerUrl.replace(/\/+$/, '')}/api/a2a-sandboxes/${namespace}/${name}`;
 }
 
+/**
+ * Agents whose walk found nothing, with the longest chain they were reached at: the walk from
+ * there ends within the depth limit and reaches no cycle, so a later visit at a chain no longer
+ * than that finds nothing either (a chain node reachable from it would close a cycle the first
+ * walk had found). One table per input index keeps the check linear in the agent-tool edges
+ * (ten layers of 8 agents each using the next layer: 10^8 paths without it).
+ */
+const cleanAt = new WeakMap<object, Map<string, number>>();
+
+/** Calls of the chain walk, for the test that proves it linear (a step count, not a clock). */
+export const agentChainSteps = { count: 0 };
+
 /** The controller's walk over agent tools (Declarative agents only): a cycle or a chain deeper than 10. */
 function agentChainProblem(ctx: AgentContext, chain: string[]): string | undefined {
+  agentChainSteps.count++;
   if (chain.length > MAX_AGENT_TOOL_DEPTH + 1) return `recursion limit reached in agent tool chain: ${chain.join(' -> ')}`;
   const current = chain[chain.length - 1]!;
+  let clean = cleanAt.get(ctx.index);
+  if (!clean) cleanAt.set(ctx.index, (clean = new Map()));
+  if ((clean.get(current) ?? 0) >= chain.length) return undefined;
   const [namespace, name] = current.split('/') as [string, string];
   const agent = ctx.index.get('Agent', namespace, name);
   const spec: Obj = (agent?.body.spec as Obj) ?? {};
@@ -201,6 +217,7 @@ function agentChainProblem(ctx: AgentContext, chain: string[]): string | undefin
     const deeper = agentChainProblem(ctx, [...chain, next]);
     if (deeper) return deeper;
   }
+  clean.set(current, chain.length);
   return undefined;
 }
 
@@ -214,10 +231,15 @@ function allowsNamespace(ctx: AgentContext, target: InputObject, from: string): 
   return ns !== undefined && matchesLabelSelector(allowed.selector, labels);
 }
 
-/** Volumes are shared by name: several tools using one Secret mount it once. */
+/** The volume names of each plan, so adding a volume stays O(1) with thousands of tools. */
+const volumeNames = new WeakMap<ToolsPlan, Set<unknown>>();
+
 /** Adds a TLS volume once per name, marked with the input field that names its Secret (output checks report there). */
 function addVolume(plan: ToolsPlan, { volume, mount }: TlsMount, from: InputObject, field: string[]): void {
-  if (plan.volumes.some((v) => v.name === volume.name)) return;
+  let names = volumeNames.get(plan);
+  if (!names) volumeNames.set(plan, (names = new Set(plan.volumes.map((v) => v.name))));
+  if (names.has(volume.name)) return;
+  names.add(volume.name);
   plan.volumes.push(markFrom(volume, from.origin, field));
   plan.mounts.push(markFrom(mount, from.origin, field));
 }

@@ -6,6 +6,7 @@
 import { nodeString, TemplateError, type BranchNode, type CommandNode, type ListNode, type Node, type NumberNode, type PipeNode, type TreeSet, type VariableNode } from './parse.js';
 import { goQuote } from './quote.js';
 import { BUILTINS, FuncError } from './builtins.js';
+import { limitText, OutputTooLarge, TEMPLATE_LIMITS, TemplateLimitError, type TemplateLimit } from './limits.js';
 import { GoFloat, GoFunc, GoStruct, formatValue, isTrue, sortedKeys, typeName, type GoValue, type ParamType } from './values.js';
 
 /** The "no final argument" marker of a pipeline's first command (Go's missingVal). */
@@ -35,6 +36,11 @@ class State {
   private vars: Array<[string, GoValue]>;
   private node: Node | undefined;
   private depth = 0;
+  /** Budget counters (TEMPLATE_LIMITS). */
+  private steps = 0;
+  private outBytes = 0;
+  private rangeIterations = 0;
+  private nesting = 0;
   constructor(
     private readonly input: ExecInput,
     private tmplName: string,
@@ -49,6 +55,35 @@ class State {
     if (!this.node) throw new TemplateError(`template: ${name}: ${msg}`);
     const [location, context] = this.errorContext(this.node);
     throw new TemplateError(`template: ${location}: executing ${goQuote(name)} at <${context}>: ${msg}`);
+  }
+
+  /** A budget exceeded, located like an execution error. */
+  private exceeded(limit: TemplateLimit): never {
+    try {
+      this.errorf(limitText(limit));
+    } catch (e) {
+      throw new TemplateLimitError((e as Error).message, limit);
+    }
+  }
+
+  private step(): void {
+    if (++this.steps > TEMPLATE_LIMITS.steps) this.exceeded('steps');
+  }
+
+  private emit(text: string): void {
+    this.outBytes += Buffer.byteLength(text, 'utf8');
+    if (this.outBytes > TEMPLATE_LIMITS.outputBytes) this.exceeded('outputBytes');
+    this.out.push(text);
+  }
+
+  /** Runs `f` one level deeper (template calls, bodies, pipelines): the JS stack grows with it. */
+  private deeper<T>(f: () => T): T {
+    if (++this.nesting > TEMPLATE_LIMITS.depth) this.exceeded('depth');
+    try {
+      return f();
+    } finally {
+      this.nesting--;
+    }
   }
 
   /** parse.Tree.ErrorContext: line and byte column of the node, and its text. */
@@ -94,6 +129,11 @@ class State {
   // ---- statements ----
   walk(dot: GoValue, node: Node): void {
     this.at(node);
+    this.step();
+    this.deeper(() => this.walkNode(dot, node));
+  }
+
+  private walkNode(dot: GoValue, node: Node): void {
     switch (node.kind) {
       case 'action': {
         const v = this.evalPipeline(dot, node.pipe);
@@ -115,7 +155,7 @@ class State {
       case 'template':
         return this.walkTemplate(dot, node);
       case 'text':
-        this.out.push(node.text);
+        this.emit(node.text);
         return;
       default:
         this.errorf(`unknown node: ${nodeString(node)}`);
@@ -149,6 +189,10 @@ class State {
         if (decl.length > 1) {
           if (r.pipe.isAssign) this.setVar(decl[1].ident[0], elem);
           else this.setTopVar(2, index);
+        }
+        if (++this.rangeIterations > TEMPLATE_LIMITS.rangeIterations) {
+          this.at(r);
+          this.exceeded('rangeIterations');
         }
         try {
           this.walk(elem, r.list);
@@ -213,6 +257,11 @@ class State {
   private evalPipeline(dot: GoValue, pipe: PipeNode | undefined): GoValue {
     if (!pipe) return undefined;
     this.at(pipe);
+    this.step();
+    return this.deeper(() => this.evalPipelineBody(dot, pipe));
+  }
+
+  private evalPipelineBody(dot: GoValue, pipe: PipeNode): GoValue {
     let value: Final = MISSING;
     for (const cmd of pipe.cmds) {
       value = this.evalCommand(dot, cmd, value);
@@ -228,6 +277,7 @@ class State {
   }
 
   private evalCommand(dot: GoValue, cmd: CommandNode, final: Final): GoValue {
+    this.step();
     const first = cmd.args[0];
     switch (first.kind) {
       case 'field':
@@ -355,17 +405,30 @@ class State {
       const t = fn.variadic && numIn - 1 < numFixed ? fn.params[numIn - 1] : fn.params[numParams - 1];
       argv.push(this.validateType(final, t));
     }
+    let result: GoValue;
     try {
-      return fn.fn(...argv);
+      result = fn.fn(...argv);
     } catch (e) {
+      if (e instanceof OutputTooLarge) {
+        this.at(node);
+        this.exceeded('outputBytes');
+      }
       if (!(e instanceof FuncError)) throw e;
       this.at(node);
       this.errorf(`error calling ${name}: ${e.message}`);
     }
+    // A string doubled in a variable never reaches the output: bound every result as well.
+    const max = TEMPLATE_LIMITS.outputBytes;
+    if (typeof result === 'string' && result.length > max / 4 && Buffer.byteLength(result, 'utf8') > max) {
+      this.at(node);
+      this.exceeded('outputBytes');
+    }
+    return result;
   }
 
   private evalArg(dot: GoValue, typ: ParamType, n: Node): GoValue {
     this.at(n);
+    this.step();
     switch (n.kind) {
       case 'dot':
         return this.validateType(dot, typ);
@@ -410,6 +473,6 @@ class State {
   private printValue(n: Node, v: GoValue): void {
     this.at(n);
     if (v instanceof GoFunc) this.errorf(`can't print ${nodeString(n)} of type ${typeName(v)}`);
-    this.out.push(formatValue(v));
+    this.emit(formatValue(v));
   }
 }

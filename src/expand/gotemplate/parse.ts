@@ -7,11 +7,12 @@ import { itemString, Lexer, type Item, type ItemType } from './lex.js';
 import { isEmptyTree, nodeString, variableNode, type BranchNode, type CommandNode, type ListNode, type Node, type NumberNode, type PipeNode, type VariableNode } from './nodes.js';
 import { parseNumber } from './number.js';
 import { goQuote, goUnquote } from './quote.js';
+import { limitText, TEMPLATE_LIMITS, TemplateError, TemplateLimitError } from './limits.js';
 
 export { nodeString, type BranchNode, type CommandNode, type ListNode, type Node, type NumberNode, type PipeNode, type VariableNode } from './nodes.js';
 
 /** A parse or execution failure, with Go's full message. */
-export class TemplateError extends Error {}
+export { TemplateError } from './limits.js';
 
 /** Every template of one parse: the main one under its name, plus `define`d and `block`ed ones. */
 export type TreeSet = Map<string, ListNode>;
@@ -29,6 +30,8 @@ class Tree {
   private peekCount = 0;
   private vars: string[] = ['$'];
   private rangeDepth = 0;
+  /** Open control bodies and parentheses (TEMPLATE_LIMITS.parseNesting). */
+  private nesting = 0;
   private actionLine = 0;
   root: ListNode = { kind: 'list', pos: 0, nodes: [] };
   constructor(
@@ -145,12 +148,25 @@ class Tree {
 
   private itemList(): [ListNode, Node] {
     const list: ListNode = { kind: 'list', pos: this.peekNonSpace().pos, nodes: [] };
-    while (this.peekNonSpace().type !== 'EOF') {
-      const n = this.textOrAction();
-      if (n.kind === 'end' || n.kind === 'else') return [list, n];
-      list.nodes.push(n);
+    this.nest();
+    try {
+      while (this.peekNonSpace().type !== 'EOF') {
+        const n = this.textOrAction();
+        if (n.kind === 'end' || n.kind === 'else') return [list, n];
+        list.nodes.push(n);
+      }
+    } finally {
+      this.nesting--;
     }
     this.errorf('unexpected EOF');
+  }
+
+  /** One more level of nesting, within TEMPLATE_LIMITS.parseNesting (the parser recurses per level). */
+  private nest(): void {
+    if (++this.nesting > TEMPLATE_LIMITS.parseNesting) {
+      const where = `template: ${this.parseName}:${this.token[0]?.line ?? 1}`;
+      throw new TemplateLimitError(`${where}: ${limitText('parseNesting')}`, 'parseNesting');
+    }
   }
 
   private textOrAction(): Node {
@@ -399,7 +415,12 @@ class Tree {
       case 'number':
         return this.number(t);
       case 'leftParen':
-        return this.pipeline('parenthesized pipeline', 'rightParen');
+        this.nest();
+        try {
+          return this.pipeline('parenthesized pipeline', 'rightParen');
+        } finally {
+          this.nesting--;
+        }
       case 'string':
       case 'rawString':
         return { kind: 'string', pos: t.pos, quoted: t.val, text: this.unquote(t.val) };

@@ -4,6 +4,7 @@
  * forms (`%!d(string=x)`, `%!v(MISSING)`, `%!(EXTRA ...)`, `%!(NOVERB)`).
  */
 import { goQuote, goQuoteRune } from './quote.js';
+import { OutputTooLarge, TEMPLATE_LIMITS } from './limits.js';
 import { GoByte, GoFloat, GoStruct, formatFloat, formatValue, sortedKeys, typeName, type GoValue } from './values.js';
 
 interface Spec {
@@ -37,24 +38,44 @@ export function sprintf(format: string, args: GoValue[]): string {
       else if (c === '0') spec.zero = !spec.minus;
       else break;
     }
-    const readNum = (): number | undefined => {
+    // fmt.doPrintf: a width or precision from `*` must be an int of magnitude ≤ 1e6
+    // (%!(BADWIDTH), %!(BADPREC)); a literal one that grows past 1e6 is taken as a crazy long
+    // number and ends the format (parsenum returns the end: %!(NOVERB)).
+    const parseNum = (): number | undefined => {
+      let n = 0;
+      let any = false;
+      while (i < runes.length && runes[i]! >= '0' && runes[i]! <= '9') {
+        if (tooLarge(n)) {
+          i = runes.length;
+          return undefined;
+        }
+        n = n * 10 + Number(runes[i++]);
+        any = true;
+      }
+      return any ? n : undefined;
+    };
+    const intFromArg = (): number | undefined => {
+      if (argNum >= args.length) return undefined;
+      const a = args[argNum++];
+      return typeof a === 'number' && Number.isInteger(a) && !tooLarge(a) ? a : undefined;
+    };
+    if (runes[i] === '*') {
+      i++;
+      spec.width = intFromArg();
+      if (spec.width === undefined) out += '%!(BADWIDTH)';
+      else if (spec.width < 0) {
+        spec.minus = true;
+        spec.width = -spec.width;
+      }
+    } else spec.width = parseNum();
+    if (i + 1 < runes.length && runes[i] === '.') {
+      i++;
       if (runes[i] === '*') {
         i++;
-        const a = args[argNum++];
-        return typeof a === 'number' ? a : undefined;
-      }
-      let s = '';
-      while (i < runes.length && /[0-9]/.test(runes[i])) s += runes[i++];
-      return s === '' ? undefined : Number(s);
-    };
-    spec.width = readNum();
-    if (spec.width !== undefined && spec.width < 0) {
-      spec.minus = true;
-      spec.width = -spec.width;
-    }
-    if (runes[i] === '.') {
-      i++;
-      spec.prec = readNum() ?? 0;
+        spec.prec = intFromArg();
+        if (spec.prec !== undefined && spec.prec < 0) spec.prec = undefined;
+        if (spec.prec === undefined) out += '%!(BADPREC)';
+      } else spec.prec = parseNum() ?? 0;
     }
     if (spec.minus) spec.zero = false;
     if (i >= runes.length) {
@@ -71,6 +92,8 @@ export function sprintf(format: string, args: GoValue[]): string {
       continue;
     }
     out += formatArg(args[argNum++], verb, spec);
+    // Widths up to 1e6 per verb: a long format could build gigabytes before returning.
+    if (out.length > TEMPLATE_LIMITS.outputBytes) throw new OutputTooLarge();
   }
   if (argNum < args.length) {
     out += `%!(EXTRA ${args
@@ -79,6 +102,11 @@ export function sprintf(format: string, args: GoValue[]): string {
       .join(', ')})`;
   }
   return out;
+}
+
+/** fmt's tooLarge: a width or precision beyond ±1e6. */
+function tooLarge(x: number): boolean {
+  return x > 1e6 || x < -1e6;
 }
 
 function pad(s: string, spec: Spec, zeroOk = true): string {
