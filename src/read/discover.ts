@@ -1,6 +1,6 @@
 /**
  * PATH arguments → source files. The only core module that reads the file system.
- * Directories are walked for *.yaml / *.yml (ignoring .git, node_modules and the output
+ * Directories are walked for *.yaml / *.yml / *.json (ignoring .git, node_modules and the output
  * dir); files are sorted by display path so file-system order never shows in output;
  * symlinks whose target leaves the root, loops or is a directory are not followed.
  */
@@ -94,7 +94,8 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
   return { files, diagnostics };
 }
 
-const YAML_NAME = /\.ya?ml$/;
+/** Inputs by name: YAML, and JSON (which is YAML), as `kubectl apply -f DIR` reads them. */
+const YAML_NAME = /\.(ya?ml|json)$/;
 
 /** Why a symlink met in a walk is not read (a message), 'not-yaml', or undefined to read it. */
 function symlinkProblem(link: string): string | 'not-yaml' | undefined {

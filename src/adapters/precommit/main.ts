@@ -1,54 +1,49 @@
 /**
- * pre-commit hook (.pre-commit-hooks.yaml): `kagent-render pre-commit [--output DIR] [--check] [PATH...]`.
+ * pre-commit hook (.pre-commit-hooks.yaml): `kagent-render pre-commit [PATH...] [-o DIR] [--check] [build flags]`.
  * Renders the repository's kagent objects into a committed directory (default `rendered/`)
  * and exits 1 when that changed any file: pre-commit does not notice newly created
  * untracked files by itself (pre-commit#1489), so the hook must say so. `--check` writes
- * nothing and fails with a diff when the directory is out of date (for CI).
+ * nothing and fails with a diff when the directory is out of date (for CI). The hooks run on
+ * every commit (`always_run`), deletions included, so a removed Agent's files are pruned.
  */
-import { readFile } from 'node:fs/promises';
-import fg from 'fast-glob';
-import { UsageError } from '../../diagnostics/errors.js';
-import { VALUE_FLAGS } from '../cli/args.js';
+import path from 'node:path';
+import { planOutputTree } from '../../emit/files.js';
+import { parseArgs } from '../cli/args.js';
+import { checkOutputOutsideInput, requestOf, summary } from '../cli/build.js';
+import { diffTree, writeTree } from '../cli/write.js';
 import type { CliIO } from '../io.js';
+import { printDiagnostics, printSettings } from '../report.js';
+import { renderTree } from '../run.js';
 
 export const DEFAULT_OUTPUT_DIR = 'rendered';
 
-export async function runPrecommit(args: string[], io: CliIO): Promise<number> {
-  let output = DEFAULT_OUTPUT_DIR;
-  let check = false;
-  const paths: string[] = [];
-  const passThrough: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--output' || a === '-o') {
-      const v = args[++i];
-      if (!v) throw new UsageError(`${a} needs a directory`);
-      output = v;
-    } else if (a.startsWith('--output=')) output = a.slice('--output='.length);
-    else if (a === '--check') check = true;
-    else if (a.startsWith('-')) {
-      // Any other flag is a build flag (--profile, --namespace, ...): hand it on with its value.
-      passThrough.push(a);
-      if (!a.includes('=') && args[i + 1] !== undefined && !args[i + 1].startsWith('-') && VALUE_FLAGS.has(a)) passThrough.push(args[++i]);
-    } else paths.push(a);
+export async function runPrecommit(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs('pre-commit', argv);
+  const output = args.output ?? DEFAULT_OUTPUT_DIR;
+  const request = requestOf(args, io, [output]);
+  if (args.printSettings) return printSettings(request, io);
+  checkOutputOutsideInput({ ...args, output }, io.cwd);
+  const tree = await renderTree({ ...request, guardEmpty: 'kagent' });
+  printDiagnostics(tree.diagnostics, args.quiet, io);
+  if (tree.failed) return 1;
+
+  const dir = path.resolve(io.cwd, output);
+  const planned = planOutputTree(tree.result.rendered);
+  if (args.check) {
+    const diff = await diffTree(dir, planned, output);
+    if (!diff) return 0;
+    io.stdout.write(diff);
+    io.stderr.write(`kagent-render: ${output} is out of date; run kagent-render pre-commit ${[...args.paths, '-o', output].join(' ')}\n`);
+    return 1;
   }
-  const { main } = await import('../cli/main.js');
-  const argv = ['build', ...(paths.length ? paths : ['.']), '-o', output, ...passThrough];
-  if (check) return main([...argv, '--check'], io);
-
-  const before = await snapshot(io.cwd, output);
-  const code = await main(argv, { ...io, stdout: io.stderr });
-  if (code !== 0) return code;
-  const after = await snapshot(io.cwd, output);
-  const changed = [...new Set([...before.keys(), ...after.keys()])].filter((f) => before.get(f) !== after.get(f)).sort();
-  for (const f of changed) io.stderr.write(`kagent-render: ${after.has(f) ? 'updated' : 'removed'} ${output}/${f}\n`);
-  if (changed.length > 0) io.stderr.write(`kagent-render: ${output}/ changed; review and 'git add ${output}' before committing\n`);
-  return changed.length > 0 ? 1 : 0;
-}
-
-async function snapshot(cwd: string, dir: string): Promise<Map<string, string>> {
-  const files = await fg('**/*', { cwd: `${cwd}/${dir}`, onlyFiles: true, dot: true }).catch(() => [] as string[]);
-  const out = new Map<string, string>();
-  for (const f of files.sort()) out.set(f, await readFile(`${cwd}/${dir}/${f}`, 'utf8'));
-  return out;
+  const { written, removed } = await writeTree(dir, planned);
+  const shown = output.replace(/\/+$/, '');
+  for (const f of written) io.stderr.write(`kagent-render: updated ${shown}/${f}\n`);
+  for (const f of removed) io.stderr.write(`kagent-render: removed ${shown}/${f}\n`);
+  const changed = written.length + removed.length;
+  if (changed > 0) {
+    if (!args.quiet) io.stderr.write(`kagent-render: ${summary(planned.size, written.length, removed.length)} in ${shown}\n`);
+    io.stderr.write(`kagent-render: ${shown}/ changed; review and 'git add ${shown}' before committing\n`);
+  }
+  return changed > 0 ? 1 : 0;
 }
