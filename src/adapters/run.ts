@@ -148,14 +148,23 @@ const REPLACED_KINDS = new Set(['Agent', 'ModelConfig', 'RemoteMCPServer', 'MCPS
 /**
  * Every input object that is not a kagent object this tool replaces: other Kubernetes objects
  * (a `web` Deployment, the Secrets the agents mount), passed through as read — what the KRM
- * function keeps and what Argo CD would have applied without the plugin.
+ * function keeps and what Argo CD would have applied without the plugin. Tool configuration
+ * (a Kustomization, a KagentRender, a Kptfile, `config.kubernetes.io/local-config`) is not.
  */
 export function passThroughObjects(inputs: readonly InputObject[]): K8sObject[] {
   return passThroughInputs(inputs).map((o) => o.body as unknown as K8sObject);
 }
 
+/** Configuration of the tools around (kustomize, kpt, our KRM functionConfig): never applied to a cluster. */
+const TOOL_GROUPS = ['kustomize.config.k8s.io/', 'render.kagent.dev/', 'kpt.dev/', 'fn.kpt.dev/', 'config.kubernetes.io/'];
+
 function passThroughInputs(inputs: readonly InputObject[]): InputObject[] {
-  return inputs.filter((o) => !(REPLACED_KINDS.has(o.kind) && o.apiVersion.startsWith('kagent.dev/')) && !o.apiVersion.startsWith('kustomize.config.k8s.io/'));
+  return inputs.filter((o) => {
+    if (REPLACED_KINDS.has(o.kind) && o.apiVersion.startsWith('kagent.dev/')) return false;
+    if (TOOL_GROUPS.some((g) => o.apiVersion.startsWith(g))) return false;
+    const annotations = (o.body.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations;
+    return annotations?.['config.kubernetes.io/local-config'] !== 'true'; // kpt's "not for the cluster"
+  });
 }
 
 /** A passed-through object that a rendered one would collide with (same kind, namespace, name). */
