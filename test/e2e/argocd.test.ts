@@ -163,4 +163,20 @@ describe('Argo CD config management plugin', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('kagent-render: ARGOCD_ENV_KAGENT_RENDER_CRD_DEFAULTS must be "true" or "false", got "yes"\n');
   });
+
+  it('docs/integrations/argocd.md: its plugin block is deploy/argocd/plugin.yaml, its Application renders as its env and parameters say', () => {
+    const doc = readFileSync(path.join(repoRoot, 'docs/integrations/argocd.md'), 'utf8');
+    const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]));
+    const [shownPlugin, application] = blocks;
+    expect({ ...plugin, spec: { ...plugin.spec, parameters: undefined } }).toEqual({ ...shownPlugin, spec: { ...shownPlugin.spec, parameters: undefined } });
+    const source = application.spec.source.plugin;
+    const appEnv: Record<string, string> = { ARGOCD_APP_NAMESPACE: application.spec.destination.namespace };
+    for (const e of source.env) appEnv[`ARGOCD_ENV_${e.name}`] = e.value;
+    appEnv.ARGOCD_APP_PARAMETERS = JSON.stringify(source.parameters);
+    const r = cmp(generate, appEnv);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(cli(['build', '.', '--profile', 'gitops', '--default-agent-pod-labels', 'team=ml', '--namespace', 'kagent'], { cwd: appPath }).stdout);
+    expect(r.stdout).toContain('team: ml');
+  });
 });
