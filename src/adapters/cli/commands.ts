@@ -54,7 +54,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'graph',
-    usage: 'kagent-render graph [PATH...|-] [--format mermaid|dot|json] [-o FILE]',
+    usage: 'kagent-render graph [PATH...|-] [--format mermaid|dot|json] [-o FILE] [settings flags]',
     summary: 'Draw what uses what: Agent → tools and ModelConfigs → TLS Secrets, ConfigMaps. Exit 1 on input errors.',
     example: 'kagent-render graph agents/ --format dot -o agents.dot',
     settings: true,
