@@ -26,12 +26,6 @@ const SETTING_BY_FLAG = new Map<string, SettingFlag>(
   SETTING_FLAGS.flatMap((f) => (f.kind === 'bool' && f.negated ? [[f.flag, f], [f.negated, f]] : [[f.flag, f]])),
 );
 
-/** Flags that take a value, of any command (what a pass-through parser must know). */
-export const VALUE_FLAGS: ReadonlySet<string> = new Set([
-  ...SETTING_FLAGS.filter((f) => f.kind !== 'bool').map((f) => f.flag),
-  ...COMMANDS.flatMap((c) => c.flags.filter(takesValue).flatMap((f) => [f.flag, ...(f.short ? [f.short] : [])])),
-]);
-
 function takesValue(f: CommandFlag): boolean {
   return f.metavar !== undefined || f.values !== undefined;
 }
