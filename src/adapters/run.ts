@@ -196,8 +196,8 @@ export function findSettingsFile(cwd: string, paths: string[]): { abs: string; s
   if (starts.length === 0) starts.push(path.resolve(cwd));
   const found = new Map<string, string>(); // settings file (or '') → first input that found it
   for (const start of starts) {
-    const dir = isDirectory(start) ? start : path.dirname(start);
-    found.set(nearest(dir) ?? '', found.get(nearest(dir) ?? '') ?? path.relative(cwd, start));
+    const file = nearest(isDirectory(start) ? start : path.dirname(start)) ?? '';
+    if (!found.has(file)) found.set(file, path.relative(cwd, start));
   }
   if (found.size > 1) {
     const list = [...found].map(([file, input]) => `${input || '.'} → ${file ? display(cwd, file) : 'none'}`).join(', ');

@@ -85,7 +85,9 @@ export function parseArgs(command: CommandName, argv: string[]): ParsedArgs {
   }
   if (out.check && !out.output && command === 'build') throw new UsageError('--check needs -o DIR: it compares DIR with what build would write');
   if (command === 'build' && out.output && out.format) throw new UsageError('--format applies to stdout only; -o DIR always writes YAML files');
-  if (out.paths.filter((p) => p === '-').length > 1) throw new UsageError("'-' (stdin) may be given once");
+  if (out.paths.filter((p) => p === '-').length > (command === 'pre-commit' ? 0 : 1)) {
+    throw new UsageError(command === 'pre-commit' ? "pre-commit reads the repository, not stdin ('-')" : "'-' (stdin) may be given once");
+  }
   return out;
 }
 
