@@ -60,6 +60,7 @@ export interface EffectiveSettings {
 }
 
 export interface RenderedTree extends EffectiveSettings {
+  /** Input files read (the settings file not counted). */
   inputFiles: number;
   result: RenderResult;
   /** Other Kubernetes objects of the input, as written (only with guardEmpty 'all'). */
@@ -112,11 +113,13 @@ export async function renderTree(req: RenderRequest): Promise<RenderedTree> {
   bag.addAll([...eff.diagnostics, ...readDiagnostics, ...result.diagnostics]);
   const passThrough = req.guardEmpty === 'all' && result.ok ? passThroughObjects(result.inputs) : [];
   if (passThrough.length > 0) bag.addAll(passThroughClashes(result));
-  if (req.guardEmpty && !bag.hasErrors() && files.length > 0 && !eff.settings.allowEmpty) {
+  // The settings file is not an input file: a directory holding only it renders nothing by design.
+  const inputs = files.filter((f) => path.posix.basename(f.path) !== SETTINGS_FILE).length;
+  if (req.guardEmpty && !bag.hasErrors() && inputs > 0 && !eff.settings.allowEmpty) {
     const count = result.rendered.reduce((n, r) => n + r.objects.length, 0) + passThrough.length;
-    if (count === 0) bag.add(emptyRender(req.paths, files.length, req.guardEmpty));
+    if (count === 0) bag.add(emptyRender(req.paths, inputs, req.guardEmpty));
   }
-  return { ...eff, inputFiles: files.length, result, passThrough, diagnostics: bag.sorted(), failed: bag.hasErrors() };
+  return { ...eff, inputFiles: inputs, result, passThrough, diagnostics: bag.sorted(), failed: bag.hasErrors() };
 }
 
 async function readInputs(req: RenderRequest): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
