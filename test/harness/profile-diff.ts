@@ -96,7 +96,8 @@ export function secretRowProblems(without: RenderResult, withSecrets: RenderResu
 
 /** Rules whose severity follows `--validate` (schema and CEL findings). */
 export function isValidationRule(rule: string): boolean {
-  return rule.startsWith('schema-') || rule.startsWith('cel-');
+  // input-unknown-kind: a kagent.dev kind no CRD defines, which the API server refuses like a schema violation.
+  return rule.startsWith('schema-') || rule.startsWith('cel-') || rule === 'input-unknown-kind';
 }
 
 /**
