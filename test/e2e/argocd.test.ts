@@ -3,12 +3,12 @@
  * working directory = the application path, ARGOCD_* variables set, stdin closed, stdout
  * parsed as YAML. Compared with `kagent-render build`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_KEYS } from '../../src/settings/parse.js';
-import { cli, copyExample, repoRoot, run, shimDir, tempDir } from '../harness/tools.js';
+import { cli, copyExample, repoInsideDirWithSettings, repoRoot, run, shimDir, tempDir } from '../harness/tools.js';
 
 const plugin = parse(readFileSync(path.join(repoRoot, 'deploy/argocd/plugin.yaml'), 'utf8'));
 const generate: string[] = plugin.spec.generate.command;
@@ -135,11 +135,7 @@ describe('Argo CD config management plugin', () => {
   });
 
   it('generate finds kagent-render.yaml at the repository root above the app path, and prints where each setting comes from', () => {
-    const outer = tempDir('argocd-outer');
-    writeFileSync(path.join(outer, 'kagent-render.yaml'), 'profile: nonsense\n'); // above the repository: never read
-    const repo = path.join(outer, 'repo');
-    mkdirSync(path.join(repo, '.git'), { recursive: true });
-    writeFileSync(path.join(repo, 'kagent-render.yaml'), 'profile: controller\nimageTag: "0.10.0"\n');
+    const repo = repoInsideDirWithSettings('argocd-outer', 'profile: controller\nimageTag: "0.10.0"\n');
     const app = copyExample('mcp-tls', path.join(repo, 'apps'));
     const r = cmp(generate, { ARGOCD_ENV_KAGENT_RENDER_IMAGE_TAG: '0.11.0' }, app);
     expect(r.stderr).toBe('');
@@ -147,11 +143,14 @@ describe('Argo CD config management plugin', () => {
     expect(r.stdout).toContain('kagent-dev/kagent/app:0.11.0');
     const shown = cmp([...generate, '--print-settings'], { ARGOCD_ENV_KAGENT_RENDER_IMAGE_TAG: '0.11.0' }, app);
     expect(shown.status).toBe(0);
-    expect(shown.stdout).toContain('# settings file: ../../kagent-render.yaml\n');
-    expect(shown.stdout).toContain('profile: "controller"  # ../../kagent-render.yaml\n');
-    expect(shown.stdout).toContain('imageTag: "0.11.0"  # ARGOCD_ENV_KAGENT_RENDER_IMAGE_TAG\n');
-    expect(shown.stdout).toContain('namespace: "kagent"  # ARGOCD_APP_NAMESPACE\n');
-    expect(shown.stdout).toContain('validate: "warn"  # profile controller\n');
+    const wanted = [
+      '# settings file: ../../kagent-render.yaml',
+      'profile: "controller"  # ../../kagent-render.yaml',
+      'imageTag: "0.11.0"  # ARGOCD_ENV_KAGENT_RENDER_IMAGE_TAG',
+      'namespace: "kagent"  # ARGOCD_APP_NAMESPACE',
+      'validate: "warn"  # profile controller',
+    ];
+    expect(shown.stdout.split('\n')).toEqual(expect.arrayContaining(wanted));
   });
 
   it('generate rejects an unknown or invalid ARGOCD_ENV_KAGENT_RENDER_* variable by its own name (exit 2)', () => {

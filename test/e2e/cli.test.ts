@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { cli, copyExample, repoRoot, run, tempDir } from '../harness/tools.js';
+import { cli, copyExample, repoInsideDirWithSettings, repoRoot, run, tempDir } from '../harness/tools.js';
 
 const example = path.join(repoRoot, 'examples/mcp-tls');
 
@@ -89,11 +89,7 @@ describe('kagent-render CLI', () => {
   });
 
   it('settings: the nearest kagent-render.yaml above the input path up to the repository root, --config, --print-settings', () => {
-    const outer = tempDir('cli-discovery');
-    writeFileSync(path.join(outer, 'kagent-render.yaml'), 'profile: nonsense\n'); // above the repository: never read
-    const repo = path.join(outer, 'repo');
-    mkdirSync(path.join(repo, '.git'), { recursive: true });
-    writeFileSync(path.join(repo, 'kagent-render.yaml'), 'imageTag: "0.9.0"\n');
+    const repo = repoInsideDirWithSettings('cli-discovery', 'imageTag: "0.9.0"\n');
     const agents = copyExample('mcp-tls', path.join(repo, 'agents'));
     expect(cli(['build', 'agents/mcp-tls'], { cwd: repo }).stdout).toContain('kagent-dev/kagent/golang-adk:0.9.0');
     // The nearest file wins: agents/mcp-tls/kagent-render.yaml, whatever the working directory.
@@ -106,11 +102,15 @@ describe('kagent-render CLI', () => {
     }
     const shown = cli(['build', 'agents/mcp-tls', '--image-tag', '1.0.0', '--print-settings'], { cwd: repo });
     expect(shown.status).toBe(0);
-    expect(shown.stdout).toContain('# settings file: agents/mcp-tls/kagent-render.yaml\n');
-    expect(shown.stdout).toContain('profile: "controller"  # agents/mcp-tls/kagent-render.yaml\n');
-    expect(shown.stdout).toContain('imageTag: "1.0.0"  # flag --image-tag\n');
-    expect(shown.stdout).toContain('crdDefaults: false  # profile controller\n');
-    expect(shown.stdout).toContain('namespace: "default"  # default\n');
+    // One line per key, in the order of the settings: `key: JSON value  # source`.
+    expect(shown.stdout.split('\n').slice(0, 5)).toEqual([
+      '# settings file: agents/mcp-tls/kagent-render.yaml',
+      'profile: "controller"  # agents/mcp-tls/kagent-render.yaml',
+      'validate: "warn"  # profile controller',
+      'crdDefaults: false  # profile controller',
+      'namespace: "default"  # default',
+    ]);
+    expect(shown.stdout).toContain('\nimageTag: "1.0.0"  # flag --image-tag\n');
     // --config names the file; discovery is off.
     const named = cli(['build', 'agents/mcp-tls', '--config', 'kagent-render.yaml'], { cwd: repo });
     expect(named.stdout).toContain('kagent-dev/kagent/golang-adk:0.9.0');

@@ -53,3 +53,17 @@ export function withoutToolAnnotations<T extends { metadata: { annotations?: Rec
   if (Object.keys(ann).length === 0) delete o.metadata.annotations;
   return o;
 }
+
+/**
+ * A git repository (a `.git` directory) with `kagent-render.yaml` = `settings` at its root,
+ * inside a directory whose own `kagent-render.yaml` is invalid: settings discovery must stop
+ * at the repository root and never read it.
+ */
+export function repoInsideDirWithSettings(prefix: string, settings: string): string {
+  const outer = tempDir(prefix);
+  writeFileSync(path.join(outer, 'kagent-render.yaml'), 'profile: nonsense\n');
+  const repo = path.join(outer, 'repo');
+  mkdirSync(path.join(repo, '.git'), { recursive: true });
+  writeFileSync(path.join(repo, 'kagent-render.yaml'), settings);
+  return repo;
+}

@@ -27,6 +27,12 @@ export interface CommandSpec {
 const CONFIG: CommandFlag = { flag: '--config', metavar: 'FILE', help: 'read settings from FILE instead of the nearest kagent-render.yaml' };
 const PRINT_SETTINGS: CommandFlag = { flag: '--print-settings', help: 'print the effective settings and where each comes from, then exit' };
 const QUIET: CommandFlag = { flag: '--quiet', short: '-q', help: 'print errors only: no warnings, no summary' };
+/** `-o DIR` and `--check`, of the commands that write a directory. */
+function outputDir(help: string, defaultText: string, check: string): CommandFlag[] {
+  return [{ flag: '--output', short: '-o', metavar: 'DIR', help, defaultText }, { flag: '--check', help: check }];
+}
+/** The flags of every command that renders. */
+const COMMON = [CONFIG, PRINT_SETTINGS, QUIET];
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -36,12 +42,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     example: 'kagent-render build agents/ -o rendered',
     settings: true,
     flags: [
-      { flag: '--output', short: '-o', metavar: 'DIR', help: 'write one file per source object plus kustomization.yaml into DIR', defaultText: 'stdout' },
-      { flag: '--check', help: 'with -o: write nothing; exit 1 with a unified diff when DIR is out of date' },
+      ...outputDir('write one file per source object plus kustomization.yaml into DIR', 'stdout', 'with -o: write nothing; exit 1 with a unified diff when DIR is out of date'),
       { flag: '--format', values: ['yaml', 'json'], help: 'stdout format (json: one v1 List); not with -o', defaultText: 'yaml' },
-      CONFIG,
-      PRINT_SETTINGS,
-      QUIET,
+      ...COMMON,
     ],
   },
   {
@@ -50,7 +53,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Check the inputs (schema, references, lint) and the objects they would render; print nothing on success.',
     example: 'kagent-render validate agents/ --profile controller',
     settings: true,
-    flags: [CONFIG, PRINT_SETTINGS, QUIET],
+    flags: COMMON,
   },
   {
     name: 'graph',
@@ -61,9 +64,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: [
       { flag: '--output', short: '-o', metavar: 'FILE', help: 'write the graph to FILE', defaultText: 'stdout' },
       { flag: '--format', values: ['mermaid', 'dot', 'json'], help: 'graph format', defaultText: 'mermaid' },
-      CONFIG,
-      PRINT_SETTINGS,
-      QUIET,
+      ...COMMON,
     ],
   },
   {
@@ -73,11 +74,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     example: 'kagent-render pre-commit agents --output rendered',
     settings: true,
     flags: [
-      { flag: '--output', short: '-o', metavar: 'DIR', help: 'the committed output directory', defaultText: 'rendered' },
-      { flag: '--check', help: 'write nothing; exit 1 with a unified diff when DIR is out of date' },
-      CONFIG,
-      PRINT_SETTINGS,
-      QUIET,
+      ...outputDir('the committed output directory', 'rendered', 'write nothing; exit 1 with a unified diff when DIR is out of date'),
+      ...COMMON,
     ],
   },
 ];
