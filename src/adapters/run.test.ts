@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { effectiveSettings, findSettingsFile, renderTree } from './run.js';
+import { parse } from 'yaml';
+import { parseSettings } from '../settings/parse.js';
+import { effectiveSettings, findSettingsFile, formatSettings, renderTree } from './run.js';
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'kagent-render-run-'));
@@ -38,6 +40,10 @@ describe('renderTree and settings discovery', () => {
     });
     expect(eff.settings).toMatchObject({ profile: 'controller', namespace: 'team', imageTag: 'y', validate: 'warn', imageRegistry: 'ghcr.io' });
     expect(eff.sources).toMatchObject({ profile: 'kagent-render.yaml', namespace: 'kagent-render.yaml', imageTag: 'flag --image-tag', validate: 'profile controller', imageRegistry: 'default' });
+    // --print-settings prints a file kagent-render.yaml may hold: it reads back as the same settings.
+    const printed = parseSettings(parse(formatSettings({ ...eff, settings: { ...eff.settings, otelEnv: { OTEL_A: '1' } } })), 'printed');
+    expect(printed.diagnostics).toEqual([]);
+    expect(printed.settings).toEqual({ ...eff.settings, otelEnv: { OTEL_A: '1' } });
   });
 
   it('guards against empty renders, not counting the settings file as an input', async () => {
