@@ -19,7 +19,12 @@ const END = '<!-- END GENERATED -->';
 async function helpOf(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { cwd: repoRoot, env: {}, stdout: { write: (c: string) => (stdout += c) }, stderr: { write: (c: string) => (stderr += c) } });
+  const code = await main(argv, {
+    cwd: repoRoot,
+    env: {},
+    stdout: { write: (c: string) => (stdout += c) },
+    stderr: { write: (c: string) => (stderr += c) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -37,30 +42,35 @@ describe('docs/commands.md and --help', () => {
     expect(doc.slice(start, end)).toBe(want);
   });
 
-  it.each(COMMANDS.map((c) => c.name))('%s --help lists every flag of the table with its default, and the example', async (name) => {
-    const spec = COMMANDS.find((c) => c.name === name)!;
-    const r = await helpOf([name, '--help']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe(commandHelp(name));
-    expect(r.stdout.startsWith(`Usage: ${spec.usage}\n`)).toBe(true);
-    expect(r.stdout).toContain(`Example:\n  ${spec.example}\n`);
-    for (const f of spec.flags) {
-      expect(r.stdout).toContain(f.flag);
-      if (f.defaultText) expect(r.stdout).toContain(`(default: ${f.defaultText})`);
-    }
-    for (const f of SETTING_FLAGS) {
-      expect(r.stdout).toContain(f.flag);
-      expect(r.stdout).toContain(`(default: ${settingDefault(f)})`);
-    }
-    // Another command's help differs: not the same global text for all.
-    expect(r.stdout).not.toBe((await helpOf(['--help'])).stdout);
-  });
+  it.each(COMMANDS.map((c) => c.name))(
+    '%s --help lists every flag of the table with its default, and the example',
+    async (name) => {
+      const spec = COMMANDS.find((c) => c.name === name)!;
+      const r = await helpOf([name, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(commandHelp(name));
+      expect(r.stdout.startsWith(`Usage: ${spec.usage}\n`)).toBe(true);
+      expect(r.stdout).toContain(`Example:\n  ${spec.example}\n`);
+      for (const f of spec.flags) {
+        expect(r.stdout).toContain(f.flag);
+        if (f.defaultText) expect(r.stdout).toContain(`(default: ${f.defaultText})`);
+      }
+      for (const f of SETTING_FLAGS) {
+        expect(r.stdout).toContain(f.flag);
+        expect(r.stdout).toContain(`(default: ${settingDefault(f)})`);
+      }
+      // Another command's help differs: not the same global text for all.
+      expect(r.stdout).not.toBe((await helpOf(['--help'])).stdout);
+    },
+  );
 
   it('no arguments: a short usage on stderr, nothing on stdout, exit 2', async () => {
     const r = await helpOf([]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^usage: kagent-render build\|validate\|graph\|pre-commit\|krm\|kustomize-plugin\|argocd \[ARGS\.\.\.\]\n/);
+    expect(r.stderr).toMatch(
+      /^usage: kagent-render build\|validate\|graph\|pre-commit\|krm\|kustomize-plugin\|argocd \[ARGS\.\.\.\]\n/,
+    );
     expect(r.stderr.split('\n').length).toBeLessThanOrEqual(3);
   });
 });

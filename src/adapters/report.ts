@@ -17,4 +17,3 @@ export function printSettings(request: RenderRequest, io: CliIO): number {
 export function printDiagnostics(diagnostics: readonly Diagnostic[], quiet: boolean, io: CliIO): void {
   for (const d of diagnostics) if (!quiet || d.severity === 'error') io.stderr.write(`${formatText(d)}\n`);
 }
-

@@ -16,11 +16,18 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
-const MODEL = 'apiVersion: kagent.dev/v1alpha2\nkind: ModelConfig\nmetadata: {name: m, namespace: ns}\nspec: {provider: OpenAI, model: gpt-4o}\n';
+const MODEL =
+  'apiVersion: kagent.dev/v1alpha2\nkind: ModelConfig\nmetadata: {name: m, namespace: ns}\n' +
+  'spec: {provider: OpenAI, model: gpt-4o}\n';
 
 describe('renderTree and settings discovery', () => {
   it('finds the nearest kagent-render.yaml from each input upward, stopping at the repository root', () => {
-    const root = tree({ 'kagent-render.yaml': 'imageTag: a\n', 'apps/one/x.yaml': '', 'apps/two/kagent-render.yaml': 'imageTag: b\n', 'apps/two/y.yaml': '' });
+    const root = tree({
+      'kagent-render.yaml': 'imageTag: a\n',
+      'apps/one/x.yaml': '',
+      'apps/two/kagent-render.yaml': 'imageTag: b\n',
+      'apps/two/y.yaml': '',
+    });
     expect(findSettingsFile(root, ['apps/one'])?.shown).toBe('kagent-render.yaml');
     expect(findSettingsFile(path.join(root, 'apps/two'), [])?.shown).toBe('kagent-render.yaml');
     expect(findSettingsFile(root, ['apps/two/y.yaml'])?.shown).toBe('apps/two/kagent-render.yaml');
@@ -35,29 +42,59 @@ describe('renderTree and settings discovery', () => {
     const eff = effectiveSettings({
       cwd: root,
       paths: [],
-      defaults: { settings: { namespace: 'dest', imageTag: 'x' }, sources: { namespace: 'ARGOCD_APP_NAMESPACE', imageTag: 'ARGOCD_APP_NAMESPACE' } },
+      defaults: {
+        settings: { namespace: 'dest', imageTag: 'x' },
+        sources: { namespace: 'ARGOCD_APP_NAMESPACE', imageTag: 'ARGOCD_APP_NAMESPACE' },
+      },
       overrides: [{ settings: { imageTag: 'y' }, sources: { imageTag: 'flag --image-tag' } }],
     });
-    expect(eff.settings).toMatchObject({ profile: 'controller', namespace: 'team', imageTag: 'y', validate: 'warn', imageRegistry: 'ghcr.io' });
-    expect(eff.sources).toMatchObject({ profile: 'kagent-render.yaml', namespace: 'kagent-render.yaml', imageTag: 'flag --image-tag', validate: 'profile controller', imageRegistry: 'default' });
+    expect(eff.settings).toMatchObject({
+      profile: 'controller',
+      namespace: 'team',
+      imageTag: 'y',
+      validate: 'warn',
+      imageRegistry: 'ghcr.io',
+    });
+    expect(eff.sources).toMatchObject({
+      profile: 'kagent-render.yaml',
+      namespace: 'kagent-render.yaml',
+      imageTag: 'flag --image-tag',
+      validate: 'profile controller',
+      imageRegistry: 'default',
+    });
     // --print-settings prints a file kagent-render.yaml may hold: it reads back as the same settings.
-    const printed = parseSettings(parse(formatSettings({ ...eff, settings: { ...eff.settings, otelEnv: { OTEL_A: '1' } } })), 'printed');
+    const printed = parseSettings(
+      parse(formatSettings({ ...eff, settings: { ...eff.settings, otelEnv: { OTEL_A: '1' } } })),
+      'printed',
+    );
     expect(printed.diagnostics).toEqual([]);
     expect(printed.settings).toEqual({ ...eff.settings, otelEnv: { OTEL_A: '1' } });
   });
 
   it('guards against empty renders, not counting the settings file as an input', async () => {
     const onlySettings = tree({ 'kagent-render.yaml': 'profile: gitops\n' });
-    expect((await renderTree({ cwd: onlySettings, paths: [], overrides: [], guardEmpty: 'kagent' })).failed).toBe(false);
+    expect((await renderTree({ cwd: onlySettings, paths: [], overrides: [], guardEmpty: 'kagent' })).failed).toBe(
+      false,
+    );
     const onlyModel = tree({ 'm.yaml': MODEL });
     const empty = await renderTree({ cwd: onlyModel, paths: [], overrides: [], guardEmpty: 'all' });
     expect(empty.failed).toBe(true);
     expect(empty.diagnostics.map((d) => d.rule)).toEqual(['render-empty']);
-    const allowed = await renderTree({ cwd: onlyModel, paths: [], overrides: [{ settings: { allowEmpty: true }, sources: {} }], guardEmpty: 'all' });
+    const allowed = await renderTree({
+      cwd: onlyModel,
+      paths: [],
+      overrides: [{ settings: { allowEmpty: true }, sources: {} }],
+      guardEmpty: 'all',
+    });
     expect(allowed.failed).toBe(false);
-    const web = tree({ 'm.yaml': MODEL, 'web.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n' });
+    const web = tree({
+      'm.yaml': MODEL,
+      'web.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n',
+    });
     const passed = await renderTree({ cwd: web, paths: [], overrides: [], guardEmpty: 'all' });
     expect(passed.failed).toBe(false);
-    expect(passed.passThrough).toEqual([{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 80 }] } }]);
+    expect(passed.passThrough).toEqual([
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 80 }] } },
+    ]);
   });
 });

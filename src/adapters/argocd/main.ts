@@ -34,7 +34,8 @@ export async function runArgocd(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(toYamlStream([...tree.result.rendered.flatMap((r) => r.objects), ...tree.passThrough]));
     return 0;
   }
-  if (command === 'discover' || command === 'generate') throw new UsageError(`argocd ${command}: unexpected arguments: ${rest.join(' ')}`);
+  if (command === 'discover' || command === 'generate')
+    throw new UsageError(`argocd ${command}: unexpected arguments: ${rest.join(' ')}`);
   throw new UsageError('usage: kagent-render argocd discover|generate [--print-settings]');
 }
 
@@ -52,7 +53,10 @@ async function discover(io: CliIO): Promise<number> {
   }
   for (const file of candidates) {
     const text = await readFile(`${io.cwd}/${file}`, 'utf8').catch(() => '');
-    if (KAGENT_OBJECT.test(text) || (file.endsWith('.json') && /"apiVersion"\s*:\s*"kagent\.dev\/v1alpha[12]"/.test(text))) {
+    if (
+      KAGENT_OBJECT.test(text) ||
+      (file.endsWith('.json') && /"apiVersion"\s*:\s*"kagent\.dev\/v1alpha[12]"/.test(text))
+    ) {
       io.stdout.write(`${file}\n`);
       return 0;
     }

@@ -41,7 +41,9 @@ export function argoSettings(env: Readonly<Record<string, string | undefined>>):
   const byEnvName = new Map(KEYS.map((f) => [`${ENV_PREFIX}${envName(f.key)}`, f]));
   // Unprefixed first, so the prefixed spelling wins.
   const names = Object.keys(env).filter((n) => n.startsWith(ENV_PREFIX) || n.startsWith(`${ARGO_PREFIX}${ENV_PREFIX}`));
-  for (const name of names.sort((a, b) => Number(a.startsWith(ARGO_PREFIX)) - Number(b.startsWith(ARGO_PREFIX)) || (a < b ? -1 : 1))) {
+  for (const name of names.sort(
+    (a, b) => Number(a.startsWith(ARGO_PREFIX)) - Number(b.startsWith(ARGO_PREFIX)) || (a < b ? -1 : 1),
+  )) {
     const bare = name.startsWith(ARGO_PREFIX) ? name.slice(ARGO_PREFIX.length) : name;
     const setting = byEnvName.get(bare);
     if (!setting) {
@@ -52,7 +54,8 @@ export function argoSettings(env: Readonly<Record<string, string | undefined>>):
     if (v !== undefined && v !== '') set(fromEnv, setting, v, name);
   }
   const defaults: SettingsLayer = { settings: {}, sources: {} };
-  if (env.ARGOCD_APP_NAMESPACE) set(defaults, BY_KEY.get('namespace')!, env.ARGOCD_APP_NAMESPACE, 'ARGOCD_APP_NAMESPACE');
+  if (env.ARGOCD_APP_NAMESPACE)
+    set(defaults, BY_KEY.get('namespace')!, env.ARGOCD_APP_NAMESPACE, 'ARGOCD_APP_NAMESPACE');
   return { overrides: [params, fromEnv], defaults };
 }
 
@@ -61,19 +64,34 @@ function set(layer: SettingsLayer, setting: SettingFlag, v: Value, where: string
   const s = layer.settings as Record<string, unknown>;
   layer.sources[setting.key] = where;
   if (setting.kind === 'bool') {
-    if (v !== 'true' && v !== 'false') throw new UsageError(`${where} must be "true" or "false", got ${JSON.stringify(v)}`);
+    if (v !== 'true' && v !== 'false')
+      throw new UsageError(`${where} must be "true" or "false", got ${JSON.stringify(v)}`);
     s[setting.key] = v === 'true';
   } else if (setting.kind === 'map') {
     if (Array.isArray(v)) s[setting.key] = Object.assign({}, ...v.map((p) => pairs(p, where)));
     else if (typeof v === 'string') s[setting.key] = pairs(v, where);
-    else s[setting.key] = Object.fromEntries(Object.keys(v).sort().map((k) => [k, String(v[k])]));
+    else
+      s[setting.key] = Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, String(v[k])]),
+      );
   } else if (setting.kind === 'list') {
-    const items = typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : Array.isArray(v) ? v : undefined;
+    const items =
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : Array.isArray(v)
+          ? v
+          : undefined;
     if (!items) throw new UsageError(`${where} must be a list of NAMESPACE/NAME`);
     s[setting.key] = items.map((i) => agentRef(i, where));
   } else {
     if (typeof v !== 'string') throw new UsageError(`${where} must be a string`);
-    if (setting.values && !setting.values.includes(v)) throw new UsageError(`${where} must be one of ${setting.values.join(', ')}, got '${v}'`);
+    if (setting.values && !setting.values.includes(v))
+      throw new UsageError(`${where} must be one of ${setting.values.join(', ')}, got '${v}'`);
     s[setting.key] = v;
   }
 }

@@ -9,9 +9,13 @@ describe('parseArgs', () => {
     expect(parseArgs('graph', ['-ograph.dot', '--format=dot'])).toMatchObject({ output: 'graph.dot', format: 'dot' });
   });
 
-  it('refuses what does not apply: a flag of another command, a value for a switch, stdin twice or for pre-commit', () => {
-    expect(() => parseArgs('validate', ['--check'])).toThrow('validate has no flag --check (it belongs to build, pre-commit)');
-    expect(() => parseArgs('build', ['--frobnicate'])).toThrow('build has no flag --frobnicate; see kagent-render build --help');
+  it('refuses a flag of another command, a value for a switch, stdin twice or for pre-commit', () => {
+    expect(() => parseArgs('validate', ['--check'])).toThrow(
+      'validate has no flag --check (it belongs to build, pre-commit)',
+    );
+    expect(() => parseArgs('build', ['--frobnicate'])).toThrow(
+      'build has no flag --frobnicate; see kagent-render build --help',
+    );
     expect(() => parseArgs('build', ['--check=yes', '-o', 'x'])).toThrow('--check takes no value');
     expect(() => parseArgs('build', ['-', '-'])).toThrow("'-' (stdin) may be given once");
     expect(() => parseArgs('pre-commit', ['-'])).toThrow("pre-commit reads the repository, not stdin ('-')");
@@ -21,7 +25,11 @@ describe('parseArgs', () => {
 
   it('reads --config, --print-settings and --quiet (-q) for every command with settings', () => {
     for (const command of ['build', 'validate', 'graph', 'pre-commit'] as const) {
-      expect(parseArgs(command, ['--config', 'k.yaml', '--print-settings', '-q'])).toMatchObject({ config: 'k.yaml', printSettings: true, quiet: true });
+      expect(parseArgs(command, ['--config', 'k.yaml', '--print-settings', '-q'])).toMatchObject({
+        config: 'k.yaml',
+        printSettings: true,
+        quiet: true,
+      });
     }
   });
 });

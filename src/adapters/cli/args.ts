@@ -23,7 +23,14 @@ export interface ParsedArgs {
 }
 
 const SETTING_BY_FLAG = new Map<string, SettingFlag>(
-  SETTING_FLAGS.flatMap((f) => (f.kind === 'bool' && f.negated ? [[f.flag, f], [f.negated, f]] : [[f.flag, f]])),
+  SETTING_FLAGS.flatMap((f) =>
+    f.kind === 'bool' && f.negated
+      ? [
+          [f.flag, f],
+          [f.negated, f],
+        ]
+      : [[f.flag, f]],
+  ),
 );
 
 function takesValue(f: CommandFlag): boolean {
@@ -55,8 +62,10 @@ export function parseArgs(command: CommandName, argv: string[]): ParsedArgs {
     }
     const value = (allowed?: readonly string[]): string => {
       const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('-') && v !== '-')) throw new UsageError(`${arg} needs a value; see kagent-render ${command} --help`);
-      if (allowed && !allowed.includes(v)) throw new UsageError(`${arg} must be one of ${allowed.join(', ')}, got '${v}'`);
+      if (v === undefined || (inline === undefined && v.startsWith('-') && v !== '-'))
+        throw new UsageError(`${arg} needs a value; see kagent-render ${command} --help`);
+      if (allowed && !allowed.includes(v))
+        throw new UsageError(`${arg} must be one of ${allowed.join(', ')}, got '${v}'`);
       return v;
     };
     const flag = own.get(arg);
@@ -75,18 +84,25 @@ export function parseArgs(command: CommandName, argv: string[]): ParsedArgs {
       else if (setting.kind === 'bool') {
         if (inline !== undefined) throw new UsageError(`${arg} takes no value`);
         s[setting.key] = arg === setting.flag;
-      } else if (setting.kind === 'list') s[setting.key] = [...((s[setting.key] as string[]) ?? []), agentRef(value(), arg)];
+      } else if (setting.kind === 'list')
+        s[setting.key] = [...((s[setting.key] as string[]) ?? []), agentRef(value(), arg)];
       else s[setting.key] = { ...((s[setting.key] as Record<string, string>) ?? {}), ...pairs(value(), arg) };
     } else if (arg.startsWith('-') && arg !== '-') {
-      const elsewhere = COMMANDS.filter((c) => c.flags.some((f) => f.flag === arg || f.short === arg) || (c.settings && SETTING_BY_FLAG.has(arg)));
+      const elsewhere = COMMANDS.filter(
+        (c) => c.flags.some((f) => f.flag === arg || f.short === arg) || (c.settings && SETTING_BY_FLAG.has(arg)),
+      );
       const hint = elsewhere.length > 0 ? ` (it belongs to ${elsewhere.map((c) => c.name).join(', ')})` : '';
       throw new UsageError(`${command} has no flag ${arg}${hint}; see kagent-render ${command} --help`);
     } else out.paths.push(arg);
   }
-  if (out.check && !out.output && command === 'build') throw new UsageError('--check needs -o DIR: it compares DIR with what build would write');
-  if (command === 'build' && out.output && out.format) throw new UsageError('--format applies to stdout only; -o DIR always writes YAML files');
+  if (out.check && !out.output && command === 'build')
+    throw new UsageError('--check needs -o DIR: it compares DIR with what build would write');
+  if (command === 'build' && out.output && out.format)
+    throw new UsageError('--format applies to stdout only; -o DIR always writes YAML files');
   if (out.paths.filter((p) => p === '-').length > (command === 'pre-commit' ? 0 : 1)) {
-    throw new UsageError(command === 'pre-commit' ? "pre-commit reads the repository, not stdin ('-')" : "'-' (stdin) may be given once");
+    throw new UsageError(
+      command === 'pre-commit' ? "pre-commit reads the repository, not stdin ('-')" : "'-' (stdin) may be given once",
+    );
   }
   return out;
 }
@@ -99,7 +115,10 @@ export function agentRef(v: string, flag = '--agent'): string {
 /** `a=1,b=2` → {a: '1', b: '2'}. */
 export function pairs(v: string, where: string): Record<string, string> {
   const map: Record<string, string> = {};
-  for (const pair of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of v
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UsageError(`${where} wants KEY=VALUE pairs, got '${pair}'`);
     map[pair.slice(0, eq)] = pair.slice(eq + 1);

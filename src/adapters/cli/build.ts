@@ -36,13 +36,17 @@ export async function runBuild(command: 'build' | 'validate' | 'graph', argv: st
       const diff = await diffTree(dir, planned, args.output);
       if (diff) {
         io.stdout.write(diff);
-        io.stderr.write(`kagent-render: ${args.output} is out of date; run kagent-render build ${[...args.paths, '-o', args.output].join(' ')}\n`);
+        io.stderr.write(
+          `kagent-render: ${args.output} is out of date; ` +
+            `run kagent-render build ${[...args.paths, '-o', args.output].join(' ')}\n`,
+        );
         return 1;
       }
       return 0;
     }
     const { written, removed } = await writeTree(dir, planned);
-    if (!args.quiet) io.stderr.write(`kagent-render: ${summary(planned.size, written.length, removed.length)} in ${args.output}\n`);
+    if (!args.quiet)
+      io.stderr.write(`kagent-render: ${summary(planned.size, written.length, removed.length)} in ${args.output}\n`);
     return 0;
   }
   const objects = tree.result.rendered.flatMap((r) => r.objects);
@@ -72,7 +76,11 @@ export function checkOutputOutsideInput(args: ParsedArgs, cwd: string): void {
   for (const p of args.paths.length > 0 ? args.paths : ['.']) {
     if (p === STDIN) continue;
     const input = path.resolve(cwd, p);
-    if (input === out || input.startsWith(out + path.sep)) throw new UsageError(`-o ${args.output} contains the input ${p}: nothing would be read; write the output to a directory outside the input (or to a subdirectory of it)`);
+    if (input === out || input.startsWith(out + path.sep))
+      throw new UsageError(
+        `-o ${args.output} contains the input ${p}: nothing would be read; ` +
+          'write the output to a directory outside the input (or to a subdirectory of it)',
+      );
   }
 }
 

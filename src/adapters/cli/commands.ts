@@ -24,12 +24,22 @@ export interface CommandSpec {
   settings: boolean;
 }
 
-const CONFIG: CommandFlag = { flag: '--config', metavar: 'FILE', help: 'read settings from FILE instead of the nearest kagent-render.yaml' };
-const PRINT_SETTINGS: CommandFlag = { flag: '--print-settings', help: 'print the effective settings and where each comes from, then exit' };
+const CONFIG: CommandFlag = {
+  flag: '--config',
+  metavar: 'FILE',
+  help: 'read settings from FILE instead of the nearest kagent-render.yaml',
+};
+const PRINT_SETTINGS: CommandFlag = {
+  flag: '--print-settings',
+  help: 'print the effective settings and where each comes from, then exit',
+};
 const QUIET: CommandFlag = { flag: '--quiet', short: '-q', help: 'print errors only: no warnings, no summary' };
 /** `-o DIR` and `--check`, of the commands that write a directory. */
 function outputDir(help: string, defaultText: string, check: string): CommandFlag[] {
-  return [{ flag: '--output', short: '-o', metavar: 'DIR', help, defaultText }, { flag: '--check', help: check }];
+  return [
+    { flag: '--output', short: '-o', metavar: 'DIR', help, defaultText },
+    { flag: '--check', help: check },
+  ];
 }
 /** The flags of every command that renders. */
 const COMMON = [CONFIG, PRINT_SETTINGS, QUIET];
@@ -38,12 +48,22 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'build',
     usage: 'kagent-render build [PATH...|-] [-o DIR [--check]] [--format yaml|json] [settings flags]',
-    summary: 'Render Agents and MCPServers into Kubernetes objects: YAML on stdout, or one file per source object in DIR.',
+    summary:
+      'Render Agents and MCPServers into Kubernetes objects: YAML on stdout, or one file per source object in DIR.',
     example: 'kagent-render build agents/ -o rendered',
     settings: true,
     flags: [
-      ...outputDir('write one file per source object plus kustomization.yaml into DIR', 'stdout', 'with -o: write nothing; exit 1 with a unified diff when DIR is out of date'),
-      { flag: '--format', values: ['yaml', 'json'], help: 'stdout format (json: one v1 List); not with -o', defaultText: 'yaml' },
+      ...outputDir(
+        'write one file per source object plus kustomization.yaml into DIR',
+        'stdout',
+        'with -o: write nothing; exit 1 with a unified diff when DIR is out of date',
+      ),
+      {
+        flag: '--format',
+        values: ['yaml', 'json'],
+        help: 'stdout format (json: one v1 List); not with -o',
+        defaultText: 'yaml',
+      },
       ...COMMON,
     ],
   },
@@ -58,7 +78,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'graph',
     usage: 'kagent-render graph [PATH...|-] [--format mermaid|dot|json] [-o FILE] [settings flags]',
-    summary: 'Draw what uses what: Agent → tools and ModelConfigs → TLS Secrets, ConfigMaps. Exit 1 on input errors.',
+    summary: 'Draw what uses what: Agent → tools and ModelConfigs → TLS Secrets, ConfigMaps; exit 1 on input errors.',
     example: 'kagent-render graph agents/ --format dot -o agents.dot',
     settings: true,
     flags: [
@@ -70,11 +90,17 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'pre-commit',
     usage: 'kagent-render pre-commit [PATH...] [-o DIR] [--check] [settings flags]',
-    summary: 'The pre-commit hook: render into a committed directory; exit 1 when that changed a file (or, with --check, when it is out of date).',
+    summary:
+      'The pre-commit hook: render into a committed directory; exit 1 when that changed a file ' +
+      '(or, with --check, when it is out of date).',
     example: 'kagent-render pre-commit agents --output rendered',
     settings: true,
     flags: [
-      ...outputDir('the committed output directory', 'rendered', 'write nothing; exit 1 with a unified diff when DIR is out of date'),
+      ...outputDir(
+        'the committed output directory',
+        'rendered',
+        'write nothing; exit 1 with a unified diff when DIR is out of date',
+      ),
       ...COMMON,
     ],
   },
@@ -91,7 +117,8 @@ export const OTHER_COMMANDS: ReadonlyArray<Pick<CommandSpec, 'name' | 'usage' | 
   {
     name: 'kustomize-plugin',
     usage: 'kagent-render kustomize-plugin CONFIG',
-    summary: 'kustomize legacy exec plugin (KUSTOMIZE_PLUGIN_HOME): CONFIG is the KagentRender object kustomize passes.',
+    summary:
+      'kustomize legacy exec plugin (KUSTOMIZE_PLUGIN_HOME): CONFIG is the KagentRender object kustomize passes.',
     example: 'KUSTOMIZE_PLUGIN_HOME=$PWD/deploy/kustomize/plugin kubectl kustomize --enable-alpha-plugins .',
   },
   {

@@ -8,19 +8,28 @@ import { COMMANDS, OTHER_COMMANDS, commandSpec, type CommandFlag } from './comma
 
 const TITLE = 'kagent-render — render kagent Agents and kmcp MCPServers into plain Kubernetes objects, offline.';
 const EXIT = 'Exit codes: 0 ok, 1 invalid input or out of date, 2 usage error.';
-const SETTINGS_NOTE = 'Settings come from the nearest kagent-render.yaml above the input (up to the repository root) or --config FILE; flags win.';
+const SETTINGS_NOTE =
+  'Settings come from the nearest kagent-render.yaml above the input (up to the repository root) ' +
+  'or --config FILE; flags win.';
 
 /** `--help`: every command, one line each. */
 export function globalHelp(): string {
   const lines = [TITLE, '', 'Usage:'];
   for (const c of [...COMMANDS, ...OTHER_COMMANDS]) lines.push(`  ${c.usage}`);
-  lines.push('  kagent-render --help | --version', '', "Run 'kagent-render COMMAND --help' for a command's flags, defaults and an example.", SETTINGS_NOTE, EXIT);
+  lines.push(
+    '  kagent-render --help | --version',
+    '',
+    "Run 'kagent-render COMMAND --help' for a command's flags, defaults and an example.",
+    SETTINGS_NOTE,
+    EXIT,
+  );
   return `${lines.join('\n')}\n`;
 }
 
 /** No arguments: a short usage on stderr. */
 export function shortUsage(): string {
-  return `usage: kagent-render ${[...COMMANDS, ...OTHER_COMMANDS].map((c) => c.name).join('|')} [ARGS...]\n       kagent-render --help\n`;
+  const names = [...COMMANDS, ...OTHER_COMMANDS].map((c) => c.name).join('|');
+  return `usage: kagent-render ${names} [ARGS...]\n       kagent-render --help\n`;
 }
 
 /** `COMMAND --help`, undefined for a command without its own help. */
@@ -31,7 +40,12 @@ export function commandHelp(name: string): string | undefined {
   const full = commandSpec(name);
   if (full) {
     lines.push('', 'Flags:', ...columns(full.flags.map(commandFlagRow)));
-    if (full.settings) lines.push('', 'Settings flags (also keys of kagent-render.yaml):', ...columns(SETTING_FLAGS.map(settingFlagRow)));
+    if (full.settings)
+      lines.push(
+        '',
+        'Settings flags (also keys of kagent-render.yaml):',
+        ...columns(SETTING_FLAGS.map(settingFlagRow)),
+      );
   }
   lines.push('', 'Example:', `  ${spec.example}`);
   if (full?.settings) lines.push('', SETTINGS_NOTE);
@@ -67,7 +81,9 @@ function columns(rows: Row[]): string[] {
   const width = Math.min(40, Math.max(...rows.map((r) => r[0].length)));
   return rows.map(([spelling, help, def]) => {
     const text = def ? `${help} (default: ${def})` : help;
-    return spelling.length > width ? `  ${spelling}\n  ${' '.repeat(width)}  ${text}` : `  ${spelling.padEnd(width)}  ${text}`;
+    return spelling.length > width
+      ? `  ${spelling}\n  ${' '.repeat(width)}  ${text}`
+      : `  ${spelling.padEnd(width)}  ${text}`;
   });
 }
 
@@ -75,12 +91,27 @@ function columns(rows: Row[]): string[] {
 export function flagTablesMarkdown(): string {
   const out: string[] = [];
   for (const c of COMMANDS) {
-    out.push(`### \`${c.name}\``, '', `\`${c.usage}\``, '', c.summary, '', '| flag | does | default |', '|---|---|---|');
-    for (const [spelling, help, def] of c.flags.map(commandFlagRow)) out.push(`| \`${md(spelling)}\` | ${md(help)} | ${def ? md(def) : ''} |`);
+    out.push(
+      `### \`${c.name}\``,
+      '',
+      `\`${c.usage}\``,
+      '',
+      c.summary,
+      '',
+      '| flag | does | default |',
+      '|---|---|---|',
+    );
+    for (const [spelling, help, def] of c.flags.map(commandFlagRow))
+      out.push(`| \`${md(spelling)}\` | ${md(help)} | ${def ? md(def) : ''} |`);
     if (c.settings) out.push('| settings flags | see below | |');
     out.push('', `Example: \`${c.example}\``, '');
   }
-  out.push('### Settings flags', '', 'Every settings key (also in `kagent-render.yaml`, KRM `functionConfig`, Argo CD env and parameters):', '');
+  out.push(
+    '### Settings flags',
+    '',
+    'Every settings key (also in `kagent-render.yaml`, KRM `functionConfig`, Argo CD env and parameters):',
+    '',
+  );
   out.push('| flag | key | does | default |', '|---|---|---|---|');
   for (const f of SETTING_FLAGS) {
     const [spelling, help, def] = settingFlagRow(f);

@@ -33,7 +33,10 @@ export async function runPrecommit(argv: string[], io: CliIO): Promise<number> {
     const diff = await diffTree(dir, planned, output);
     if (!diff) return 0;
     io.stdout.write(diff);
-    io.stderr.write(`kagent-render: ${output} is out of date; run kagent-render pre-commit ${[...args.paths, '-o', output].join(' ')}\n`);
+    io.stderr.write(
+      `kagent-render: ${output} is out of date; ` +
+        `run kagent-render pre-commit ${[...args.paths, '-o', output].join(' ')}\n`,
+    );
     return 1;
   }
   const { written, removed } = await writeTree(dir, planned);
@@ -42,7 +45,8 @@ export async function runPrecommit(argv: string[], io: CliIO): Promise<number> {
   for (const f of removed) io.stderr.write(`kagent-render: removed ${shown}/${f}\n`);
   const changed = written.length + removed.length;
   if (changed > 0) {
-    if (!args.quiet) io.stderr.write(`kagent-render: ${summary(planned.size, written.length, removed.length)} in ${shown}\n`);
+    if (!args.quiet)
+      io.stderr.write(`kagent-render: ${summary(planned.size, written.length, removed.length)} in ${shown}\n`);
     io.stderr.write(`kagent-render: ${shown}/ changed; review and 'git add ${shown}' before committing\n`);
   }
   return changed > 0 ? 1 : 0;
