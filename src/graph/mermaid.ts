@@ -28,8 +28,12 @@ export function renderGraph(inputs: readonly InputObject[], format: GraphFormat 
   if (format === 'json') return `${JSON.stringify(g, null, 2)}\n`;
   if (format === 'dot') {
     const lines = ['digraph kagent {', '  rankdir=LR;'];
-    for (const n of g.nodes) lines.push(`  ${JSON.stringify(n.id)} [label=${JSON.stringify(`${n.kind}\n${n.namespace}/${n.name}`)}];`);
-    for (const e of g.edges) lines.push(`  ${JSON.stringify(e.from)} -> ${JSON.stringify(e.to)} [label=${JSON.stringify(e.label)}];`);
+    for (const n of g.nodes) {
+      lines.push(`  ${JSON.stringify(n.id)} [label=${JSON.stringify(`${n.kind}\n${n.namespace}/${n.name}`)}];`);
+    }
+    for (const e of g.edges) {
+      lines.push(`  ${JSON.stringify(e.from)} -> ${JSON.stringify(e.to)} [label=${JSON.stringify(e.label)}];`);
+    }
     return `${[...lines, '}'].join('\n')}\n`;
   }
   const lines = ['graph LR'];

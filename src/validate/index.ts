@@ -58,11 +58,13 @@ export function validateInputs(objects: readonly InputObject[], settings: Settin
 function unrenderedKindDiagnostic(o: InputObject, settings: Settings): Diagnostic {
   const rendered = Object.keys(SUPPORTED_VERSIONS).join(', ');
   if (KNOWN_KAGENT_KINDS.has(o.kind)) {
-    return at(o.origin, ['kind'], 'warning', 'input-kind-not-rendered', `kind ${o.kind} of ${o.apiVersion} is not one kagent-render renders (${rendered}); it is ignored`, keyOf(o));
+    const message = `kind ${o.kind} of ${o.apiVersion} is not one kagent-render renders (${rendered}); it is ignored`;
+    return at(o.origin, ['kind'], 'warning', 'input-kind-not-rendered', message, keyOf(o));
   }
   const severity = settings.validate === 'strict' ? 'error' : 'warning';
   const known = [...KNOWN_KAGENT_KINDS].join(', ');
-  return at(o.origin, ['kind'], severity, 'input-unknown-kind', `kind ${o.kind} of ${o.apiVersion} is no kind of kagent or kmcp (${known}); a typo?`, keyOf(o));
+  const message = `kind ${o.kind} of ${o.apiVersion} is no kind of kagent or kmcp (${known}); a typo?`;
+  return at(o.origin, ['kind'], severity, 'input-unknown-kind', message, keyOf(o));
 }
 
 /**

@@ -39,7 +39,10 @@ export async function runCase(name: string, override: Partial<Settings> = {}): P
   return runDirectory(path.join(fixturesDir, name), override);
 }
 
-/** A case directory anywhere (settings.yaml? and input/), rendered in-process through the adapters' one entry, as `build input -o` would. */
+/**
+ * A case directory anywhere (settings.yaml? and input/), rendered in-process through the
+ * adapters' one entry, as `build input -o` would.
+ */
 export async function runDirectory(dir: string, override: Partial<Settings> = {}): Promise<CaseResult> {
   const config = existsSync(path.join(dir, 'settings.yaml')) ? 'settings.yaml' : undefined;
   const sources = Object.fromEntries(Object.keys(override).map((k) => [k, 'test override']));

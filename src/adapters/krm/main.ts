@@ -64,7 +64,8 @@ export function runKrm(stdin: string, options: KrmOptions = {}): KrmResult {
     const isKagent = isKagentItem(item);
     if (!isKagent || settings.keepInputs) keep.push(i);
     // An unknown kagent.dev kind (`Agnet`) is read too, so the typo is reported (input-unknown-kind).
-    if (isKagent || isUnknownKagentKind(item) || (hasKagent && ['Secret', 'ConfigMap', 'Service', 'SandboxAgent'].includes(item?.kind))) {
+    const referenced = hasKagent && ['Secret', 'ConfigMap', 'Service', 'SandboxAgent'].includes(item?.kind);
+    if (isKagent || isUnknownKagentKind(item) || referenced) {
       files.push({ path: String(ann[PATH] ?? ann[LEGACY_PATH] ?? `${ITEM_WITHOUT_PATH}${i}]`), text: toYaml(withoutOrchestratorAnnotations(item)) });
     }
   });
@@ -96,7 +97,8 @@ function isKagentItem(item: Obj): boolean {
 }
 
 function isUnknownKagentKind(item: Obj): boolean {
-  return typeof item?.kind === 'string' && !KNOWN_KAGENT_KINDS.has(item.kind) && String(item?.apiVersion ?? '').startsWith('kagent.dev/');
+  const kagent = String(item?.apiVersion ?? '').startsWith('kagent.dev/');
+  return kagent && typeof item?.kind === 'string' && !KNOWN_KAGENT_KINDS.has(item.kind);
 }
 
 /** kpt/kustomize bookkeeping must not reach the objects we derive from an item (Agent annotations are copied). */
