@@ -4,4 +4,6 @@ export interface CliIO {
   env: Readonly<Record<string, string | undefined>>;
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
+  /** All of standard input (the PATH `-`); absent = file descriptor 0. */
+  readStdin?: () => Uint8Array;
 }

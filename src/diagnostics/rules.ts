@@ -24,7 +24,8 @@ export const RULES = {
   'input-missing-type': 'a kagent object has no apiVersion or no kind',
   'input-invalid-name': 'metadata.name or the namespace is not a valid Kubernetes name',
   'input-unsupported-version': 'a kagent kind at a version this renderer does not read',
-  'input-unknown-kind': 'warning: a kagent.dev kind this renderer does not render; ignored',
+  'input-unknown-kind': 'a kagent.dev kind that neither kagent nor kmcp defines (a typo such as Agnet); a warning with --validate warn',
+  'input-kind-not-rendered': 'warning: a kagent kind this renderer does not render (ToolServer, Memory, ...); ignored, or passed through by the KRM function and Argo CD',
   'input-sandboxagent-not-rendered': 'warning: a SandboxAgent is read as an agent tool target, but not rendered (its objects depend on the sandbox backend)',
   'settings-invalid': 'kagent-render.yaml, a KRM functionConfig or plugin parameters hold an unknown key or a bad value',
   // Schema (errors, or warnings with --validate warn)
@@ -65,6 +66,7 @@ export const RULES = {
   'ref-missing-key': 'a key of a Secret or ConfigMap that is used is missing',
   'ref-duplicate': 'two objects with the same kind, namespace and name; every place is named',
   'agent-not-found': '--agent NS/NAME names no Agent of the input',
+  'render-empty': 'build or argocd generate read input files and would emit nothing; --allow-empty if intended',
   'value-source-type': 'valueFrom.type is neither Secret nor ConfigMap',
   'secret-value-not-allowed': 'a Secret value would be copied into output; needs --allow-secret-values',
   'secret-data-invalid': 'a Secret data value that is used is not base64',

@@ -73,12 +73,13 @@ function diffLines(a: string[], b: string[]): Op[] {
       ops.push({ kind: ' ', text: A[i], a: pre + i, b: pre + j });
       i++;
       j++;
-    } else if (j < B.length && (i === A.length || dp[i][j + 1] >= dp[i + 1][j])) {
-      ops.push({ kind: '+', text: B[j], a: pre + i, b: pre + j });
-      j++;
-    } else {
+    } else if (i < A.length && (j === B.length || dp[i + 1][j] >= dp[i][j + 1])) {
+      // Removals before additions, as diff(1) and git print a changed line.
       ops.push({ kind: '-', text: A[i], a: pre + i, b: pre + j });
       i++;
+    } else {
+      ops.push({ kind: '+', text: B[j], a: pre + i, b: pre + j });
+      j++;
     }
   }
   for (let k = 0; k < suf; k++) ops.push({ kind: ' ', text: a[n - suf + k], a: n - suf + k, b: m - suf + k });

@@ -8,12 +8,46 @@ import type { InputObject } from '../model/source.js';
 
 type Edge = [from: string, to: string, label: string];
 
-export function renderGraph(inputs: readonly InputObject[]): string {
-  const nodes = new Map<string, string>();
+export type GraphFormat = 'mermaid' | 'dot' | 'json';
+
+export interface GraphNode {
+  id: string;
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/** Nodes sorted by id, edges sorted and without repeats: what every format draws. */
+export interface Graph {
+  nodes: GraphNode[];
+  edges: Array<{ from: string; to: string; label: string }>;
+}
+
+export function renderGraph(inputs: readonly InputObject[], format: GraphFormat = 'mermaid'): string {
+  const g = graphOf(inputs);
+  if (format === 'json') return `${JSON.stringify(g, null, 2)}\n`;
+  if (format === 'dot') {
+    const lines = ['digraph kagent {', '  rankdir=LR;'];
+    for (const n of g.nodes) {
+      lines.push(`  ${JSON.stringify(n.id)} [label=${JSON.stringify(`${n.kind}\n${n.namespace}/${n.name}`)}];`);
+    }
+    for (const e of g.edges) {
+      lines.push(`  ${JSON.stringify(e.from)} -> ${JSON.stringify(e.to)} [label=${JSON.stringify(e.label)}];`);
+    }
+    return `${[...lines, '}'].join('\n')}\n`;
+  }
+  const lines = ['graph LR'];
+  for (const n of g.nodes) lines.push(`  ${n.id}["${escapeLabel(`${n.kind}<br/>${n.namespace}/${n.name}`)}"]`);
+  for (const e of g.edges) lines.push(`  ${e.from} -->|${e.label}| ${e.to}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function graphOf(inputs: readonly InputObject[]): Graph {
+  const nodes = new Map<string, GraphNode>();
   const edges: Edge[] = [];
   const node = (kind: string, namespace: string, name: string): string => {
     const id = nodeId(kind, namespace, name);
-    if (!nodes.has(id)) nodes.set(id, `${id}["${escapeLabel(`${kind}<br/>${namespace}/${name}`)}"]`);
+    if (!nodes.has(id)) nodes.set(id, { id, kind, namespace, name });
     return id;
   };
 
@@ -62,15 +96,14 @@ export function renderGraph(inputs: readonly InputObject[]): string {
     }
   }
 
-  const lines = ['graph LR'];
-  for (const id of [...nodes.keys()].sort()) lines.push(`  ${nodes.get(id)}`);
   const seen = new Set<string>();
+  const unique: Graph['edges'] = [];
   for (const [from, to, label] of [...edges].sort(compareEdges)) {
-    const line = `  ${from} -->|${label}| ${to}`;
-    if (!seen.has(line)) lines.push(line);
-    seen.add(line);
+    const key = `${from}\0${to}\0${label}`;
+    if (!seen.has(key)) unique.push({ from, to, label });
+    seen.add(key);
   }
-  return `${lines.join('\n')}\n`;
+  return { nodes: [...nodes.keys()].sort().map((id) => nodes.get(id)!), edges: unique };
 }
 
 /** Mermaid ids must be plain words; names may hold dots and dashes. */

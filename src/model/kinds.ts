@@ -15,3 +15,20 @@ export const SUPPORTED_VERSIONS: Readonly<Record<string, string>> = {
 export const REFERENCED_ONLY_VERSIONS: Readonly<Record<string, string>> = {
   SandboxAgent: 'kagent.dev/v1alpha2',
 };
+
+/**
+ * Every kind of the kagent.dev group that kagent v0.10 or kmcp v0.3 defines. A kagent.dev
+ * object of another kind is a typo (`Agnet`) that no cluster would accept; one of these that
+ * is not rendered above is only read past (and passed through by the KRM function and Argo CD).
+ */
+export const KNOWN_KAGENT_KINDS: ReadonlySet<string> = new Set([
+  'Agent',
+  'AgentHarness',
+  'Memory',
+  'ModelConfig',
+  'ModelProviderConfig',
+  'RemoteMCPServer',
+  'SandboxAgent',
+  'ToolServer',
+  'MCPServer',
+]);

@@ -1,6 +1,6 @@
 /**
  * PATH arguments → source files. The only core module that reads the file system.
- * Directories are walked for *.yaml / *.yml (ignoring .git, node_modules and the output
+ * Directories are walked for *.yaml / *.yml / *.json (ignoring .git, node_modules and the output
  * dir); files are sorted by display path so file-system order never shows in output;
  * symlinks whose target leaves the root, loops or is a directory are not followed.
  */
@@ -103,7 +103,8 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
   return { files, diagnostics };
 }
 
-const YAML_NAME = /\.ya?ml$/;
+/** Inputs by name: YAML, and JSON (which is YAML), as `kubectl apply -f DIR` reads them. */
+const YAML_NAME = /\.(ya?ml|json)$/;
 
 function relativeGlob(root: string, dir: string): string {
   return fg.escapePath(path.relative(root, dir).split(path.sep).join('/'));

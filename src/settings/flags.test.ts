@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBuildArgs, VALUE_FLAGS } from '../adapters/cli/args.js';
+import { parseArgs, parseBuildArgs } from '../adapters/cli/args.js';
 import { envName, SETTING_FLAGS } from './flags.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 
@@ -18,9 +18,13 @@ describe('SETTING_FLAGS', () => {
     }
   });
 
-  it('tells the pre-commit hook which flags take a value (e.g. --proxy-url URL)', () => {
-    for (const f of SETTING_FLAGS) expect(VALUE_FLAGS.has(f.flag), f.flag).toBe(f.kind !== 'bool');
-    expect(VALUE_FLAGS.has('--proxy-url')).toBe(true);
+  it('is what every command with settings parses, and records the flag as the source of each key', () => {
+    for (const command of ['validate', 'graph', 'pre-commit'] as const) {
+      expect(parseArgs(command, ['--proxy-url', 'http://p:1', '--allow-empty']).settings).toEqual({ proxyUrl: 'http://p:1', allowEmpty: true });
+    }
+    expect(parseBuildArgs(['--profile=controller', '--no-crd-defaults']).sources).toEqual({ profile: 'flag --profile', crdDefaults: 'flag --no-crd-defaults' });
+    expect(() => parseBuildArgs(['--keep-inputs=yes'])).toThrow('--keep-inputs takes no value');
+    expect(() => parseBuildArgs(['--agent', 'helper'])).toThrow("--agent wants NAMESPACE/NAME, got 'helper'");
   });
 
   it('offers the controller knobs of reference §0 with the controller defaults', () => {

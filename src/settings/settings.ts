@@ -31,6 +31,8 @@ export interface Settings {
   agentBindHost: string;
   /** The controller's KAGENT_UI_URL (helm `ui.externalUrl`), passed to agents after KAGENT_URL; "" = unset (reference §3.6). */
   uiUrl: string;
+  /** `build` and `argocd generate` succeed although input files were found and nothing renders. */
+  allowEmpty: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -53,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultAgentNodeSelector: {},
   agentBindHost: '0.0.0.0',
   uiUrl: '',
+  allowEmpty: false,
 };
 
 /** Settings for a profile before user overrides (SPEC §4: flags override row by row). */

@@ -9,7 +9,7 @@ import { celViolations } from './cel.js';
 import { applyCrdDefaultsInPlace } from './defaults.js';
 import { lintMCPServer } from './lint.js';
 import { coreStringMapDiagnostics, schemaDiagnostics } from './schema.js';
-import { REFERENCED_ONLY_VERSIONS, SUPPORTED_VERSIONS } from '../model/kinds.js';
+import { KNOWN_KAGENT_KINDS, REFERENCED_ONLY_VERSIONS, SUPPORTED_VERSIONS } from '../model/kinds.js';
 
 export { SUPPORTED_VERSIONS };
 
@@ -26,9 +26,7 @@ export function validateInputs(objects: readonly InputObject[], settings: Settin
     const wanted = SUPPORTED_VERSIONS[o.kind];
     if (!wanted || !o.apiVersion.startsWith('kagent.dev/')) {
       diagnostics.push(...coreStringMapDiagnostics(o, settings.validate === 'strict' ? 'error' : 'warning'));
-      if (o.apiVersion.startsWith('kagent.dev/')) {
-        diagnostics.push(at(o.origin, ['kind'], 'warning', 'input-unknown-kind', `kind ${o.kind} of ${o.apiVersion} is not one kagent-render renders (${Object.keys(SUPPORTED_VERSIONS).join(', ')}); it is ignored`, keyOf(o)));
-      }
+      if (o.apiVersion.startsWith('kagent.dev/')) diagnostics.push(unrenderedKindDiagnostic(o, settings));
       out.push(o);
       continue;
     }
@@ -51,6 +49,23 @@ export function validateInputs(objects: readonly InputObject[], settings: Settin
     out.push(validated);
   }
   return { objects: out, diagnostics };
+}
+
+/**
+ * A kagent.dev object of a kind not rendered: a kind kagent and kmcp define is read past with a
+ * warning; any other is a typo (`Agnet`) that would silently render nothing, an error under
+ * `--validate strict` as the API server would refuse it (no such CRD).
+ */
+function unrenderedKindDiagnostic(o: InputObject, settings: Settings): Diagnostic {
+  const rendered = Object.keys(SUPPORTED_VERSIONS).join(', ');
+  if (KNOWN_KAGENT_KINDS.has(o.kind)) {
+    const message = `kind ${o.kind} of ${o.apiVersion} is not one kagent-render renders (${rendered}); it is ignored`;
+    return at(o.origin, ['kind'], 'warning', 'input-kind-not-rendered', message, keyOf(o));
+  }
+  const severity = settings.validate === 'strict' ? 'error' : 'warning';
+  const known = [...KNOWN_KAGENT_KINDS].join(', ');
+  const message = `kind ${o.kind} of ${o.apiVersion} is no kind of kagent or kmcp (${known}); a typo?`;
+  return at(o.origin, ['kind'], severity, 'input-unknown-kind', message, keyOf(o));
 }
 
 /**

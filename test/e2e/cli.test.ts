@@ -1,8 +1,9 @@
 /** The built CLI against the SPEC §6 contract, run as a user runs it. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { cli, copyExample, repoRoot, tempDir } from '../harness/tools.js';
+import { cli, copyExample, repoInsideDirWithSettings, repoRoot, run, tempDir } from '../harness/tools.js';
 
 const example = path.join(repoRoot, 'examples/mcp-tls');
 
@@ -86,5 +87,115 @@ describe('kagent-render CLI', () => {
     const bad = cli(['build', '.'], { cwd: dir });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("error[settings-invalid]: unknown setting 'profil'");
+  });
+
+  it('settings: the nearest kagent-render.yaml above the input path up to the repository root, --config, --print-settings', () => {
+    const repo = repoInsideDirWithSettings('cli-discovery', 'imageTag: "0.9.0"\n');
+    const agents = copyExample('mcp-tls', path.join(repo, 'agents'));
+    expect(cli(['build', 'agents/mcp-tls'], { cwd: repo }).stdout).toContain('kagent-dev/kagent/golang-adk:0.9.0');
+    // The nearest file wins: agents/mcp-tls/kagent-render.yaml, whatever the working directory.
+    writeFileSync(path.join(agents, 'kagent-render.yaml'), 'profile: controller\nimageTag: "0.10.0"\n');
+    for (const cwd of [repo, agents, path.join(repo, 'agents')]) {
+      const r = cli(['build', path.relative(cwd, agents) || '.'], { cwd });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain('ownerReferences');
+      expect(r.stdout).toContain('kagent-dev/kagent/app:0.10.0');
+    }
+    const shown = cli(['build', 'agents/mcp-tls', '--image-tag', '1.0.0', '--print-settings'], { cwd: repo });
+    expect(shown.status).toBe(0);
+    // One line per key, in the order of the settings: `key: JSON value  # source`.
+    expect(shown.stdout.split('\n').slice(0, 5)).toEqual([
+      '# settings file: agents/mcp-tls/kagent-render.yaml',
+      'profile: "controller"  # agents/mcp-tls/kagent-render.yaml',
+      'validate: "warn"  # profile controller',
+      'crdDefaults: false  # profile controller',
+      'namespace: "default"  # default',
+    ]);
+    expect(shown.stdout).toContain('\nimageTag: "1.0.0"  # flag --image-tag\n');
+    // --config names the file; discovery is off.
+    const named = cli(['build', 'agents/mcp-tls', '--config', 'kagent-render.yaml'], { cwd: repo });
+    expect(named.stdout).toContain('kagent-dev/kagent/golang-adk:0.9.0');
+    expect(named.stdout).not.toContain('ownerReferences');
+    expect(cli(['build', 'agents/mcp-tls', '--config', 'nope.yaml'], { cwd: repo }).stderr).toBe('kagent-render: --config nope.yaml: no such file\n');
+    // Inputs under different settings files: a usage error, not a silent pick.
+    const other = copyExample('mcp-tls', path.join(repo, 'more'));
+    const mixed = cli(['validate', 'agents/mcp-tls', path.relative(repo, other)], { cwd: repo });
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toContain('the inputs have different settings files (agents/mcp-tls → agents/mcp-tls/kagent-render.yaml, more/mcp-tls → kagent-render.yaml)');
+  });
+
+  it('- reads a YAML stream from stdin (build, validate, graph); diagnostics name it <stdin>', () => {
+    const stream = ['modelconfig.yaml', 'mcpserver.yaml', 'agent.yaml'].map((f) => readFileSync(path.join(example, f), 'utf8')).join('---\n');
+    const cwd = tempDir('cli-stdin');
+    const stdin = (args: string[], input: string) => run(process.execPath, [path.join(repoRoot, 'bin/kagent-render.mjs'), ...args], { cwd, input, stdio: ['pipe', 'pipe', 'pipe'] });
+    expect(stdin(['build', '-'], stream).stdout).toBe(cli(['build', example]).stdout);
+    expect(stdin(['validate', '-'], stream).status).toBe(0);
+    expect(stdin(['graph', '-'], stream).stdout).toBe(cli(['graph', example]).stdout);
+    const broken = stdin(['validate', '-'], stream.replace('modelConfig: default-model-config', 'modelConfig: nope'));
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/^<stdin>:\d+:\d+: error\[ref-missing\]/);
+  });
+
+  it('-oDIR, --output=DIR, the summary line after build -o, and --quiet', () => {
+    const dir = copyExample('mcp-tls', tempDir('cli-summary'));
+    const first = cli(['build', '.', '-oout'], { cwd: dir });
+    expect(first.status).toBe(0);
+    expect(first.stderr).toBe('kagent-render: wrote 3, unchanged 0, removed 0 in out\n');
+    expect(cli(['build', '.', '--output=out'], { cwd: dir }).stderr).toBe('kagent-render: wrote 0, unchanged 3, removed 0 in out\n');
+    rmSync(path.join(dir, 'mcpserver.yaml'));
+    writeFileSync(path.join(dir, 'agent.yaml'), readFileSync(path.join(dir, 'agent.yaml'), 'utf8').replace(/      - type: McpServer[\s\S]*$/, '').replace('    tools:\n', ''));
+    const quiet = cli(['build', '.', '-o', 'out', '--quiet'], { cwd: dir });
+    expect(quiet.status, quiet.stderr).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(existsSync(path.join(dir, 'out/kagent/mcpserver-test-mcp.yaml'))).toBe(false);
+  });
+
+  it('flags that do not apply to a command are usage errors (exit 2), naming the commands that have them', () => {
+    const cases: Array<[string[], string]> = [
+      [['validate', example, '--format', 'json'], 'kagent-render: validate has no flag --format (it belongs to build, graph); see kagent-render validate --help\n'],
+      [['validate', example, '-o', 'x'], 'kagent-render: validate has no flag -o (it belongs to build, graph, pre-commit); see kagent-render validate --help\n'],
+      [['graph', example, '--check'], 'kagent-render: graph has no flag --check (it belongs to build, pre-commit); see kagent-render graph --help\n'],
+      [['build', example, '--format', 'json', '-o', 'x'], 'kagent-render: --format applies to stdout only; -o DIR always writes YAML files\n'],
+      [['graph', example, '--format', 'yaml'], "kagent-render: --format must be one of mermaid, dot, json, got 'yaml'\n"],
+      [['build', example, '--check'], 'kagent-render: --check needs -o DIR: it compares DIR with what build would write\n'],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = cli(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(stderr);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('graph: --format mermaid|dot|json, -o FILE, exit 1 on input errors like validate', () => {
+    expect(cli(['graph', example]).stdout).toMatch(/^graph LR\n/);
+    expect(cli(['graph', example, '--format', 'dot']).stdout).toMatch(/^digraph kagent \{\n  rankdir=LR;\n[\s\S]*-> "MCPServer__kagent__test_2d_mcp" \[label="tool"\];\n/);
+    const json = JSON.parse(cli(['graph', example, '--format=json']).stdout);
+    expect(json.edges).toContainEqual({ from: 'Agent__kagent__secure_2d_agent', to: 'MCPServer__kagent__test_2d_mcp', label: 'tool' });
+    const dir = tempDir('cli-graph');
+    expect(cli(['graph', example, '-o', path.join(dir, 'g.mmd')]).status).toBe(0);
+    expect(readFileSync(path.join(dir, 'g.mmd'), 'utf8')).toBe(cli(['graph', example]).stdout);
+    const broken = path.join(repoRoot, 'fixtures/ref-missing-tool-targets/input');
+    const r = cli(['graph', broken, '-o', path.join(dir, 'broken.mmd')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/error\[ref-missing\]/);
+    expect(existsSync(path.join(dir, 'broken.mmd'))).toBe(false);
+    expect(cli(['graph', broken]).stdout).toMatch(/^graph LR\n/); // still drawn on stdout: it is how a broken repo is inspected
+  });
+
+  it('a directory of .json files is read like YAML, and a render of nothing is refused unless --allow-empty', () => {
+    const dir = tempDir('cli-json');
+    for (const f of ['modelconfig', 'mcpserver', 'agent']) {
+      const doc = parseAllDocuments(readFileSync(path.join(example, `${f}.yaml`), 'utf8'))[0]!.toJS();
+      writeFileSync(path.join(dir, `${f}.json`), JSON.stringify(doc, null, 2));
+    }
+    expect(cli(['build', '.'], { cwd: dir }).stdout).toBe(cli(['build', example]).stdout);
+    rmSync(path.join(dir, 'agent.json'));
+    rmSync(path.join(dir, 'mcpserver.json'));
+    const empty = cli(['build', '.', '-o', 'out'], { cwd: dir });
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toMatch(/^\.:1:1: error\[render-empty\]: 1 input file\(s\) under \. render to nothing/);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(cli(['build', '.', '--allow-empty'], { cwd: dir }).status).toBe(0);
   });
 });

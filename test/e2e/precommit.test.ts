@@ -50,6 +50,15 @@ function consumerRepo(config: string): string {
   return dir;
 }
 
+/** The first ```yaml block after `heading` in docs/integrations/pre-commit.md. */
+function docBlock(heading: string): string {
+  const doc = readFileSync(path.join(repoRoot, 'docs/integrations/pre-commit.md'), 'utf8');
+  const after = doc.slice(doc.indexOf(`\n${heading}\n`));
+  const m = /```yaml\n([\s\S]*?)```/.exec(after);
+  if (!m || !doc.includes(`\n${heading}\n`)) throw new Error(`no yaml block under ${heading}`);
+  return m[1];
+}
+
 function commit(dir: string) {
   return run('git', ['commit', '-qm', 'change'], { cwd: dir, env });
 }
@@ -67,16 +76,12 @@ describe.skipIf(noPreCommit)(suiteName('pre-commit hook', noPreCommit), () => {
     expect(run('pre-commit', ['--version']).stdout).toMatch(/^pre-commit \d/);
   });
 
-  it('as a remote hook: renders on the first commit and fails, passes after git add, fails again after an edit, reports an invalid Agent', () => {
+  it('as a remote hook: renders on the first commit and fails, passes after git add, fails again after an edit and after git rm (pruned), reports an invalid Agent', () => {
     const hook = hookRepo();
-    // The block below is the "pre-commit" example of docs/integrations/pre-commit.md, with `repo`/`rev` pointing at a local clone.
-    const dir = consumerRepo(`repos:
-  - repo: ${hook.dir}
-    rev: ${hook.rev}
-    hooks:
-      - id: kagent-render
-        args: [agents]
-`);
+    // docs/integrations/pre-commit.md's remote hook, with `repo`/`rev` pointing at a local clone.
+    const remote = docBlock('## Remote hook');
+    expect(remote).toContain('    rev: v0.1.0\n');
+    const dir = consumerRepo(remote.replace(/repo: \S+/, `repo: ${hook.dir}`).replace(/rev: \S+/, `rev: ${hook.rev}`));
     expect(run('pre-commit', ['install'], { cwd: dir, env }).status).toBe(0);
 
     const first = commit(dir);
@@ -98,6 +103,20 @@ describe.skipIf(noPreCommit)(suiteName('pre-commit hook', noPreCommit), () => {
     git(dir, 'add', 'rendered');
     expect(commit(dir).status).toBe(0);
 
+    // A commit that only deletes an Agent stages no file a `files:` filter could match: the hook
+    // still runs (always_run) and prunes the deleted Agent's rendered file.
+    git(dir, 'rm', '-q', 'agents/agent.yaml');
+    const deletion = commit(dir);
+    expect(deletion.stdout + deletion.stderr).not.toContain('(no files to check)Skipped');
+    expect(deletion.status).not.toBe(0);
+    expect(deletion.stdout + deletion.stderr).toContain('removed rendered/kagent/agent-secure-agent.yaml');
+    expect(existsSync(path.join(dir, 'rendered/kagent/agent-secure-agent.yaml'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'rendered/kustomization.yaml'), 'utf8')).not.toContain('agent-secure-agent');
+    git(dir, 'add', 'rendered');
+    expect(commit(dir).status).toBe(0);
+    expect(git(dir, 'ls-files', 'rendered')).not.toContain('agent-secure-agent');
+
+    git(dir, 'checkout', '-q', 'HEAD~1', '--', 'agents/agent.yaml');
     writeFileSync(agentFile, readFileSync(agentFile, 'utf8').replace('modelConfig: default-model-config', 'modelConfig: nope'));
     git(dir, 'add', 'agents');
     const broken = commit(dir);
@@ -106,23 +125,8 @@ describe.skipIf(noPreCommit)(suiteName('pre-commit hook', noPreCommit), () => {
   }, 300_000);
 
   it('as a repo: local hook with kagent-render installed as a devDependency; the check hook fails with a diff', () => {
-    // The block below is the `repo: local` example of docs/integrations/pre-commit.md.
-    const dir = consumerRepo(`repos:
-  - repo: local
-    hooks:
-      - id: kagent-render
-        name: kagent-render
-        entry: npx --no-install kagent-render pre-commit agents
-        language: system
-        files: \\.(ya?ml|json)$
-        pass_filenames: false
-      - id: kagent-render-check
-        name: kagent-render check
-        entry: npx --no-install kagent-render pre-commit --check agents
-        language: system
-        files: \\.(ya?ml|json)$
-        pass_filenames: false
-`);
+    // docs/integrations/pre-commit.md's local hook, as written.
+    const dir = consumerRepo(docBlock('## Local hook'));
     // What `npm install --save-dev kagent-render` leaves behind.
     mkdirSync(path.join(dir, 'node_modules/.bin'), { recursive: true });
     symlinkSync(repoRoot, path.join(dir, 'node_modules/kagent-render'));

@@ -5,14 +5,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { formatText } from '../../src/diagnostics/format.js';
 import { planOutputTree } from '../../src/emit/files.js';
 import { unifiedDiff } from '../../src/emit/diff.js';
-import { render } from '../../src/pipeline.js';
-import { discover } from '../../src/read/discover.js';
-import { parseSettings } from '../../src/settings/parse.js';
-import { resolveSettings, type Settings } from '../../src/settings/settings.js';
+import { renderTree } from '../../src/adapters/run.js';
+import type { Settings } from '../../src/settings/settings.js';
 
 export const fixturesDir = path.resolve(new URL('../../fixtures', import.meta.url).pathname);
 const CASE_FILES = new Set(['README.md', 'settings.yaml', 'input', 'expected', 'diagnostics.txt']);
@@ -42,19 +39,20 @@ export async function runCase(name: string, override: Partial<Settings> = {}): P
   return runDirectory(path.join(fixturesDir, name), override);
 }
 
-/** A case directory anywhere (settings.yaml? and input/), rendered in-process as `build input -o` would. */
+/**
+ * A case directory anywhere (settings.yaml? and input/), rendered in-process through the
+ * adapters' one entry, as `build input -o` would.
+ */
 export async function runDirectory(dir: string, override: Partial<Settings> = {}): Promise<CaseResult> {
-  const settingsFile = path.join(dir, 'settings.yaml');
-  const fromFile = existsSync(settingsFile) ? parseSettings(parse(readFileSync(settingsFile, 'utf8')), 'settings.yaml') : { settings: {}, diagnostics: [] };
-  if (fromFile.diagnostics.length > 0) throw new Error(`${dir}/settings.yaml: ${fromFile.diagnostics.map(formatText).join('; ')}`);
-  const settings = resolveSettings({ ...fromFile.settings, ...override });
-  const { files, diagnostics: read } = await discover(['input'], { cwd: dir });
-  const result = render(files, settings);
-  const diagnostics = [...read, ...result.diagnostics];
+  const config = existsSync(path.join(dir, 'settings.yaml')) ? 'settings.yaml' : undefined;
+  const sources = Object.fromEntries(Object.keys(override).map((k) => [k, 'test override']));
+  const tree = await renderTree({ cwd: dir, paths: ['input'], config, overrides: [{ settings: override, sources }] });
+  const bad = tree.diagnostics.filter((d) => d.rule === 'settings-invalid' || d.file === 'settings.yaml');
+  if (bad.length > 0) throw new Error(`${dir}/settings.yaml: ${bad.map(formatText).join('; ')}`);
   return {
-    tree: result.ok ? planOutputTree(result.rendered) : new Map(),
-    stderr: diagnostics.map((d) => `${formatText(d)}\n`).join(''),
-    ok: result.ok && !read.some((d) => d.severity === 'error'),
+    tree: tree.failed ? new Map() : planOutputTree(tree.result.rendered),
+    stderr: tree.diagnostics.map((d) => `${formatText(d)}\n`).join(''),
+    ok: !tree.failed,
   };
 }
 

@@ -97,7 +97,8 @@ export function secretRowProblems(without: RenderResult, withSecrets: RenderResu
 
 /** Rules whose severity follows `--validate` (schema and CEL findings, and in the controller profile kmcp refusals). */
 export function isValidationRule(rule: string): boolean {
-  return rule.startsWith('schema-') || rule.startsWith('cel-') || KMCP_REFUSALS.has(rule as RuleId);
+  // input-unknown-kind: a kagent.dev kind no CRD defines, which the API server refuses like a schema violation.
+  return rule.startsWith('schema-') || rule.startsWith('cel-') || rule === 'input-unknown-kind' || KMCP_REFUSALS.has(rule as RuleId);
 }
 
 /**

@@ -87,3 +87,17 @@ export function missingTool(cmd: string, args: string[] = ['--version']): string
 export function suiteName(name: string, missing: string): string {
   return missing ? `${name} (skipped: ${missing})` : name;
 }
+
+/**
+ * A git repository (a `.git` directory) with `kagent-render.yaml` = `settings` at its root,
+ * inside a directory whose own `kagent-render.yaml` is invalid: settings discovery must stop
+ * at the repository root and never read it.
+ */
+export function repoInsideDirWithSettings(prefix: string, settings: string): string {
+  const outer = tempDir(prefix);
+  writeFileSync(path.join(outer, 'kagent-render.yaml'), 'profile: nonsense\n');
+  const repo = path.join(outer, 'repo');
+  mkdirSync(path.join(repo, '.git'), { recursive: true });
+  writeFileSync(path.join(repo, 'kagent-render.yaml'), settings);
+  return repo;
+}

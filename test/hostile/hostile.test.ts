@@ -615,12 +615,34 @@ const cases: Case[] = [
   {
     // SPEC §2: kinds other than the six listed are "ignored (CLI)" — but a typo in the kagent
     // group gets a warning (exit 0, same output), so it does not vanish unnoticed.
-    name: 'unknown kind in the kagent.dev group (`Agnet`) is ignored with a warning at the kind (2:7)',
+    name: 'unknown kind in the kagent.dev group (`Agnet`) is an error at the kind (2:7): it would silently render nothing',
     files: { ...VALID, 'typo.yaml': AGENT.replace('kind: Agent', 'kind: Agnet').replace('name: helper', 'name: typo') },
+    status: 1,
+    diagnostics: ['typo.yaml:2:7: error[input-unknown-kind]'],
+    messages: [/kind Agnet of kagent\.dev\/v1alpha2 is no kind of kagent or kmcp \(Agent, AgentHarness, .*\); a typo\?/],
+  },
+  {
+    name: 'a kagent kind that is not rendered (ToolServer) is ignored with a warning at the kind (2:7)',
+    files: { ...VALID, 'tools.yaml': AGENT.replace('kind: Agent', 'kind: ToolServer').replace('name: helper', 'name: tools') },
     status: 0,
-    diagnostics: ['typo.yaml:2:7: warning[input-unknown-kind]'],
-    messages: [/kind Agnet of kagent\.dev\/v1alpha2 is not one kagent-render renders \(Agent, ModelConfig, RemoteMCPServer, MCPServer\); it is ignored/],
+    diagnostics: ['tools.yaml:2:7: warning[input-kind-not-rendered]'],
     sameAsBaseline: true,
+  },
+  {
+    name: 'input files that render nothing (only a ModelConfig, and a typo warned under --validate warn) → render-empty',
+    files: { 'model.yaml': MODEL, 'typo.yaml': AGENT.replace('kind: Agent', 'kind: Agnet') },
+    args: ['--validate', 'warn'],
+    status: 1,
+    diagnostics: ['.:1:1: error[render-empty]', 'typo.yaml:2:7: warning[input-unknown-kind]'],
+    messages: [/2 input file\(s\) under \. render to nothing: no Agent or MCPServer was found to render; pass --allow-empty/],
+  },
+  {
+    name: '--allow-empty: the same empty render is a success with empty output',
+    files: { 'model.yaml': MODEL },
+    args: ['--allow-empty'],
+    status: 0,
+    diagnostics: [],
+    check: (r) => expect(r.stdout).toBe(''),
   },
   { name: 'empty file', files: { ...VALID, 'empty.yaml': '' }, status: 0, diagnostics: [], sameAsBaseline: true },
   { name: 'file of only comments', files: { ...VALID, 'comments.yaml': '# nothing\n  # here\n#\n' }, status: 0, diagnostics: [], sameAsBaseline: true },
@@ -661,10 +683,11 @@ const cases: Case[] = [
     messages: [/spec\.model must be string, got the number 1000; YAML read it as number — quote it/],
   },
   {
-    name: 'a .json file is not an input (only *.yaml / *.yml are walked): the Agent misses its ModelConfig',
+    name: 'a .json file is an input like YAML (as kubectl reads *.json): the Agent finds its ModelConfig there',
     files: { 'mcpserver.yaml': MCP, 'agent.yaml': AGENT, 'model.json': JSON.stringify(parseAllDocuments(MODEL)[0]!.toJS()) },
-    status: 1,
-    diagnostics: ['agent.yaml:10:18: error[ref-missing]'],
+    status: 0,
+    diagnostics: [],
+    sameAsBaseline: true,
   },
   {
     name: 'a directory named x.yaml is not a file: ignored',
@@ -994,7 +1017,7 @@ const cases: Case[] = [
     files: { ...VALID, 'mcpserver.yaml': MCP.replace('port: 3000', 'port: 8443') },
     args: ['-o', 'out'],
     status: 0,
-    diagnostics: ['mcpserver.yaml:12:11: warning[tls-server-without-client-tls]'],
+    diagnostics: ['mcpserver.yaml:12:11: warning[tls-server-without-client-tls]', /^kagent-render: wrote 3, unchanged 0, removed 0 in out$/],
     check: (_r, dir) => {
       expect(readFileSync(path.join(dir, 'out/kagent/agent-helper.yaml'), 'utf8').startsWith(HEADER)).toBe(true);
       expect(existsSync(path.join(dir, 'out/kagent/mcpserver-tools.yaml'))).toBe(true);
@@ -1014,14 +1037,14 @@ const cases: Case[] = [
     files: VALID,
     args: ['--frobnicate'],
     status: 2,
-    check: (r) => expect(r.stderr).toBe('kagent-render: unknown flag --frobnicate; see kagent-render --help\n'),
+    check: (r) => expect(r.stderr).toBe('kagent-render: build has no flag --frobnicate; see kagent-render build --help\n'),
   },
   {
     name: '-o without a value → exit 2',
     files: VALID,
     args: ['-o'],
     status: 2,
-    check: (r) => expect(r.stderr).toBe('kagent-render: -o needs a value\n'),
+    check: (r) => expect(r.stderr).toBe('kagent-render: -o needs a value; see kagent-render build --help\n'),
   },
   {
     name: '--format with a bad value → exit 2',

@@ -1,65 +1,104 @@
 import { describe, expect, it } from 'vitest';
-import { flagsFromArgoEnv } from './settings-env.js';
+import { argoSettings } from './settings-env.js';
 
-describe('flagsFromArgoEnv', () => {
-  it('maps ARGOCD_ENV_KAGENT_RENDER_* onto build flags, prefixed spelling winning over the pre-2.4 one', () => {
+const merged = (env: Record<string, string>) => {
+  const { overrides } = argoSettings(env);
+  return Object.assign({}, ...overrides.map((l) => l.settings));
+};
+
+describe('argoSettings', () => {
+  it('maps ARGOCD_ENV_KAGENT_RENDER_* onto settings, prefixed spelling winning over the pre-2.4 one', () => {
     expect(
-      flagsFromArgoEnv({
+      merged({
         KAGENT_RENDER_PROFILE: 'gitops',
         ARGOCD_ENV_KAGENT_RENDER_PROFILE: 'controller',
         ARGOCD_ENV_KAGENT_RENDER_ALLOW_SECRET_VALUES: 'true',
         ARGOCD_ENV_KAGENT_RENDER_CRD_DEFAULTS: 'false',
         ARGOCD_ENV_KAGENT_RENDER_OTEL_ENV: 'OTEL_A=1,OTEL_B=2',
       }),
-    ).toEqual(['--profile', 'controller', '--no-crd-defaults', '--otel-env', 'OTEL_A=1', '--otel-env', 'OTEL_B=2', '--allow-secret-values']);
+    ).toEqual({
+      profile: 'controller',
+      allowSecretValues: true,
+      crdDefaults: false,
+      otelEnv: { OTEL_A: '1', OTEL_B: '2' },
+    });
   });
 
-  it('reads plugin parameters (string, map, array) from ARGOCD_APP_PARAMETERS', () => {
+  it('reads plugin parameters (string, map, array) from ARGOCD_APP_PARAMETERS, env winning', () => {
     const env = {
       ARGOCD_APP_PARAMETERS: JSON.stringify([
         { name: 'imageTag', string: '0.10.0' },
         { name: 'defaultAgentPodLabels', map: { z: '1', a: '2' } },
         { name: 'agents', array: ['ns/a', 'ns/b'] },
       ]),
+      ARGOCD_ENV_KAGENT_RENDER_IMAGE_TAG: '0.11.0',
     };
-    expect(flagsFromArgoEnv(env)).toEqual([
-      '--image-tag', '0.10.0',
-      '--default-agent-pod-labels', 'a=2', '--default-agent-pod-labels', 'z=1',
-      '--agent', 'ns/a', '--agent', 'ns/b',
-    ]);
+    expect(merged(env)).toEqual({
+      imageTag: '0.11.0',
+      defaultAgentPodLabels: { a: '2', z: '1' },
+      agents: ['ns/a', 'ns/b'],
+    });
+    expect(argoSettings(env).overrides[1].sources).toEqual({ imageTag: 'ARGOCD_ENV_KAGENT_RENDER_IMAGE_TAG' });
+    expect(argoSettings(env).overrides[0].sources.agents).toBe("plugin parameter 'agents'");
   });
 
-  it('passes the proxy URL on as --proxy-url, from env or from a plugin parameter', () => {
-    expect(flagsFromArgoEnv({ ARGOCD_ENV_KAGENT_RENDER_PROXY_URL: 'http://proxy.kagent:8080' })).toEqual(['--proxy-url', 'http://proxy.kagent:8080']);
-    expect(flagsFromArgoEnv({ ARGOCD_APP_PARAMETERS: JSON.stringify([{ name: 'proxyUrl', string: 'http://p:1' }]) })).toEqual(['--proxy-url', 'http://p:1']);
-  });
-
-  it('passes the controller knobs on, from env or plugin parameters', () => {
+  it('passes the controller knobs and the proxy URL on, from env or plugin parameters', () => {
     expect(
-      flagsFromArgoEnv({
+      merged({
         ARGOCD_ENV_KAGENT_RENDER_MCP_EGRESS_PLAINTEXT: 'true',
         ARGOCD_ENV_KAGENT_RENDER_DEFAULT_AGENT_NODE_SELECTOR: 'disk=ssd',
         ARGOCD_ENV_KAGENT_RENDER_AGENT_BIND_HOST: '::',
-        ARGOCD_ENV_KAGENT_RENDER_UI_URL: 'https://ui',
+        ARGOCD_ENV_KAGENT_RENDER_PROXY_URL: 'http://proxy.kagent:8080',
+        ARGOCD_ENV_KAGENT_RENDER_ALLOW_EMPTY: 'true',
       }),
-    ).toEqual(['--mcp-egress-plaintext', '--default-agent-node-selector', 'disk=ssd', '--agent-bind-host', '::', '--ui-url', 'https://ui']);
+    ).toEqual({
+      mcpEgressPlaintext: true,
+      defaultAgentNodeSelector: { disk: 'ssd' },
+      agentBindHost: '::',
+      proxyUrl: 'http://proxy.kagent:8080',
+      allowEmpty: true,
+    });
     const params = [
       { name: 'mcpEgressPlaintext', string: 'false' },
       { name: 'defaultAgentNodeSelector', map: { zone: 'a' } },
-      { name: 'agentBindHost', string: '::' },
       { name: 'uiUrl', string: 'https://ui' },
     ];
-    expect(flagsFromArgoEnv({ ARGOCD_APP_PARAMETERS: JSON.stringify(params) })).toEqual(['--default-agent-node-selector', 'zone=a', '--agent-bind-host', '::', '--ui-url', 'https://ui']);
+    expect(merged({ ARGOCD_APP_PARAMETERS: JSON.stringify(params) })).toEqual({
+      mcpEgressPlaintext: false,
+      defaultAgentNodeSelector: { zone: 'a' },
+      uiUrl: 'https://ui',
+    });
   });
 
-  it("uses the Application's destination namespace when no namespace is configured", () => {
-    expect(flagsFromArgoEnv({ ARGOCD_APP_NAMESPACE: 'prod' })).toEqual(['--namespace', 'prod']);
-    expect(flagsFromArgoEnv({ ARGOCD_APP_NAMESPACE: 'prod', ARGOCD_ENV_KAGENT_RENDER_NAMESPACE: 'x' })).toEqual(['--namespace', 'x']);
+  it("puts the Application's destination namespace under everything else", () => {
+    expect(argoSettings({ ARGOCD_APP_NAMESPACE: 'prod' }).defaults).toEqual({
+      settings: { namespace: 'prod' },
+      sources: { namespace: 'ARGOCD_APP_NAMESPACE' },
+    });
   });
 
-  it('rejects bad JSON, unknown parameters and non-boolean booleans as usage errors', () => {
-    expect(() => flagsFromArgoEnv({ ARGOCD_APP_PARAMETERS: '{' })).toThrow(/not valid JSON/);
-    expect(() => flagsFromArgoEnv({ ARGOCD_APP_PARAMETERS: '[{"name":"nope","string":"x"}]' })).toThrow(/unknown plugin parameter 'nope'/);
-    expect(() => flagsFromArgoEnv({ ARGOCD_ENV_KAGENT_RENDER_ALLOW_SECRET_VALUES: 'yes' })).toThrow(/"true" or "false"/);
+  it('rejects bad JSON, unknown parameters and unknown variables; bad values name the variable or parameter', () => {
+    expect(() => argoSettings({ ARGOCD_APP_PARAMETERS: '{' })).toThrow(/not valid JSON/);
+    expect(() => argoSettings({ ARGOCD_APP_PARAMETERS: '[{"name":"nope","string":"x"}]' })).toThrow(
+      /unknown plugin parameter 'nope'/,
+    );
+    expect(() => argoSettings({ ARGOCD_ENV_KAGENT_RENDER_PROFLE: 'controller' })).toThrow(
+      /^unknown plugin variable ARGOCD_ENV_KAGENT_RENDER_PROFLE; known: /,
+    );
+    expect(() => argoSettings({ ARGOCD_ENV_KAGENT_RENDER_KEEP_INPUTS: 'true' })).toThrow(
+      /unknown plugin variable ARGOCD_ENV_KAGENT_RENDER_KEEP_INPUTS/,
+    );
+    expect(() => argoSettings({ ARGOCD_ENV_KAGENT_RENDER_ALLOW_SECRET_VALUES: 'yes' })).toThrow(
+      'ARGOCD_ENV_KAGENT_RENDER_ALLOW_SECRET_VALUES must be "true" or "false", got "yes"',
+    );
+    expect(() => argoSettings({ ARGOCD_ENV_KAGENT_RENDER_PROFILE: 'prod' })).toThrow(
+      "ARGOCD_ENV_KAGENT_RENDER_PROFILE must be one of gitops, controller, got 'prod'",
+    );
+    expect(() => argoSettings({ ARGOCD_APP_PARAMETERS: '[{"name":"profile","string":"prod"}]' })).toThrow(
+      "plugin parameter 'profile' must be one of gitops, controller, got 'prod'",
+    );
+    expect(() => argoSettings({ ARGOCD_ENV_KAGENT_RENDER_AGENTS: 'helper' })).toThrow(
+      'ARGOCD_ENV_KAGENT_RENDER_AGENTS wants NAMESPACE/NAME',
+    );
   });
 });

@@ -1,66 +1,92 @@
-/** `build`, `validate` and `graph`: discover → render → print or write. */
+/** `build`, `validate` and `graph`: parse flags → renderTree (adapters/run.ts) → print or write. */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DiagnosticBag, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { formatText } from '../../diagnostics/format.js';
+import { OutputError, UsageError } from '../../diagnostics/errors.js';
 import { planOutputTree } from '../../emit/files.js';
 import { toJsonList } from '../../emit/json.js';
 import { toYamlStream } from '../../emit/yaml.js';
-import { renderGraph } from '../../graph/mermaid.js';
-import { render } from '../../pipeline.js';
-import { discover } from '../../read/discover.js';
-import { resolveSettings, type Settings } from '../../settings/settings.js';
+import { renderGraph, type GraphFormat } from '../../graph/mermaid.js';
 import type { CliIO } from '../io.js';
-import { parseBuildArgs } from './args.js';
+import { printDiagnostics, printSettings } from '../report.js';
+import { renderTree, STDIN, type RenderRequest } from '../run.js';
+import { parseArgs, type ParsedArgs } from './args.js';
 import { checkTree, outputLocation, writeTree } from './write.js';
 
-type SettingsLoader = (cwd: string) => Promise<{ settings: Record<string, unknown>; diagnostics: Diagnostic[] }>;
-
-export async function runBuild(command: 'build' | 'validate' | 'graph', argv: string[], io: CliIO, loadSettings: SettingsLoader): Promise<number> {
-  const args = parseBuildArgs(argv);
-  const fromFile = await loadSettings(io.cwd);
-  // Profile first, so a profile chosen anywhere seeds the rows the other sources leave open.
-  const merged = { ...fromFile.settings, ...args.settings } as Partial<Settings>;
-  const settings = resolveSettings(merged);
-  // Real paths on both sides: DIR may not be a link, nor contain an input; the walk skips DIR
-  // however an input path reaches it.
-  const exclude = args.output ? [args.output, outputLocation(args.output, args.paths.length > 0 ? args.paths : ['.'], io.cwd)] : [];
-  const { files, diagnostics: readDiagnostics } = await discover(args.paths, { cwd: io.cwd, exclude });
-  const result = render(files, settings);
-  const diagnostics = [...fromFile.diagnostics, ...readDiagnostics, ...result.diagnostics];
-  for (const d of sortDiagnostics(diagnostics)) io.stderr.write(`${formatText(d)}\n`);
-  const failed = diagnostics.some((d) => d.severity === 'error');
+export async function runBuild(command: 'build' | 'validate' | 'graph', argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(command, argv);
+  // Real paths on both sides (write.ts): DIR may not be a link or the root, nor contain an
+  // input; the walk skips DIR however an input path reaches it.
+  const exclude = command === 'build' && args.output ? [args.output, outputLocationOf(args, io.cwd)] : [];
+  const request = requestOf(args, io, exclude);
+  if (args.printSettings) return printSettings(request, io);
+  const tree = await renderTree({ ...request, guardEmpty: command === 'build' ? 'kagent' : undefined });
+  printDiagnostics(tree.diagnostics, args.quiet, io);
 
   if (command === 'graph') {
-    io.stdout.write(renderGraph(result.inputs));
-    return 0;
+    const graph = renderGraph(tree.result.inputs, (args.format ?? 'mermaid') as GraphFormat);
+    if (!args.output) io.stdout.write(graph);
+    else if (!tree.failed) writeFile(path.resolve(io.cwd, args.output), graph);
+    return tree.failed ? 1 : 0;
   }
-  if (failed) return 1;
+  if (tree.failed) return 1;
   if (command === 'validate') return 0;
 
   if (args.output) {
     const dir = path.resolve(io.cwd, args.output);
-    const tree = planOutputTree(result.rendered);
+    const planned = planOutputTree(tree.result.rendered);
     if (args.check) {
-      const check = checkTree(dir, tree, args.output);
-      for (const w of check.warnings) io.stderr.write(`kagent-render: ${w}\n`);
+      const check = checkTree(dir, planned, args.output);
+      for (const w of check.warnings) if (!args.quiet) io.stderr.write(`kagent-render: ${w}\n`);
       for (const p of check.problems) io.stderr.write(`kagent-render: error: ${p}\n`);
       if (check.diff) io.stdout.write(check.diff);
       if (check.diff || check.problems.length > 0) {
-        io.stderr.write(`kagent-render: ${args.output} is out of date; run kagent-render build ${[...args.paths, '-o', args.output].join(' ')}\n`);
+        io.stderr.write(
+          `kagent-render: ${args.output} is out of date; ` +
+            `run kagent-render build ${[...args.paths, '-o', args.output].join(' ')}\n`,
+        );
         return 1;
       }
       return 0;
     }
-    await writeTree(dir, tree, { shown: args.output, note: (m) => io.stderr.write(`kagent-render: ${m}\n`) });
+    const note = (m: string) => io.stderr.write(`kagent-render: ${m}\n`);
+    const { written, removed } = await writeTree(dir, planned, { shown: args.output, note });
+    if (!args.quiet)
+      io.stderr.write(`kagent-render: ${summary(planned.size, written.length, removed.length)} in ${args.output}\n`);
     return 0;
   }
-  const objects = result.rendered.flatMap((r) => r.objects);
+  const objects = tree.result.rendered.flatMap((r) => r.objects);
   io.stdout.write(args.format === 'json' ? toJsonList(objects) : toYamlStream(objects));
   return 0;
 }
 
-function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  const bag = new DiagnosticBag();
-  bag.addAll(ds);
-  return bag.sorted();
+/** The adapters' common request from parsed flags: settings file discovery, flags over it. */
+export function requestOf(args: ParsedArgs, io: CliIO, exclude: string[]): RenderRequest {
+  return {
+    cwd: io.cwd,
+    paths: args.paths,
+    readStdin: io.readStdin,
+    config: args.config,
+    overrides: [{ settings: args.settings, sources: args.sources }],
+    exclude,
+  };
+}
+
+/** `wrote 12, unchanged 140, removed 3`: what `-o DIR` did. */
+export function summary(planned: number, written: number, removed: number): string {
+  return `wrote ${written}, unchanged ${planned - written}, removed ${removed}`;
+}
+
+/** DIR's real path, after the checks of where it may be (paths other than stdin are inputs). */
+function outputLocationOf(args: ParsedArgs, cwd: string): string {
+  const inputs = args.paths.filter((p) => p !== STDIN);
+  return outputLocation(args.output!, inputs.length > 0 || args.paths.length > 0 ? inputs : ['.'], cwd);
+}
+
+function writeFile(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new OutputError(`cannot write ${file} (${err.code ?? err.message})`);
+  }
 }

@@ -2,15 +2,12 @@
  * The command line (SPEC §6). The only place that maps outcomes to exit codes:
  * 0 ok, 1 invalid input or out of date, 2 usage error (and internal errors, with a "please report").
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { InternalError, OutputError, UsageError } from '../../diagnostics/errors.js';
 import { formatText, visible } from '../../diagnostics/format.js';
 import type { CliIO } from '../io.js';
-import { readFileCapped } from '../read-capped.js';
+import { readFdCapped } from '../read-capped.js';
 import { sourceMappedStack } from '../stack.js';
-import { HELP } from './help.js';
+import { commandHelp, globalHelp, shortUsage } from './help.js';
 import { VERSION } from './version.js';
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -37,15 +34,23 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help' || rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(HELP);
-    return command === undefined ? 2 : 0;
+  if (command === undefined) {
+    io.stderr.write(shortUsage());
+    return 2;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write((rest[0] && commandHelp(rest[0])) || globalHelp());
+    return 0;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(commandHelp(command) ?? globalHelp());
+    return 0;
   }
   switch (command) {
     case 'build':
     case 'validate':
     case 'graph':
-      return (await import('./build.js')).runBuild(command, rest, io, loadSettingsFile);
+      return (await import('./build.js')).runBuild(command, rest, withStdin(io));
     case 'krm':
       return (await import('./krm.js')).runKrmCommand(io);
     case 'kustomize-plugin':
@@ -59,22 +64,17 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** `kagent-render.yaml` in the working directory: settings of SPEC §5, validated. */
-async function loadSettingsFile(cwd: string): Promise<{ settings: Record<string, unknown>; diagnostics: Diagnostic[] }> {
-  const file = path.join(cwd, 'kagent-render.yaml');
-  if (!existsSync(file)) return { settings: {}, diagnostics: [] };
-  const read = readFileCapped(file, 'kagent-render.yaml');
-  if (!read.ok) {
-    const rule = read.problem.includes('input limit') ? 'read-file-too-large' : 'read-unreadable';
-    const diagnostic: Diagnostic = { rule, severity: 'error', message: read.problem, file: 'kagent-render.yaml', line: 1, col: 1 };
-    return { settings: {}, diagnostics: [diagnostic] };
-  }
-  const text = read.text;
-  const { parseSettings } = await import('../../settings/parse.js');
-  const { parseSingleDocument } = await import('../../read/parse.js');
-  const parsed = parseSingleDocument({ path: 'kagent-render.yaml', text: text.replace(/^\uFEFF/, '') });
-  if (parsed.diagnostics.length > 0) return { settings: {}, diagnostics: parsed.diagnostics };
-  return parseSettings(parsed.value, 'kagent-render.yaml', parsed.origin);
+/** stdin for `-` inputs, read within the input limit (a larger stream stops there). */
+function withStdin(io: CliIO): CliIO {
+  if (io.readStdin) return io;
+  return {
+    ...io,
+    readStdin: () => {
+      const read = readFdCapped(0, 'standard input');
+      if (!read.ok) throw new OutputError(read.problem);
+      return Buffer.from(read.text, 'utf8');
+    },
+  };
 }
 
 export { formatText };

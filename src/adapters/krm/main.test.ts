@@ -30,6 +30,16 @@ describe('runKrm (ResourceList protocol)', () => {
     expect(out.results).toBeUndefined();
   });
 
+  it('reports a kagent.dev kind that kagent does not define (a typo) as an error, and passes a known unrendered kind through', () => {
+    const typo = AGENT().replace('kind: Agent', 'kind: Agnet');
+    const r = runKrm(list(OTHER + MODEL + typo));
+    expect(r.exitCode).toBe(1);
+    expect(parse(r.stdout).results).toEqual([expect.objectContaining({ severity: 'error', tags: { rule: 'input-unknown-kind' } })]);
+    const known = runKrm(list(OTHER + MODEL + AGENT().replace('kind: Agent', 'kind: ToolServer')));
+    expect(known.exitCode).toBe(0);
+    expect(parse(known.stdout).items.map((i: any) => i.kind)).toEqual(['ConfigMap', 'ToolServer']);
+  });
+
   it('keepInputs (KagentRender functionConfig) keeps the inputs, and re-running over the output changes nothing', () => {
     const fc = 'functionConfig:\n  apiVersion: render.kagent.dev/v1alpha1\n  kind: KagentRender\n  metadata: {name: render}\n  spec: {keepInputs: true}\n';
     const first = runKrm(list(OTHER + MODEL + AGENT(), fc));

@@ -11,6 +11,7 @@ import { visible } from '../../diagnostics/format.js';
 import { fileNameOf } from '../../emit/files.js';
 import { toYaml } from '../../emit/yaml.js';
 import type { K8sObject } from '../../model/k8s.js';
+import { KNOWN_KAGENT_KINDS } from '../../model/kinds.js';
 import { formatKey, type SourceFile } from '../../model/source.js';
 import { render } from '../../pipeline.js';
 import { parseSettings } from '../../settings/parse.js';
@@ -64,7 +65,9 @@ export function runKrm(stdin: string, options: KrmOptions = {}): KrmResult {
     }
     const isKagent = isKagentItem(item);
     if (!isKagent || settings.keepInputs) keep.push(i);
-    if (isKagent || (hasKagent && ['Secret', 'ConfigMap', 'Service', 'SandboxAgent'].includes(item?.kind))) {
+    // An unknown kagent.dev kind (`Agnet`) is read too, so the typo is reported (input-unknown-kind).
+    const referenced = hasKagent && ['Secret', 'ConfigMap', 'Service', 'SandboxAgent'].includes(item?.kind);
+    if (isKagent || isUnknownKagentKind(item) || referenced) {
       files.push({ path: String(ann[PATH] ?? ann[LEGACY_PATH] ?? `${ITEM_WITHOUT_PATH}${i}]`), text: toYaml(withoutOrchestratorAnnotations(item)) });
     }
   });
@@ -93,6 +96,11 @@ export function runKrm(stdin: string, options: KrmOptions = {}): KrmResult {
 
 function isKagentItem(item: Obj): boolean {
   return KAGENT_KINDS.has(item?.kind) && String(item?.apiVersion ?? '').startsWith('kagent.dev/');
+}
+
+function isUnknownKagentKind(item: Obj): boolean {
+  const kagent = String(item?.apiVersion ?? '').startsWith('kagent.dev/');
+  return kagent && typeof item?.kind === 'string' && !KNOWN_KAGENT_KINDS.has(item.kind);
 }
 
 /** kpt/kustomize bookkeeping must not reach the objects we derive from an item (Agent annotations are copied). */
