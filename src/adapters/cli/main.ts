@@ -45,6 +45,8 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     case 'validate':
     case 'graph':
       return (await import('./build.js')).runBuild(command, rest, io, loadSettingsFile);
+    case 'diff':
+      return (await import('./diff.js')).runDiff(rest, io, loadSettingsFile);
     case 'krm':
       return (await import('./krm.js')).runKrmCommand(io);
     case 'kustomize-plugin':

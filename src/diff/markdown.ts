@@ -1,0 +1,114 @@
+/**
+ * `--format markdown`: a pull-request comment. Summary and impact first, a table of counts
+ * per kind, then one collapsible `<details>` per object with a ```diff block. Past `limit`
+ * characters (GitHub refuses comments over 65,536) the objects that do not fit are left out,
+ * and a note says how many and how to see them.
+ */
+import { objectLines } from './lines.js';
+import { cut } from './show.js';
+import { refString, type DiffReport, type ObjectDiff } from './model.js';
+import { impactGroups, objectHeading, summaryLine } from './text.js';
+
+/** GitHub's maximum comment body; GitLab's note limit is larger. */
+export const COMMENT_LIMIT = 65_536;
+/** Items listed per impact group before "and N more". */
+const MAX_LISTED = 50;
+/** Room kept for the truncation note. */
+const NOTE_ROOM = 600;
+/** A rollout reason in the summary list, at most this many code points. */
+const MAX_REASON_CHARS = 160;
+
+export function formatMarkdown(r: DiffReport, options: { limit?: number } = {}): string {
+  const limit = options.limit ?? COMMENT_LIMIT;
+  const head: string[] = [];
+  head.push('### kagent-render diff', '');
+  head.push(`**${md(summaryLine(r.summary))}**`, '');
+  head.push(`base ${code(r.base)} → head ${code(r.head)}`, '');
+  const g = impactGroups(r);
+  const listed = <T>(items: T[]) => (items.length > MAX_LISTED ? items.slice(0, MAX_LISTED) : items);
+  const more = (n: number) => (n > MAX_LISTED ? [`- … and ${n - MAX_LISTED} more`] : []);
+  if (g.rollouts.length > 0) {
+    head.push('**Rolls out** (pod template changed):', '');
+    for (const o of listed(g.rollouts)) head.push(`- ${code(refString(o))}: ${o.rollout!.reasons.map((x) => code(cut(x, MAX_REASON_CHARS))).join(', ')}`);
+    head.push(...more(g.rollouts.length), '');
+  }
+  const group = (title: string, objects: ObjectDiff[]) => {
+    if (objects.length === 0) return;
+    head.push(`**${title}**: ${listed(objects).map((o) => code(refString(o))).join(', ')}${objects.length > MAX_LISTED ? `, … and ${objects.length - MAX_LISTED} more` : ''}`, '');
+  };
+  group('Changes without restart', g.withoutRestart);
+  group('Created', g.created);
+  group('Deleted', g.deleted);
+  const kinds = Object.entries(r.summary.byKind).filter(([, c]) => c.created + c.changed + c.deleted > 0);
+  if (kinds.length > 0) {
+    head.push('| kind | created | changed | deleted | unchanged |', '|---|---:|---:|---:|---:|');
+    for (const [k, c] of kinds) head.push(`| ${md(k)} | ${c.created} | ${c.changed} | ${c.deleted} | ${c.unchanged} |`);
+    head.push('');
+  }
+  let text = `${head.join('\n')}\n`;
+  const shown = r.objects.filter((o) => o.status !== 'deleted');
+  let included = 0;
+  let cutLines = false;
+  for (const o of shown) {
+    let block = details(o);
+    const room = limit - NOTE_ROOM - text.length;
+    if (block.length > room) {
+      // The first object that does not fit is cut to what fits, when enough room is left to be useful.
+      if (room > 2_000) {
+        block = details(o, room - 200);
+        cutLines = true;
+        text += block;
+        included++;
+      }
+      break;
+    }
+    text += block;
+    included++;
+  }
+  if (included < shown.length || cutLines) {
+    const left = shown.length - included;
+    text += `> **Output truncated** to fit a comment (${limit} characters): ${left} of ${shown.length} changed or created ${left === 1 ? 'object is' : 'objects are'} not shown${cutLines ? ' and one is cut short' : ''}. Run \`kagent-render diff\` locally for the whole diff.\n`;
+  }
+  return text;
+}
+
+function details(o: ObjectDiff, maxChars?: number): string {
+  const lines = objectLines(o).map((l) => `${l.mark} ${l.text}`);
+  let body = lines;
+  if (maxChars !== undefined) {
+    body = [];
+    let size = 0;
+    for (const l of lines) {
+      if (size + l.length + 1 > maxChars) break;
+      body.push(l);
+      size += l.length + 1;
+    }
+    if (body.length < lines.length) body.push(`  … ${lines.length - body.length} more lines not shown`);
+  }
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
+  return `<details><summary>${html(objectHeading(o))}</summary>\n\n${fence}diff\n${body.join('\n')}\n${fence}\n\n</details>\n\n`;
+}
+
+function longestBacktickRun(lines: string[]): number {
+  let max = 0;
+  for (const l of lines) for (const m of l.matchAll(/`+/g)) max = Math.max(max, m[0].length);
+  return max;
+}
+
+/** Text for HTML (inside `<summary>`). */
+function html(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Text for Markdown prose: HTML escaped and Markdown's punctuation backslashed. */
+function md(s: string): string {
+  return html(s).replace(/[\\`*_[\]|#~]/g, (c) => `\\${c}`);
+}
+
+/** Inline code that survives any content (a fence longer than the backticks inside). */
+function code(s: string): string {
+  const run = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
+  const tick = '`'.repeat(run + 1);
+  const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
+  return `${tick}${pad}${s}${pad}${tick}`;
+}
