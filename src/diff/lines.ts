@@ -46,6 +46,11 @@ function changeLines(c: FieldChange, indent: string, out: Line[]): void {
     push(' ', `${at}: ${inlineValue(c.old)} → ${inlineValue(c.new)} (follows from ${c.consequenceOf.join(', ')})`, 'note');
     return;
   }
+  if (c.op !== 'change' && c.path.length === 0 && isCompound(c.op === 'add' ? c.new : c.old)) {
+    // A whole embedded document came or went: its lines, under the document's heading.
+    for (const l of blockLines(c.op === 'add' ? c.new : c.old)) push(c.op === 'add' ? '+' : '-', l);
+    return;
+  }
   if (c.op !== 'change') {
     value(c.op === 'add' ? '+' : '-', at, c.op === 'add' ? c.new : c.old, push);
     return;

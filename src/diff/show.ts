@@ -99,6 +99,10 @@ export function describeChange(c: FieldChange, location = locationOf(c)): string
   if (c.op === 'remove') return `${location} removed`;
   if (isCompound(c.old) || isCompound(c.new)) return `${location} changed`;
   if (typeof c.old === 'string' && typeof c.new === 'string' && (c.old.includes('\n') || c.new.includes('\n'))) return `${location} changed (text)`;
+  if (typeof c.old === 'string' && typeof c.new === 'string' && Math.max(Array.from(c.old).length, Array.from(c.new).length) > 60) {
+    const [a, b] = aroundDifference(c.old, c.new, 12, 40);
+    return `${location} ${inlineValue(a)} → ${inlineValue(b)}`;
+  }
   return `${location} ${short(c.old)} → ${short(c.new)}`;
 }
 

@@ -6,7 +6,8 @@ import { refString, type DiffReport, type DiffSummary, type ObjectDiff } from '.
 export function summaryLine(s: DiffSummary): string {
   if (s.changed + s.created + s.deleted === 0) return `no changes (${s.unchanged} ${plural(s.unchanged, 'object')} unchanged)`;
   const rollouts = `${s.rollouts} ${s.rollouts === 1 ? 'Deployment rolls' : 'Deployments roll'} out`;
-  return `${s.changed} changed (${rollouts}, ${s.changedWithoutRestart} without restart), ${s.created} created, ${s.deleted} deleted, ${s.unchanged} unchanged`;
+  const impact = s.changed > 0 ? ` (${rollouts}, ${s.changedWithoutRestart} without restart)` : '';
+  return `${s.changed} changed${impact}, ${s.created} created, ${s.deleted} deleted, ${s.unchanged} unchanged`;
 }
 
 export function plural(n: number, word: string): string {
