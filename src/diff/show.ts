@@ -41,7 +41,7 @@ export function escapeString(s: string): string {
 export function inlineValue(v: unknown): string {
   if (typeof v === 'string') {
     UNSAFE.lastIndex = 0;
-    const plain = !UNSAFE.test(v) && !AMBIGUOUS.test(v) && !/^[\s"'`]|\s$|^[-?:,[\]{}#&*!|>%@]/.test(v);
+    const plain = !UNSAFE.test(v) && !AMBIGUOUS.test(v) && !/^[\s"'`?:,[\]{}#&*!|>%@]|^-(?:\s|$)|\s$/.test(v);
     UNSAFE.lastIndex = 0;
     return plain ? v : escapeString(v);
   }
