@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/adapters/cli/main.js';
 import { buildDiffRepo, hasGit, SECRET_VALUES } from './harness/diff-repo.js';
@@ -25,6 +26,11 @@ async function run(argv: string[], cwd: string, env: Record<string, string | und
 }
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
+
+/** The documented JSON schema (schemas/diff-report.json): every report must follow it. */
+const validateReport = new Ajv({ allErrors: true, strict: false }).compile(
+  JSON.parse(readFileSync(new URL('../schemas/diff-report.json', import.meta.url), 'utf8')),
+);
 
 /** Every secret as written and as base64, none of which may be printed. */
 const FORBIDDEN = SECRET_VALUES.flatMap((v) => [v, Buffer.from(v, 'utf8').toString('base64')]);
@@ -132,6 +138,7 @@ describe.skipIf(!hasGit)('kagent-render diff on a scratch git repository (skippe
     const json = await run(['diff', '--base', prev, '--head', step, '--format', 'json'], repo);
     expect(json.code).toBe(changed);
     const report = JSON.parse(json.stdout);
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.schemaVersion).toBe(1);
     expect(report.base).toBe(prev);
     expect(report.head).toBe(step);
@@ -147,6 +154,9 @@ describe.skipIf(!hasGit)('kagent-render diff on a scratch git repository (skippe
     const secret = r.objects.find((o: any) => o.kind === 'Secret');
     expect(secret.changes).toEqual([{ op: 'change', path: 'http_tools[0].params.headers.Authorization', document: { field: 'stringData["config.json"]', name: 'config.json' }, redacted: true }]);
     expect(secret.pickedUpBy).toEqual(['Deployment agents/assistant']);
+    expect(validateReport(r)).toBe(true);
+    expect(validateReport({ ...r, objects: [{ ...secret, status: 'moved' }] })).toBe(false);
+    expect(validateReport({ ...r, objects: [{ ...secret, changes: [{ op: 'change', path: 'x', redacted: false }] }] })).toBe(false);
     const deployment = r.objects.find((o: any) => o.kind === 'Deployment');
     expect(deployment.changes).toHaveLength(1);
     expect(deployment.changes[0].path).toBe('spec.template.metadata.annotations["kagent.dev/config-hash"]');
