@@ -26,11 +26,19 @@ export function formatMarkdown(r: DiffReport, options: { limit?: number } = {}):
   head.push(`base ${code(r.base)} → head ${code(r.head)}`, '');
   const g = impactGroups(r);
   const listed = <T>(items: T[]) => (items.length > MAX_LISTED ? items.slice(0, MAX_LISTED) : items);
-  const more = (n: number) => (n > MAX_LISTED ? [`- … and ${n - MAX_LISTED} more`] : []);
   if (g.rollouts.length > 0) {
     head.push('**Rolls out** (pod template changed):', '');
-    for (const o of listed(g.rollouts)) head.push(`- ${code(refString(o))}: ${o.rollout!.reasons.map((x) => code(cut(x, MAX_REASON_CHARS))).join(', ')}`);
-    head.push(...more(g.rollouts.length), '');
+    let size = 0;
+    let listedCount = 0;
+    for (const o of listed(g.rollouts)) {
+      const item = [`- ${code(refString(o))}`, ...o.rollout!.reasons.map((reason) => `  - ${code(cut(reason, MAX_REASON_CHARS))}`)];
+      size += item.join('\n').length + 1;
+      // The summary keeps at most a quarter of the comment: the objects below need the room.
+      if (size > limit / 4) break;
+      head.push(...item);
+      listedCount++;
+    }
+    head.push(...(listedCount < g.rollouts.length ? [`- … and ${g.rollouts.length - listedCount} more`] : []), '');
   }
   const group = (title: string, objects: ObjectDiff[]) => {
     if (objects.length === 0) return;
