@@ -10,7 +10,7 @@ import type { K8sObject } from '../model/k8s.js';
 import type { InputObject } from '../model/source.js';
 import { impactOf } from './impact.js';
 import type { DiffReport, FieldChange, KindCounts, ObjectDiff, ObjectRef, PathSegment } from './model.js';
-import { decodeBase64, inputSecretValues, Redactor } from './redact.js';
+import { decodeBase64, inputSecretValues, REDACTED, Redactor } from './redact.js';
 
 export interface DiffSide {
   /** How the side is named in output (`HEAD`, `working tree`, a directory). */
@@ -166,7 +166,10 @@ function decodeDocument(v: unknown, kind: 'json' | 'yaml', base64: boolean): { o
 }
 
 /** A change as the report keeps it: secret strings out of `old`/`new`. */
-function redacted(c: FieldChange, redactor: Redactor): FieldChange {
+function redacted(change: FieldChange, redactor: Redactor): FieldChange {
+  // A map key or list item name can hold a Secret value too (a header named after a token).
+  const hidden = (s: PathSegment): PathSegment => (typeof s === 'string' ? (redactor.isSecret(s) ? REDACTED : s) : typeof s === 'object' && redactor.isSecret(s.name) ? { name: REDACTED } : s);
+  const c = change.path.some((s) => hidden(s) !== s) ? { ...change, path: change.path.map(hidden) } : change;
   if (c.redacted) {
     const { old: _o, new: _n, ...rest } = c;
     return rest;

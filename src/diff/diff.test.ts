@@ -59,7 +59,7 @@ describe('diff core', () => {
     const secret = (v: Record<string, string>): K8sObject => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'g', namespace: 'ns' }, stringData: v });
     const inputs = [secretInput({ token: 'hunter2-long', pin: 'ab' })];
     const a = [secret({ opaque: 'one', 'config.json': '{"h":"Bearer hunter2-long","p":"xab","q":"abc"}' })];
-    const b = [secret({ opaque: 'two', extra: 'x', 'config.json': '{"h":"Bearer other","p":"ab2","q":"ab"}' })];
+    const b = [secret({ opaque: 'two', extra: 'x', 'config.json': '{"h":"Bearer other","p":"ab2","q":"ab","hunter2-long":1}' })];
     const r = diffRenders(side(a, inputs), side(b, inputs));
     const out = [formatText(r, { color: false }), formatMarkdown(r), formatJson(r)].join('\n');
     expect(out).not.toContain('hunter2');
@@ -72,6 +72,7 @@ describe('diff core', () => {
       // "ab" is too short to look for inside other strings; as a whole value it is a secret.
       ['change', 'config.json', '["p"]', false, 'ab2'],
       ['change', 'config.json', '["q"]', true, null],
+      ['add', 'config.json', '["<input Secret value, not shown>"]', false, 1],
     ]);
   });
 
