@@ -20,7 +20,8 @@ import type { CliIO } from '../io.js';
 import { parseBuildArgs } from './args.js';
 
 export const DIFF_HELP = `kagent-render diff [PATH...] [--base REF] [--head REF] [--dirs OLD NEW]
-                   [--format text|markdown|json] [--color auto|always|never] [--exit-zero] [...settings]
+                   [--format text|markdown|json] [--color auto|always|never] [--exit-zero]
+                   [...settings]
 
   What a change does to the rendered objects: each side rendered as \`build\` would (with the
   kagent-render.yaml found on that side), objects matched by apiVersion/kind/namespace/name,
