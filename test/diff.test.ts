@@ -239,6 +239,15 @@ describe('kagent-render diff --dirs', () => {
     expect((await run(['diff', '--dirs', 'old', 'new', '--exit-zero'], dir)).code).toBe(0);
     expect((await run(['diff', '--dirs', 'old', 'old'], dir)).code).toBe(0);
 
+    // Each side's own kagent-render.yaml: the settings differ, so does what renders.
+    writeFileSync(path.join(dir, 'old', 'kagent-render.yaml'), 'imageTag: "0.9.0"\n');
+    writeFileSync(path.join(dir, 'new', 'kagent-render.yaml'), 'imageTag: "1.0.0"\n');
+    const settings = await run(['diff', '--dirs', 'old', 'new', '--color', 'never'], dir);
+    expect(settings.stdout).toContain('- spec.template.spec.containers[name=kagent].image: ghcr.io/kagent-dev/kagent/golang-adk:0.9.0\n');
+    expect(settings.stdout).toContain('+ spec.template.spec.containers[name=kagent].image: ghcr.io/kagent-dev/kagent/golang-adk:1.0.0\n');
+    // Flags apply to both sides, over each side's file.
+    expect((await run(['diff', '--dirs', 'old', 'new', '--image-tag', 'x', '--format', 'json'], dir)).stdout).not.toContain('golang-adk');
+
     writeFileSync(path.join(dir, 'old', 'agent.yaml'), readFileSync(path.join(dir, 'old', 'agent.yaml'), 'utf8').replace('type: Declarative', 'type: Scripted'));
     const broken = await run(['diff', '--dirs', 'old', 'new'], dir);
     expect(broken.code).toBe(1);
