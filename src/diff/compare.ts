@@ -118,16 +118,16 @@ function diffObject(kind: string, a: K8sObject | undefined, b: K8sObject | undef
   const isConfigMap = kind === 'ConfigMap';
   if (isSecret || isConfigMap) {
     walk.hook = (path, x, y) => {
-      if (path.length === 1 && (path[0] === 'data' || path[0] === 'stringData' || path[0] === 'binaryData')) {
+      if (path.length === 1 && (path[0] === 'data' || path[0] === 'stringData')) {
         // Key by key even when the whole map comes or goes: a Secret's keys are listed, never its values.
         diffValue(asMap(x), asMap(y), path, walk);
         return true;
       }
-      if (path.length !== 2 || (path[0] !== 'data' && path[0] !== 'stringData' && path[0] !== 'binaryData')) return false;
+      if (path.length !== 2 || (path[0] !== 'data' && path[0] !== 'stringData')) return false;
       const key = String(path[1]);
       const base64 = path[0] !== 'stringData';
       const documentKind = isSecret ? (SECRET_DOCUMENTS.has(key) ? 'json' : undefined) : /\.json$/.test(key) ? 'json' : /\.ya?ml$/.test(key) ? 'yaml' : undefined;
-      if (documentKind && path[0] !== 'binaryData') {
+      if (documentKind) {
         const dx = decodeDocument(x, documentKind, isSecret && base64);
         const dy = decodeDocument(y, documentKind, isSecret && base64);
         if (dx.ok && dy.ok) {
@@ -136,7 +136,7 @@ function diffObject(kind: string, a: K8sObject | undefined, b: K8sObject | undef
           return true;
         }
       }
-      if (isSecret || path[0] === 'binaryData') {
+      if (isSecret) {
         // Any other Secret value: only that the key came, went or changed.
         if (x !== undefined && y !== undefined && x === y) return true;
         walk.emit({ op: x === undefined ? 'add' : y === undefined ? 'remove' : 'change', path, redacted: true });
