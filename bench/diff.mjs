@@ -8,7 +8,11 @@ import { generateRepo } from './generate.mjs';
 
 export function diffCase(dir, measure, bin, agents = 1000, changed = 10) {
   generateRepo(dir, agents);
-  const git = (...args) => execFileSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', ...args], { cwd: dir, stdio: 'ignore' });
+  const git = (...args) =>
+    execFileSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', ...args], {
+      cwd: dir,
+      stdio: 'ignore',
+    });
   git('init', '--quiet');
   git('add', '-A');
   git('commit', '--quiet', '--no-gpg-sign', '-m', 'bench');
@@ -18,7 +22,11 @@ export function diffCase(dir, measure, bin, agents = 1000, changed = 10) {
   for (let i = 0; i < changed; i++) text = text.replace(`You are agent ${i}.\n`, `You are agent ${i}, revised.\n`);
   writeFileSync(file, text);
   const node = process.execPath;
-  const summary = spawnSync(node, [bin, 'diff', '--exit-zero'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 }).stdout.split('\n')[1];
+  const summary = spawnSync(node, [bin, 'diff', '--exit-zero'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  }).stdout.split('\n')[1];
   const diff = measure('sh', ['-c', `cd "${dir}" && "${node}" "${bin}" diff --exit-zero > /dev/null`]);
   const build = measure('sh', ['-c', `cd "${dir}" && "${node}" "${bin}" build . > /dev/null`]);
   return { agents, changed, summary, diff, build, ratio: diff.secs / build.secs };

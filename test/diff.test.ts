@@ -21,7 +21,12 @@ interface Out {
 async function run(argv: string[], cwd: string, env: Record<string, string | undefined> = process.env): Promise<Out> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { cwd, env, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  const code = await main(argv, {
+    cwd,
+    env,
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -68,14 +73,19 @@ const EXPECTED: Record<string, StepExpectation> = {
   },
   'rotate-tls-secret': {
     summary: '2 changed (1 Deployment rolls out, 0 without restart), 0 created, 0 deleted, 10 unchanged',
-    text: ['+ spec.template.spec.volumes[name=mcp-tls-client-b]:\n', '- spec.template.spec.volumes[name=mcp-tls-client-a]:\n', '+     secretName: client-b\n'],
+    text: [
+      '+ spec.template.spec.volumes[name=mcp-tls-client-b]:\n',
+      '- spec.template.spec.volumes[name=mcp-tls-client-a]:\n',
+      '+     secretName: client-b\n',
+    ],
     rollouts: {
       'Deployment agents/assistant': [
         'volumes[name=mcp-tls-client-b] added',
         'volumes[name=mcp-tls-client-a] removed',
         'containers[name=kagent].volumeMounts[name=mcp-tls-client-b] added',
         'containers[name=kagent].volumeMounts[name=mcp-tls-client-a] removed',
-        'config.json: http_tools[0].params.tls_client_cert_path /etc/kagent/mcp-tls/client-a → /etc/kagent/mcp-tls/client-b',
+        'config.json: http_tools[0].params.tls_client_cert_path ' +
+          '/etc/kagent/mcp-tls/client-a → /etc/kagent/mcp-tls/client-b',
       ],
     },
   },
@@ -87,17 +97,37 @@ const EXPECTED: Record<string, StepExpectation> = {
   'rotate-secret-header': {
     summary: '2 changed (1 Deployment rolls out, 0 without restart), 0 created, 0 deleted, 10 unchanged',
     text: ['    http_tools[0].params.headers.Authorization: changed (Secret value, not shown)\n'],
-    rollouts: { 'Deployment agents/assistant': ['config.json: http_tools[0].params.headers.Authorization changed (Secret value, not shown)'] },
+    rollouts: {
+      'Deployment agents/assistant': [
+        'config.json: http_tools[0].params.headers.Authorization changed (Secret value, not shown)',
+      ],
+    },
   },
   'add-agent': {
     summary: '0 changed, 4 created, 0 deleted, 12 unchanged',
-    text: ['+ Secret agents/reviewer (created)\n', '+ Deployment agents/reviewer (created)\n', '+           Authorization: <input Secret value, not shown>\n', '+   instruction: You review tickets.\n'],
-    markdown: ['<details><summary>+ Secret agents/reviewer (created)</summary>\n', '+           Authorization: <input Secret value, not shown>\n'],
+    text: [
+      '+ Secret agents/reviewer (created)\n',
+      '+ Deployment agents/reviewer (created)\n',
+      '+           Authorization: <input Secret value, not shown>\n',
+      '+   instruction: You review tickets.\n',
+    ],
+    markdown: [
+      '<details><summary>+ Secret agents/reviewer (created)</summary>\n',
+      '+           Authorization: <input Secret value, not shown>\n',
+    ],
   },
   'delete-mcpserver': {
     summary: '0 changed, 0 created, 4 deleted, 12 unchanged',
-    text: ['- Deployment agents/legacy (deleted)\n', '- ConfigMap agents/legacy (deleted)\n', '- ServiceAccount agents/legacy (deleted)\n', '- Service agents/legacy (deleted)\n'],
-    markdown: ['**Deleted**: `Deployment agents/legacy`, `Service agents/legacy`, `ConfigMap agents/legacy`, `ServiceAccount agents/legacy`\n'],
+    text: [
+      '- Deployment agents/legacy (deleted)\n',
+      '- ConfigMap agents/legacy (deleted)\n',
+      '- ServiceAccount agents/legacy (deleted)\n',
+      '- Service agents/legacy (deleted)\n',
+    ],
+    markdown: [
+      '**Deleted**: `Deployment agents/legacy`, `Service agents/legacy`, ' +
+        '`ConfigMap agents/legacy`, `ServiceAccount agents/legacy`\n',
+    ],
   },
   'comment-only': { summary: 'no changes (12 objects unchanged)', text: [] },
   'long-unicode-value': {
@@ -105,7 +135,8 @@ const EXPECTED: Record<string, StepExpectation> = {
     text: ['-   instruction: …(3452 chars)', ' MIDDLE-WORD and keep going', ' MITTE-WÖRT and keep going'],
     rollouts: {
       'Deployment agents/assistant': [
-        'config.json: instruction …(3470 chars) 答えは簡潔に 🙂 MIDDLE-WORD and keep go…(1189 chars) → …(3470 chars) 答えは簡潔に 🙂 MITTE-WÖRT and keep go…(1189 chars)',
+        'config.json: instruction …(3470 chars) 答えは簡潔に 🙂 MIDDLE-WORD and keep go…(1189 chars) → ' +
+          '…(3470 chars) 答えは簡潔に 🙂 MITTE-WÖRT and keep go…(1189 chars)',
       ],
     },
   },
@@ -118,45 +149,68 @@ describe.skipIf(!hasGit)('kagent-render diff on a scratch git repository (skippe
   });
   const steps = Object.keys(EXPECTED);
 
-  it.each(steps.map((s, i) => [s, i === 0 ? 'start' : steps[i - 1]]))('%s: summary, paths, exit code, no Secret value, in every format', async (step, prev) => {
-    const want = EXPECTED[step];
-    const changed = want.summary.startsWith('no changes') ? 0 : 1;
-    const text = await run(['diff', '--base', prev, '--head', step], repo);
-    expect(text.stderr).toBe('');
-    expect(text.code).toBe(changed);
-    expect(text.stdout.split('\n')[1]).toBe(`Summary: ${want.summary}`);
-    for (const t of want.text) expect(text.stdout).toContain(t);
-    expectNoSecret(text);
+  it.each(steps.map((s, i) => [s, i === 0 ? 'start' : steps[i - 1]]))(
+    '%s: summary, paths, exit code, no Secret value, in every format',
+    async (step, prev) => {
+      const want = EXPECTED[step];
+      const changed = want.summary.startsWith('no changes') ? 0 : 1;
+      const text = await run(['diff', '--base', prev, '--head', step], repo);
+      expect(text.stderr).toBe('');
+      expect(text.code).toBe(changed);
+      expect(text.stdout.split('\n')[1]).toBe(`Summary: ${want.summary}`);
+      for (const t of want.text) expect(text.stdout).toContain(t);
+      expectNoSecret(text);
 
-    const markdown = await run(['diff', '--base', prev, '--head', step, '--format', 'markdown'], repo);
-    expect(markdown.code).toBe(changed);
-    expect(markdown.stdout).toContain(`**${want.summary}**`);
-    expect(markdown.stdout.length).toBeLessThanOrEqual(65_536);
-    for (const t of want.markdown ?? want.text) expect(markdown.stdout).toContain(t);
-    expectNoSecret(markdown);
+      const markdown = await run(['diff', '--base', prev, '--head', step, '--format', 'markdown'], repo);
+      expect(markdown.code).toBe(changed);
+      expect(markdown.stdout).toContain(`**${want.summary}**`);
+      expect(markdown.stdout.length).toBeLessThanOrEqual(65_536);
+      for (const t of want.markdown ?? want.text) expect(markdown.stdout).toContain(t);
+      expectNoSecret(markdown);
 
-    const json = await run(['diff', '--base', prev, '--head', step, '--format', 'json'], repo);
-    expect(json.code).toBe(changed);
-    const report = JSON.parse(json.stdout);
-    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-    expect(report.schemaVersion).toBe(1);
-    expect(report.base).toBe(prev);
-    expect(report.head).toBe(step);
-    const rollouts = Object.fromEntries(report.objects.filter((o: any) => o.rollout).map((o: any) => [`${o.kind} ${o.namespace}/${o.name}`, o.rollout.reasons]));
-    expect(rollouts).toEqual(want.rollouts ?? {});
-    expectNoSecret(json);
-    // Well-formed text: no surrogate half of a cut emoji (it would not survive UTF-8).
-    for (const o of [text, markdown, json]) expect(Buffer.from(o.stdout, 'utf8').toString('utf8')).toBe(o.stdout);
-  });
+      const json = await run(['diff', '--base', prev, '--head', step, '--format', 'json'], repo);
+      expect(json.code).toBe(changed);
+      const report = JSON.parse(json.stdout);
+      expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+      expect(report.schemaVersion).toBe(1);
+      expect(report.base).toBe(prev);
+      expect(report.head).toBe(step);
+      const rollouts = Object.fromEntries(
+        report.objects
+          .filter((o: any) => o.rollout)
+          .map((o: any) => [`${o.kind} ${o.namespace}/${o.name}`, o.rollout.reasons]),
+      );
+      expect(rollouts).toEqual(want.rollouts ?? {});
+      expectNoSecret(json);
+      // Well-formed text: no surrogate half of a cut emoji (it would not survive UTF-8).
+      for (const o of [text, markdown, json]) expect(Buffer.from(o.stdout, 'utf8').toString('utf8')).toBe(o.stdout);
+    },
+  );
 
   it('json: a Secret value change is redacted (no old/new), a hash annotation names what it follows from', async () => {
-    const r = JSON.parse((await run(['diff', '--base', 'change-configmap-header', '--head', 'rotate-secret-header', '--format', 'json'], repo)).stdout);
+    const r = JSON.parse(
+      (
+        await run(
+          ['diff', '--base', 'change-configmap-header', '--head', 'rotate-secret-header', '--format', 'json'],
+          repo,
+        )
+      ).stdout,
+    );
     const secret = r.objects.find((o: any) => o.kind === 'Secret');
-    expect(secret.changes).toEqual([{ op: 'change', path: 'http_tools[0].params.headers.Authorization', document: { field: 'stringData["config.json"]', name: 'config.json' }, redacted: true }]);
+    expect(secret.changes).toEqual([
+      {
+        op: 'change',
+        path: 'http_tools[0].params.headers.Authorization',
+        document: { field: 'stringData["config.json"]', name: 'config.json' },
+        redacted: true,
+      },
+    ]);
     expect(secret.pickedUpBy).toEqual(['Deployment agents/assistant']);
     expect(validateReport(r)).toBe(true);
     expect(validateReport({ ...r, objects: [{ ...secret, status: 'moved' }] })).toBe(false);
-    expect(validateReport({ ...r, objects: [{ ...secret, changes: [{ op: 'change', path: 'x', redacted: false }] }] })).toBe(false);
+    expect(
+      validateReport({ ...r, objects: [{ ...secret, changes: [{ op: 'change', path: 'x', redacted: false }] }] }),
+    ).toBe(false);
     const deployment = r.objects.find((o: any) => o.kind === 'Deployment');
     expect(deployment.changes).toHaveLength(1);
     expect(deployment.changes[0].path).toBe('spec.template.metadata.annotations["kagent.dev/config-hash"]');
@@ -176,7 +230,8 @@ describe.skipIf(!hasGit)('kagent-render diff on a scratch git repository (skippe
   it('default sides: HEAD against the working tree; the working tree and the index are left as they were', async () => {
     const clone = mkdtempSync(path.join(tmpdir(), 'kagent-render-diff-wt-'));
     cpSync(repo, clone, { recursive: true });
-    const status = () => execFileSync('git', ['status', '--porcelain=v1', '--untracked-files=all'], { cwd: clone, encoding: 'utf8' });
+    const status = () =>
+      execFileSync('git', ['status', '--porcelain=v1', '--untracked-files=all'], { cwd: clone, encoding: 'utf8' });
     expect((await run(['diff'], clone)).code).toBe(0);
     const file = path.join(clone, 'models.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('model: gpt-4o-mini', 'model: gpt-4.1'));
@@ -191,24 +246,35 @@ describe.skipIf(!hasGit)('kagent-render diff on a scratch git repository (skippe
     expect((await run(['diff', '--exit-zero'], clone)).code).toBe(0);
   });
 
-  it('usage errors exit 2 and say why: unknown ref, not a git repository, a path on neither side, build flags', async () => {
+  it('usage errors exit 2 and say why: unknown ref, not a git repo, a path on neither side, build flags', async () => {
     const unknown = await run(['diff', '--base', 'no-such-ref'], repo);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe(`kagent-render: unknown git ref 'no-such-ref' in ${execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: repo, encoding: 'utf8' }).trim()}\n`);
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: repo, encoding: 'utf8' }).trim();
+    expect(unknown.stderr).toBe(`kagent-render: unknown git ref 'no-such-ref' in ${top}\n`);
     const outside = mkdtempSync(path.join(tmpdir(), 'kagent-render-not-git-'));
     const notGit = await run(['diff'], outside, { ...process.env, GIT_CEILING_DIRECTORIES: path.dirname(outside) });
     expect(notGit.code).toBe(2);
-    expect(notGit.stderr).toMatch(/^kagent-render: not in a git repository \(.*\): diff compares git refs; use --dirs OLD NEW/);
-    expect((await run(['diff', 'nowhere.yaml', '--base', 'start'], repo)).stderr).toBe("kagent-render: path 'nowhere.yaml' exists on neither side\n");
+    expect(notGit.stderr).toMatch(
+      /^kagent-render: not in a git repository \(.*\): diff compares git refs; use --dirs OLD NEW/,
+    );
+    expect((await run(['diff', 'nowhere.yaml', '--base', 'start'], repo)).stderr).toBe(
+      "kagent-render: path 'nowhere.yaml' exists on neither side\n",
+    );
     expect((await run(['diff', '-o', 'out'], repo)).code).toBe(2);
-    expect((await run(['diff', '--format', 'yaml'], repo)).stderr).toBe("kagent-render: --format must be one of text, markdown, json, got 'yaml'\n");
+    expect((await run(['diff', '--format', 'yaml'], repo)).stderr).toBe(
+      "kagent-render: --format must be one of text, markdown, json, got 'yaml'\n",
+    );
     expect((await run(['diff', '--dirs', 'a'], repo)).code).toBe(2);
   });
 
-  it('a path that exists on one side only is that side\'s whole input (a new directory is all created)', async () => {
+  it("a path that exists on one side only is that side's whole input (a new directory is all created)", async () => {
     const clone = mkdtempSync(path.join(tmpdir(), 'kagent-render-diff-new-'));
     cpSync(repo, clone, { recursive: true });
-    execFileSync('sh', ['-c', 'mkdir team && git mv agents.yaml models.yaml servers.yaml team/ && git commit -qm move'], { cwd: clone });
+    execFileSync(
+      'sh',
+      ['-c', 'mkdir team && git mv agents.yaml models.yaml servers.yaml team/ && git commit -qm move'],
+      { cwd: clone },
+    );
     const r = await run(['diff', 'team', '--base', 'HEAD~1', '--head', 'HEAD', '--format', 'json'], clone);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).summary).toMatchObject({ created: 12, changed: 0, deleted: 0, unchanged: 0 });
@@ -218,7 +284,9 @@ describe.skipIf(!hasGit)('kagent-render diff on a scratch git repository (skippe
 
   it('--color: always paints, never and auto on a pipe do not', async () => {
     const args = ['diff', '--base', 'start', '--head', 'change-model'];
-    expect((await run([...args, '--color', 'always'], repo)).stdout).toContain('\x1b[32m+   model.model: gpt-4o-mini\x1b[0m');
+    expect((await run([...args, '--color', 'always'], repo)).stdout).toContain(
+      '\x1b[32m+   model.model: gpt-4o-mini\x1b[0m',
+    );
     expect((await run([...args, '--color', 'never'], repo)).stdout).not.toContain('\x1b[');
     expect((await run(args, repo)).stdout).not.toContain('\x1b[');
   });
@@ -235,7 +303,10 @@ describe('kagent-render diff --dirs', () => {
     writeFileSync(mc, readFileSync(mc, 'utf8').replace('model: gpt-4o', 'model: gpt-4o-mini'));
     const r = await run(['diff', '--dirs', 'old', 'new', '--color', 'never'], dir);
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n').slice(0, 2)).toEqual(['kagent-render diff: old → new', 'Summary: 2 changed (1 Deployment rolls out, 0 without restart), 0 created, 0 deleted, 6 unchanged']);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual([
+      'kagent-render diff: old → new',
+      'Summary: 2 changed (1 Deployment rolls out, 0 without restart), 0 created, 0 deleted, 6 unchanged',
+    ]);
     expect((await run(['diff', '--dirs', 'old', 'new', '--exit-zero'], dir)).code).toBe(0);
     expect((await run(['diff', '--dirs', 'old', 'old'], dir)).code).toBe(0);
 
@@ -243,12 +314,21 @@ describe('kagent-render diff --dirs', () => {
     writeFileSync(path.join(dir, 'old', 'kagent-render.yaml'), 'imageTag: "0.9.0"\n');
     writeFileSync(path.join(dir, 'new', 'kagent-render.yaml'), 'imageTag: "1.0.0"\n');
     const settings = await run(['diff', '--dirs', 'old', 'new', '--color', 'never'], dir);
-    expect(settings.stdout).toContain('- spec.template.spec.containers[name=kagent].image: ghcr.io/kagent-dev/kagent/golang-adk:0.9.0\n');
-    expect(settings.stdout).toContain('+ spec.template.spec.containers[name=kagent].image: ghcr.io/kagent-dev/kagent/golang-adk:1.0.0\n');
+    expect(settings.stdout).toContain(
+      '- spec.template.spec.containers[name=kagent].image: ghcr.io/kagent-dev/kagent/golang-adk:0.9.0\n',
+    );
+    expect(settings.stdout).toContain(
+      '+ spec.template.spec.containers[name=kagent].image: ghcr.io/kagent-dev/kagent/golang-adk:1.0.0\n',
+    );
     // Flags apply to both sides, over each side's file.
-    expect((await run(['diff', '--dirs', 'old', 'new', '--image-tag', 'x', '--format', 'json'], dir)).stdout).not.toContain('golang-adk');
+    expect(
+      (await run(['diff', '--dirs', 'old', 'new', '--image-tag', 'x', '--format', 'json'], dir)).stdout,
+    ).not.toContain('golang-adk');
 
-    writeFileSync(path.join(dir, 'old', 'agent.yaml'), readFileSync(path.join(dir, 'old', 'agent.yaml'), 'utf8').replace('type: Declarative', 'type: Scripted'));
+    writeFileSync(
+      path.join(dir, 'old', 'agent.yaml'),
+      readFileSync(path.join(dir, 'old', 'agent.yaml'), 'utf8').replace('type: Declarative', 'type: Scripted'),
+    );
     const broken = await run(['diff', '--dirs', 'old', 'new'], dir);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toBe('');

@@ -50,7 +50,11 @@ export function diffRenders(base: DiffSide, head: DiffSide): DiffReport {
   }
   impactOf(objects, headByKey, baseByKey);
   const total = (what: keyof KindCounts) => Object.values(byKind).reduce((n, c) => n + c[what], 0);
-  const sortedKinds = Object.fromEntries(Object.keys(byKind).sort().map((k) => [k, byKind[k]]));
+  const sortedKinds = Object.fromEntries(
+    Object.keys(byKind)
+      .sort()
+      .map((k) => [k, byKind[k]]),
+  );
   return {
     base: base.label,
     head: head.label,
@@ -72,7 +76,12 @@ export function objectKey(o: ObjectRef): string {
 }
 
 function refOf(o: K8sObject): ObjectRef {
-  return { apiVersion: o.apiVersion, kind: o.kind, namespace: o.metadata?.namespace ?? '', name: o.metadata?.name ?? '' };
+  return {
+    apiVersion: o.apiVersion,
+    kind: o.kind,
+    namespace: o.metadata?.namespace ?? '',
+    name: o.metadata?.name ?? '',
+  };
 }
 
 function byKey(objects: readonly K8sObject[]): Map<string, K8sObject> {
@@ -110,9 +119,15 @@ interface Walk {
   hook?: (path: PathSegment[], a: unknown, b: unknown) => boolean;
 }
 
-function diffObject(kind: string, a: K8sObject | undefined, b: K8sObject | undefined, redactor: Redactor): FieldChange[] {
+function diffObject(
+  kind: string,
+  a: K8sObject | undefined,
+  b: K8sObject | undefined,
+  redactor: Redactor,
+): FieldChange[] {
   const changes: FieldChange[] = [];
-  const emitRaw = (c: FieldChange, document?: FieldChange['document']) => changes.push(redacted(document ? { ...c, document } : c, redactor));
+  const emitRaw = (c: FieldChange, document?: FieldChange['document']) =>
+    changes.push(redacted(document ? { ...c, document } : c, redactor));
   const walk: Walk = { emit: (c) => emitRaw(c) };
   const isSecret = kind === 'Secret';
   const isConfigMap = kind === 'ConfigMap';
@@ -126,7 +141,15 @@ function diffObject(kind: string, a: K8sObject | undefined, b: K8sObject | undef
       if (path.length !== 2 || (path[0] !== 'data' && path[0] !== 'stringData')) return false;
       const key = String(path[1]);
       const base64 = path[0] !== 'stringData';
-      const documentKind = isSecret ? (SECRET_DOCUMENTS.has(key) ? 'json' : undefined) : /\.json$/.test(key) ? 'json' : /\.ya?ml$/.test(key) ? 'yaml' : undefined;
+      const documentKind = isSecret
+        ? SECRET_DOCUMENTS.has(key)
+          ? 'json'
+          : undefined
+        : /\.json$/.test(key)
+          ? 'json'
+          : /\.ya?ml$/.test(key)
+            ? 'yaml'
+            : undefined;
       if (documentKind) {
         const dx = decodeDocument(x, documentKind, isSecret && base64);
         const dy = decodeDocument(y, documentKind, isSecret && base64);
@@ -168,7 +191,14 @@ function decodeDocument(v: unknown, kind: 'json' | 'yaml', base64: boolean): { o
 /** A change as the report keeps it: secret strings out of `old`/`new`. */
 function redacted(change: FieldChange, redactor: Redactor): FieldChange {
   // A map key or list item name can hold a Secret value too (a header named after a token).
-  const hidden = (s: PathSegment): PathSegment => (typeof s === 'string' ? (redactor.isSecret(s) ? REDACTED : s) : typeof s === 'object' && redactor.isSecret(s.name) ? { name: REDACTED } : s);
+  const hidden = (s: PathSegment): PathSegment =>
+    typeof s === 'string'
+      ? redactor.isSecret(s)
+        ? REDACTED
+        : s
+      : typeof s === 'object' && redactor.isSecret(s.name)
+        ? { name: REDACTED }
+        : s;
   const c = change.path.some((s) => hidden(s) !== s) ? { ...change, path: change.path.map(hidden) } : change;
   if (c.redacted) {
     const { old: _o, new: _n, ...rest } = c;
@@ -254,7 +284,9 @@ function lcsPairs(a: string[], b: string[]): Array<[number, number]> {
   const B = b.slice(pre, b.length - suf);
   if (A.length > 0 && B.length > 0 && A.length * B.length <= 1_000_000) {
     const dp: Uint32Array[] = Array.from({ length: A.length + 1 }, () => new Uint32Array(B.length + 1));
-    for (let x = A.length - 1; x >= 0; x--) for (let y = B.length - 1; y >= 0; y--) dp[x][y] = A[x] === B[y] ? dp[x + 1][y + 1] + 1 : Math.max(dp[x + 1][y], dp[x][y + 1]);
+    for (let x = A.length - 1; x >= 0; x--)
+      for (let y = B.length - 1; y >= 0; y--)
+        dp[x][y] = A[x] === B[y] ? dp[x + 1][y + 1] + 1 : Math.max(dp[x + 1][y], dp[x][y + 1]);
     let x = 0;
     let y = 0;
     while (x < A.length && y < B.length) {
@@ -288,4 +320,3 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   for (const k of ka) if (!Object.hasOwn(bm, k) || !deepEqual((a as Record<string, unknown>)[k], bm[k])) return false;
   return true;
 }
-

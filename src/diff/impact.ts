@@ -10,14 +10,25 @@ import { refString } from './model.js';
 import { describeChange, pathString } from './show.js';
 
 /** Annotations whose only job is to roll pods when a mounted config changes. */
-export const HASH_ANNOTATIONS: ReadonlySet<string> = new Set(['kagent.dev/config-hash', 'kmcp.kagent.dev/mcpserver-config-hash']);
+export const HASH_ANNOTATIONS: ReadonlySet<string> = new Set([
+  'kagent.dev/config-hash',
+  'kmcp.kagent.dev/mcpserver-config-hash',
+]);
 
 /** Reasons listed per rollout before "and N more". */
 const MAX_REASONS = 8;
 
 export function isHashAnnotation(c: FieldChange): boolean {
   const p = c.path;
-  return !c.document && p.length === 5 && p[0] === 'spec' && p[1] === 'template' && p[2] === 'metadata' && p[3] === 'annotations' && HASH_ANNOTATIONS.has(String(p[4]));
+  return (
+    !c.document &&
+    p.length === 5 &&
+    p[0] === 'spec' &&
+    p[1] === 'template' &&
+    p[2] === 'metadata' &&
+    p[3] === 'annotations' &&
+    HASH_ANNOTATIONS.has(String(p[4]))
+  );
 }
 
 export function impactOf(objects: ObjectDiff[], head: Map<string, K8sObject>, base: Map<string, K8sObject>): void {
@@ -32,7 +43,10 @@ export function impactOf(objects: ObjectDiff[], head: Map<string, K8sObject>, ba
     const reasons: string[] = [];
     for (const c of template) {
       if (isHashAnnotation(c)) {
-        c.consequenceOf = changedConfigs.length > 0 ? changedConfigs.map(refString) : ['inputs outside the rendered objects (a referenced status.secretHash)'];
+        c.consequenceOf =
+          changedConfigs.length > 0
+            ? changedConfigs.map(refString)
+            : ['inputs outside the rendered objects (a referenced status.secretHash)'];
         continue;
       }
       reasons.push(describeChange(c, pathString(c.path.slice(c.path[2] === 'spec' ? 3 : 2))));
@@ -43,10 +57,16 @@ export function impactOf(objects: ObjectDiff[], head: Map<string, K8sObject>, ba
         reasons.push(`${refString(cfg)} ${cfg.status}`);
         continue;
       }
-      for (const c of cfg.changes) reasons.push(c.document ? describeChange(c) : `${refString(cfg)}: ${describeChange(c)}`);
+      for (const c of cfg.changes)
+        reasons.push(c.document ? describeChange(c) : `${refString(cfg)}: ${describeChange(c)}`);
     }
     const unique = [...new Set(reasons)];
-    d.rollout = { reasons: unique.length > MAX_REASONS ? [...unique.slice(0, MAX_REASONS), `… and ${unique.length - MAX_REASONS} more`] : unique };
+    d.rollout = {
+      reasons:
+        unique.length > MAX_REASONS
+          ? [...unique.slice(0, MAX_REASONS), `… and ${unique.length - MAX_REASONS} more`]
+          : unique,
+    };
   }
 }
 

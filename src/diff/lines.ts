@@ -6,7 +6,16 @@
 import { diffLines } from '../emit/diff.js';
 import { isHashAnnotation } from './impact.js';
 import type { FieldChange, ObjectDiff } from './model.js';
-import { aroundDifference, blockLines, escapeString, inlineValue, isCompound, LONG_VALUE, pathString } from './show.js';
+import {
+  aroundDifference,
+  blockLines,
+  escapeString,
+  inlineValue,
+  isCompound,
+  LONG_VALUE,
+  OP_WORDS,
+  pathString,
+} from './show.js';
 
 export type Mark = ' ' | '+' | '-';
 
@@ -27,7 +36,12 @@ export function objectLines(d: ObjectDiff): Line[] {
     const docKey = c.document ? `${pathString(c.document.field)}` : undefined;
     if (docKey !== document) {
       document = docKey;
-      if (c.document) out.push({ mark: ' ', text: `${docKey} (${c.document.name.endsWith('.json') ? 'JSON' : 'YAML'} document, by its own paths):`, role: 'document' });
+      if (c.document)
+        out.push({
+          mark: ' ',
+          text: `${docKey} (${c.document.name.endsWith('.json') ? 'JSON' : 'YAML'} document, by its own paths):`,
+          role: 'document',
+        });
     }
     changeLines(c, c.document ? '  ' : '', out);
   }
@@ -36,14 +50,19 @@ export function objectLines(d: ObjectDiff): Line[] {
 
 function changeLines(c: FieldChange, indent: string, out: Line[]): void {
   const at = pathString(c.path) || '(document)';
-  const push = (mark: Mark, text: string, role?: Line['role']) => out.push(role ? { mark, text: indent + text, role } : { mark, text: indent + text });
+  const push = (mark: Mark, text: string, role?: Line['role']) =>
+    out.push(role ? { mark, text: indent + text, role } : { mark, text: indent + text });
   if (c.redacted) {
-    const what = c.op === 'add' ? 'added' : c.op === 'remove' ? 'removed' : 'changed';
+    const what = OP_WORDS[c.op];
     push(c.op === 'add' ? '+' : c.op === 'remove' ? '-' : ' ', `${at}: ${what} (Secret value, not shown)`, 'note');
     return;
   }
   if (c.consequenceOf && isHashAnnotation(c)) {
-    push(' ', `${at}: ${inlineValue(c.old)} → ${inlineValue(c.new)} (follows from ${c.consequenceOf.join(', ')})`, 'note');
+    push(
+      ' ',
+      `${at}: ${inlineValue(c.old)} → ${inlineValue(c.new)} (follows from ${c.consequenceOf.join(', ')})`,
+      'note',
+    );
     return;
   }
   if (c.op !== 'change' && c.path.length === 0 && isCompound(c.op === 'add' ? c.new : c.old)) {

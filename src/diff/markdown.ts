@@ -31,7 +31,10 @@ export function formatMarkdown(r: DiffReport, options: { limit?: number } = {}):
     let size = 0;
     let listedCount = 0;
     for (const o of listed(g.rollouts)) {
-      const item = [`- ${code(refString(o))}`, ...o.rollout!.reasons.map((reason) => `  - ${code(cut(reason, MAX_REASON_CHARS))}`)];
+      const item = [
+        `- ${code(refString(o))}`,
+        ...o.rollout!.reasons.map((reason) => `  - ${code(cut(reason, MAX_REASON_CHARS))}`),
+      ];
       size += item.join('\n').length + 1;
       // The summary keeps at most a quarter of the comment: the objects below need the room.
       if (size > limit / 4) break;
@@ -42,7 +45,12 @@ export function formatMarkdown(r: DiffReport, options: { limit?: number } = {}):
   }
   const group = (title: string, objects: ObjectDiff[]) => {
     if (objects.length === 0) return;
-    head.push(`**${title}**: ${listed(objects).map((o) => code(refString(o))).join(', ')}${objects.length > MAX_LISTED ? `, … and ${objects.length - MAX_LISTED} more` : ''}`, '');
+    head.push(
+      `**${title}**: ${listed(objects)
+        .map((o) => code(refString(o)))
+        .join(', ')}${objects.length > MAX_LISTED ? `, … and ${objects.length - MAX_LISTED} more` : ''}`,
+      '',
+    );
   };
   group('Changes without restart', g.withoutRestart);
   group('Created', g.created);
@@ -75,7 +83,10 @@ export function formatMarkdown(r: DiffReport, options: { limit?: number } = {}):
   }
   if (included < shown.length || cutLines) {
     const left = shown.length - included;
-    text += `> **Output truncated** to fit a comment (${limit} characters): ${left} of ${shown.length} changed or created ${left === 1 ? 'object is' : 'objects are'} not shown${cutLines ? ' and one is cut short' : ''}. Run \`kagent-render diff\` locally for the whole diff.\n`;
+    const objects = `${left} of ${shown.length} changed or created ${left === 1 ? 'object is' : 'objects are'}`;
+    const cutShort = cutLines ? ' and one is cut short' : '';
+    text += `> **Output truncated** to fit a comment (${limit} characters): ${objects} not shown${cutShort}.`;
+    text += ' Run `kagent-render diff` locally for the whole diff.\n';
   }
   return text;
 }
@@ -94,7 +105,8 @@ function details(o: ObjectDiff, maxChars?: number): string {
     if (body.length < lines.length) body.push(`  … ${lines.length - body.length} more lines not shown`);
   }
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
-  return `<details><summary>${html(objectHeading(o))}</summary>\n\n${fence}diff\n${body.join('\n')}\n${fence}\n\n</details>\n\n`;
+  const summary = `<summary>${html(objectHeading(o))}</summary>`;
+  return `<details>${summary}\n\n${fence}diff\n${body.join('\n')}\n${fence}\n\n</details>\n\n`;
 }
 
 function longestBacktickRun(lines: string[]): number {

@@ -29,8 +29,20 @@ export function locationOf(c: FieldChange): string {
 }
 
 /** Characters shown escaped: C0/C1 controls, line/paragraph separators, bidi controls, lone surrogates. */
-const UNSAFE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
-const AMBIGUOUS = /^(?:|true|false|null|~|yes|no|on|off|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[\da-fA-F]+|\.inf|\.nan)$/i;
+const UNSAFE = new RegExp(
+  [
+    '[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]',
+    '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])',
+    '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+  ].join('|'),
+  'gu',
+);
+/** Strings a reader could take for another type (YAML 1.1 and 1.2 booleans, null, numbers) or miss (empty). */
+const AMBIGUOUS = new RegExp(
+  '^(?:|true|false|null|~|yes|no|on|off|' +
+    '[-+]?(?:\\d[\\d_]*(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?|0x[\\da-fA-F]+|\\.inf|\\.nan)$',
+  'i',
+);
 
 /** A string in double quotes, JSON escapes plus every unsafe character as \uXXXX. */
 export function escapeString(s: string): string {
@@ -57,7 +69,10 @@ export function isCompound(v: unknown): boolean {
 /** A compound value as YAML lines (escaped: the YAML writer double-quotes strings with controls). */
 export function blockLines(v: unknown): string[] {
   const text = !Array.isArray(v) && v !== null && typeof v === 'object' ? toYaml(v) : toYamlReference(v);
-  return text.replace(/\n$/, '').split('\n').map((l) => l.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => l.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 /** At most `max` code points of `s`, cut in the middle of nothing (surrogate pairs stay whole). */
@@ -81,7 +96,8 @@ export function aroundDifference(a: string, b: string, context = 30, middle = 12
     const start = Math.max(0, pre - context);
     const end = Math.min(cps.length, cps.length - suf + context);
     const mid = cps.slice(pre, cps.length - suf);
-    const midText = mid.length > middle ? `${mid.slice(0, middle).join('')}…(+${mid.length - middle} chars)` : mid.join('');
+    const midText =
+      mid.length > middle ? `${mid.slice(0, middle).join('')}…(+${mid.length - middle} chars)` : mid.join('');
     const head = (start > 0 ? `…(${start} chars)` : '') + cps.slice(start, pre).join('');
     const tail = cps.slice(cps.length - suf, end).join('') + (end < cps.length ? `…(${cps.length - end} chars)` : '');
     return `${head}${midText}${tail}`;
@@ -92,14 +108,21 @@ export function aroundDifference(a: string, b: string, context = 30, middle = 12
 /** Long one-line values are shown around the difference past this many code points. */
 export const LONG_VALUE = 160;
 
+export const OP_WORDS = { add: 'added', remove: 'removed', change: 'changed' } as const;
+
 /** One line for the impact summary: `config.json: model.model gpt-4o → gpt-4o-mini`. */
 export function describeChange(c: FieldChange, location = locationOf(c)): string {
-  if (c.redacted) return `${location} ${c.op === 'add' ? 'added' : c.op === 'remove' ? 'removed' : 'changed'} (Secret value, not shown)`;
+  if (c.redacted) return `${location} ${OP_WORDS[c.op]} (Secret value, not shown)`;
   if (c.op === 'add') return `${location} added${isCompound(c.new) ? '' : `: ${short(c.new)}`}`;
   if (c.op === 'remove') return `${location} removed`;
   if (isCompound(c.old) || isCompound(c.new)) return `${location} changed`;
-  if (typeof c.old === 'string' && typeof c.new === 'string' && (c.old.includes('\n') || c.new.includes('\n'))) return `${location} changed (text)`;
-  if (typeof c.old === 'string' && typeof c.new === 'string' && Math.max(Array.from(c.old).length, Array.from(c.new).length) > 60) {
+  if (typeof c.old === 'string' && typeof c.new === 'string' && (c.old.includes('\n') || c.new.includes('\n')))
+    return `${location} changed (text)`;
+  if (
+    typeof c.old === 'string' &&
+    typeof c.new === 'string' &&
+    Math.max(Array.from(c.old).length, Array.from(c.new).length) > 60
+  ) {
     const [a, b] = aroundDifference(c.old, c.new, 12, 40);
     return `${location} ${inlineValue(a)} → ${inlineValue(b)}`;
   }

@@ -4,7 +4,8 @@ import { refString, type DiffReport, type DiffSummary, type ObjectDiff } from '.
 
 /** `3 changed (1 Deployment rolls out, 1 without restart), 1 created, 0 deleted, 12 unchanged`. */
 export function summaryLine(s: DiffSummary): string {
-  if (s.changed + s.created + s.deleted === 0) return `no changes (${s.unchanged} ${plural(s.unchanged, 'object')} unchanged)`;
+  if (s.changed + s.created + s.deleted === 0)
+    return `no changes (${s.unchanged} ${plural(s.unchanged, 'object')} unchanged)`;
   const rollouts = `${s.rollouts} ${s.rollouts === 1 ? 'Deployment rolls' : 'Deployments roll'} out`;
   const impact = s.changed > 0 ? ` (${rollouts}, ${s.changedWithoutRestart} without restart)` : '';
   return `${s.changed} changed${impact}, ${s.created} created, ${s.deleted} deleted, ${s.unchanged} unchanged`;
@@ -15,7 +16,12 @@ export function plural(n: number, word: string): string {
 }
 
 /** `created`, `changed`, `deleted`: the objects of each impact group, in report order. */
-export function impactGroups(r: DiffReport): { rollouts: ObjectDiff[]; withoutRestart: ObjectDiff[]; created: ObjectDiff[]; deleted: ObjectDiff[] } {
+export function impactGroups(r: DiffReport): {
+  rollouts: ObjectDiff[];
+  withoutRestart: ObjectDiff[];
+  created: ObjectDiff[];
+  deleted: ObjectDiff[];
+} {
   return {
     rollouts: r.objects.filter((o) => o.rollout),
     withoutRestart: r.objects.filter((o) => o.status === 'changed' && !o.rollout && !o.pickedUpBy),
@@ -24,7 +30,15 @@ export function impactGroups(r: DiffReport): { rollouts: ObjectDiff[]; withoutRe
   };
 }
 
-const SGR = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', cyan: '\x1b[36m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' };
+const SGR = {
+  red: '\x1b[31m',
+  green: '\x1b[32m',
+  yellow: '\x1b[33m',
+  cyan: '\x1b[36m',
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  reset: '\x1b[0m',
+};
 
 export function formatText(r: DiffReport, options: { color: boolean }): string {
   const paint = (code: string, s: string) => (options.color ? `${code}${s}${SGR.reset}` : s);
@@ -54,7 +68,10 @@ export function formatText(r: DiffReport, options: { color: boolean }): string {
     out.push('', paint(SGR.bold, 'Per kind:'));
     const width = Math.max(...kinds.map(([k]) => k.length), 4);
     out.push(`  ${'kind'.padEnd(width)}  created  changed  deleted  unchanged`);
-    for (const [k, c] of kinds) out.push(`  ${k.padEnd(width)}  ${pad(c.created, 7)}  ${pad(c.changed, 7)}  ${pad(c.deleted, 7)}  ${pad(c.unchanged, 9)}`);
+    for (const [k, c] of kinds) {
+      const counts = `${pad(c.created, 7)}  ${pad(c.changed, 7)}  ${pad(c.deleted, 7)}  ${pad(c.unchanged, 9)}`;
+      out.push(`  ${k.padEnd(width)}  ${counts}`);
+    }
   }
   for (const o of r.objects) {
     out.push('', paint(SGR.bold, objectHeading(o)));
@@ -66,7 +83,14 @@ export function formatText(r: DiffReport, options: { color: boolean }): string {
 
 export function objectHeading(o: ObjectDiff): string {
   const mark = o.status === 'created' ? '+' : o.status === 'deleted' ? '-' : '~';
-  const what = o.status === 'changed' ? (o.rollout ? 'changed, rolls out' : o.pickedUpBy ? `changed, picked up by the rollout of ${o.pickedUpBy.join(', ')}` : 'changed, no restart') : o.status;
+  const what =
+    o.status === 'changed'
+      ? o.rollout
+        ? 'changed, rolls out'
+        : o.pickedUpBy
+          ? `changed, picked up by the rollout of ${o.pickedUpBy.join(', ')}`
+          : 'changed, no restart'
+      : o.status;
   return `${mark} ${refString(o)} (${what})`;
 }
 

@@ -23,7 +23,11 @@ function pullRequestClone(source: string, head: string): string {
 }
 
 function bash(script: string, cwd: string, env: Record<string, string>): { status: number; stderr: string } {
-  const r = spawnSync('bash', ['-e', '-c', script], { cwd, env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' });
+  const r = spawnSync('bash', ['-e', '-c', script], {
+    cwd,
+    env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}` },
+    encoding: 'utf8',
+  });
   return { status: r.status ?? -1, stderr: r.stderr };
 }
 
@@ -37,10 +41,15 @@ describe.skipIf(!hasGit)('CI recipes (skipped: git is not installed)', () => {
     bin = shimDir();
   });
 
-  it('GitHub Actions: the render step writes the Markdown comment and status 0; only the posting step is left out', () => {
+  it('GitHub Actions: the render step writes the comment and status 0; only the posting step is left out', () => {
     const steps = github.jobs.diff.steps as Array<{ id?: string; name?: string; run?: string; uses?: string }>;
     const shell = steps.filter((s) => s.run);
-    expect(shell.map((s) => s.name)).toEqual(['Install kagent-render', 'Render the diff', 'Post the comment', 'Fail on input errors']);
+    expect(shell.map((s) => s.name)).toEqual([
+      'Install kagent-render',
+      'Render the diff',
+      'Post the comment',
+      'Fail on input errors',
+    ]);
     expect(shell[2].run).toMatch(/^gh pr comment /);
     const dir = pullRequestClone(source, 'change-model');
     const output = path.join(dir, '.github-output');
@@ -50,19 +59,28 @@ describe.skipIf(!hasGit)('CI recipes (skipped: git is not installed)', () => {
     expect(r.status).toBe(0);
     expect(readFileSync(output, 'utf8')).toBe('status=0\n');
     const comment = readFileSync(path.join(dir, 'kagent-render-diff.md'), 'utf8');
-    expect(comment).toContain('**2 changed (1 Deployment rolls out, 0 without restart), 0 created, 0 deleted, 10 unchanged**');
+    expect(comment).toContain(
+      '**2 changed (1 Deployment rolls out, 0 without restart), 0 created, 0 deleted, 10 unchanged**',
+    );
     expect(comment).toContain('+   model.model: gpt-4o-mini\n');
     for (const v of SECRET_VALUES) expect(comment).not.toContain(v);
   });
 
   it('GitHub Actions: an input error on the pull request becomes a comment with the diagnostics and status 1', () => {
     const dir = pullRequestClone(source, 'change-model');
-    writeFileSync(path.join(dir, 'agents.yaml'), readFileSync(path.join(dir, 'agents.yaml'), 'utf8').replace('modelConfig: model', 'modelConfig: missing'));
-    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '--quiet', '-am', 'broken'], { cwd: dir });
+    writeFileSync(
+      path.join(dir, 'agents.yaml'),
+      readFileSync(path.join(dir, 'agents.yaml'), 'utf8').replace('modelConfig: model', 'modelConfig: missing'),
+    );
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '--quiet', '-am', 'broken'], {
+      cwd: dir,
+    });
     const output = path.join(dir, '.github-output');
     writeFileSync(output, '');
     const steps = github.jobs.diff.steps as Array<{ id?: string; run?: string }>;
-    expect(bash(steps.find((s) => s.id === 'diff')!.run!, dir, { BASE_REF: 'base', GITHUB_OUTPUT: output }).status).toBe(0);
+    expect(
+      bash(steps.find((s) => s.id === 'diff')!.run!, dir, { BASE_REF: 'base', GITHUB_OUTPUT: output }).status,
+    ).toBe(0);
     expect(readFileSync(output, 'utf8')).toBe('status=1\n');
     const comment = readFileSync(path.join(dir, 'kagent-render-diff.md'), 'utf8');
     expect(comment).toContain('The change does not render (exit 1):');
@@ -76,7 +94,9 @@ describe.skipIf(!hasGit)('CI recipes (skipped: git is not installed)', () => {
     expect(posting).toHaveLength(1);
     expect(posting[0]).toMatch(/^curl /);
     const dir = pullRequestClone(source, 'add-agent');
-    const r = bash(script.filter((s) => !posting.includes(s)).join('\n'), dir, { CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'base' });
+    const r = bash(script.filter((s) => !posting.includes(s)).join('\n'), dir, {
+      CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'base',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const note = readFileSync(path.join(dir, 'kagent-render-diff.md'), 'utf8');

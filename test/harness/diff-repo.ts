@@ -21,7 +21,8 @@ export const SECRET_VALUES = [
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
-export const LONG_SYSTEM_MESSAGE = `${'Réponds avec soin — 答えは簡潔に 🙂 '.repeat(120)}MIDDLE-WORD ${'and keep going '.repeat(80)}`;
+const PHRASE = 'Réponds avec soin — 答えは簡潔に 🙂 ';
+export const LONG_SYSTEM_MESSAGE = `${PHRASE.repeat(120)}MIDDLE-WORD ${'and keep going '.repeat(80)}`;
 
 function models(model: string, token: string, tenant: string): string {
   return `apiVersion: kagent.dev/v1alpha2
@@ -89,7 +90,9 @@ spec:
   deployment:
     image: ghcr.io/example/tickets-mcp:1.0.0
     port: 8443
-${withLegacy ? `---
+${
+  withLegacy
+    ? `---
 apiVersion: kagent.dev/v1alpha1
 kind: MCPServer
 metadata:
@@ -101,19 +104,23 @@ spec:
   deployment:
     cmd: npx
     args: ["-y", "@example/legacy-mcp"]
-` : ''}`;
+`
+    : ''
+}`;
 }
 
 function agent(name: string, tools: string[], systemMessage: string, comment = ''): string {
-  const toolItems = tools.map((t) => t === 'legacy'
-    ? `      - type: McpServer
+  const toolItems = tools
+    .map((t) =>
+      t === 'legacy'
+        ? `      - type: McpServer
         mcpServer:
           apiGroup: kagent.dev
           kind: MCPServer
           name: legacy
           toolNames: [legacy-tool]
 `
-    : `      - type: McpServer
+        : `      - type: McpServer
         mcpServer:
           apiGroup: kagent.dev
           kind: MCPServer
@@ -130,7 +137,9 @@ function agent(name: string, tools: string[], systemMessage: string, comment = '
               type: ConfigMap
               name: headers
               key: tenant
-`).join('');
+`,
+    )
+    .join('');
   return `${comment}apiVersion: kagent.dev/v1alpha2
 kind: Agent
 metadata:
@@ -189,7 +198,17 @@ export function buildDiffRepo(): string {
   git('config', 'user.email', 'test@example.com');
   git('config', 'user.name', 'test');
   git('config', 'commit.gpgsign', 'false');
-  let state: State = { model: 'gpt-4o', token: SECRET_VALUES[0], tenant: 'acme', tls: 'client-a', legacy: true, tools: ['tickets'], systemMessage: LONG_SYSTEM_MESSAGE, second: false, comment: '' };
+  let state: State = {
+    model: 'gpt-4o',
+    token: SECRET_VALUES[0],
+    tenant: 'acme',
+    tls: 'client-a',
+    legacy: true,
+    tools: ['tickets'],
+    systemMessage: LONG_SYSTEM_MESSAGE,
+    second: false,
+    comment: '',
+  };
   write(dir, state);
   git('add', '-A');
   git('commit', '-q', '-m', 'start');

@@ -4,7 +4,21 @@ import { DIFF_HELP, parseDiffArgs } from './diff.js';
 
 describe('diff arguments', () => {
   it('diff flags, settings flags and PATHs, in any order, --flag=value or --flag value', () => {
-    expect(parseDiffArgs(['agents', '--base=main', '--head', 'HEAD~1', '--format', 'json', '--color=never', '--exit-zero', '--profile', 'controller', 'more'])).toEqual({
+    expect(
+      parseDiffArgs([
+        'agents',
+        '--base=main',
+        '--head',
+        'HEAD~1',
+        '--format',
+        'json',
+        '--color=never',
+        '--exit-zero',
+        '--profile',
+        'controller',
+        'more',
+      ]),
+    ).toEqual({
       paths: ['agents', 'more'],
       base: 'main',
       head: 'HEAD~1',
@@ -13,7 +27,11 @@ describe('diff arguments', () => {
       exitZero: true,
       settings: { profile: 'controller' },
     });
-    expect(parseDiffArgs(['--dirs', 'old', 'new', '--allow-secret-values'])).toMatchObject({ dirs: ['old', 'new'], paths: [], settings: { allowSecretValues: true } });
+    expect(parseDiffArgs(['--dirs', 'old', 'new', '--allow-secret-values'])).toMatchObject({
+      dirs: ['old', 'new'],
+      paths: [],
+      settings: { allowSecretValues: true },
+    });
     expect(parseDiffArgs([])).toEqual({ paths: [], format: 'text', color: 'auto', exitZero: false, settings: {} });
   });
 
@@ -22,7 +40,10 @@ describe('diff arguments', () => {
     [['--color', 'sometimes'], "--color must be one of auto, always, never, got 'sometimes'"],
     [['--base'], '--base needs a value'],
     [['--dirs', 'old'], '--dirs needs two directories: --dirs OLD NEW'],
-    [['--dirs', 'a', 'b', '--base', 'x'], '--dirs compares two directories; it cannot be combined with --base or --head'],
+    [
+      ['--dirs', 'a', 'b', '--base', 'x'],
+      '--dirs compares two directories; it cannot be combined with --base or --head',
+    ],
     [['--check'], '--check is a build flag; diff prints to stdout'],
     [['--bogus'], 'unknown flag --bogus; see kagent-render --help'],
   ])('%j is a usage error: %s', (argv, message) => {
@@ -30,7 +51,8 @@ describe('diff arguments', () => {
   });
 
   it('the help names every diff flag', () => {
-    for (const flag of ['--base', '--head', '--dirs', '--format', '--color', '--exit-zero']) expect(DIFF_HELP).toContain(flag);
+    for (const flag of ['--base', '--head', '--dirs', '--format', '--color', '--exit-zero'])
+      expect(DIFF_HELP).toContain(flag);
     expect(Math.max(...DIFF_HELP.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
   });
 });

@@ -12,7 +12,13 @@ import path from 'node:path';
 import { UsageError } from '../../diagnostics/errors.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatText } from '../../diagnostics/format.js';
-import { diffRenders, formatJson, formatMarkdown, formatText as formatDiffText, type DiffSide } from '../../diff/index.js';
+import {
+  diffRenders,
+  formatJson,
+  formatMarkdown,
+  formatText as formatDiffText,
+  type DiffSide,
+} from '../../diff/index.js';
 import { render } from '../../pipeline.js';
 import { discover } from '../../read/discover.js';
 import { resolveSettings, type Settings } from '../../settings/settings.js';
@@ -63,8 +69,10 @@ export function parseDiffArgs(argv: string[]): DiffArgs {
     const inline = eq > 0 ? raw.slice(eq + 1) : undefined;
     const value = (allowed?: readonly string[]): string => {
       const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
-      if (allowed && !allowed.includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got '${v}'`);
+      if (v === undefined || (inline === undefined && v.startsWith('--')))
+        throw new UsageError(`${flag} needs a value`);
+      if (allowed && !allowed.includes(v))
+        throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got '${v}'`);
       return v;
     };
     if (flag === '--base') out.base = value();
@@ -74,13 +82,16 @@ export function parseDiffArgs(argv: string[]): DiffArgs {
     else if (flag === '--exit-zero' && inline === undefined) out.exitZero = true;
     else if (flag === '--dirs' && inline === undefined) {
       const [a, b] = [argv[i + 1], argv[i + 2]];
-      if (a === undefined || b === undefined || a.startsWith('--') || b.startsWith('--')) throw new UsageError('--dirs needs two directories: --dirs OLD NEW');
+      if (a === undefined || b === undefined || a.startsWith('--') || b.startsWith('--'))
+        throw new UsageError('--dirs needs two directories: --dirs OLD NEW');
       out.dirs = [a, b];
       i += 2;
-    } else if (flag === '-o' || flag === '--output' || flag === '--check') throw new UsageError(`${flag} is a build flag; diff prints to stdout`);
+    } else if (flag === '-o' || flag === '--output' || flag === '--check')
+      throw new UsageError(`${flag} is a build flag; diff prints to stdout`);
     else rest.push(raw);
   }
-  if (out.dirs && (out.base !== undefined || out.head !== undefined)) throw new UsageError('--dirs compares two directories; it cannot be combined with --base or --head');
+  if (out.dirs && (out.base !== undefined || out.head !== undefined))
+    throw new UsageError('--dirs compares two directories; it cannot be combined with --base or --head');
   const build = parseBuildArgs(rest);
   return { ...out, paths: build.paths, settings: build.settings };
 }
@@ -109,7 +120,10 @@ export async function runDiff(argv: string[], io: CliIO, loadSettings: SettingsL
     } else {
       const repo = gitRepository(io);
       const rel = path.relative(repo, realpathSync(io.cwd));
-      for (const [name, ref] of [['base', args.base ?? 'HEAD'], ['head', args.head]] as const) {
+      for (const [name, ref] of [
+        ['base', args.base ?? 'HEAD'],
+        ['head', args.head],
+      ] as const) {
         if (ref === undefined) {
           sides.push({ name, label: 'working tree', cwd: io.cwd });
           continue;
@@ -131,7 +145,8 @@ export async function runDiff(argv: string[], io: CliIO, loadSettings: SettingsL
     for (const [i, side] of sides.entries()) {
       const fromFile = await loadSettings(side.cwd);
       const settings = resolveSettings({ ...fromFile.settings, ...args.settings } as Partial<Settings>);
-      const found = wanted[i].length > 0 ? await discover(wanted[i], { cwd: side.cwd }) : { files: [], diagnostics: [] };
+      const found =
+        wanted[i].length > 0 ? await discover(wanted[i], { cwd: side.cwd }) : { files: [], diagnostics: [] };
       const result = render(found.files, settings);
       const diagnostics = [...fromFile.diagnostics, ...found.diagnostics, ...result.diagnostics];
       for (const d of diagnostics) io.stderr.write(`${side.name}:${formatText(d)}\n`);
@@ -145,7 +160,13 @@ export async function runDiff(argv: string[], io: CliIO, loadSettings: SettingsL
     const report = diffRenders(rendered[0], rendered[1]);
     const tty = (io.stdout as { isTTY?: boolean }).isTTY === true;
     const color = args.color === 'always' || (args.color === 'auto' && tty && !io.env.NO_COLOR);
-    io.stdout.write(args.format === 'json' ? formatJson(report) : args.format === 'markdown' ? formatMarkdown(report) : formatDiffText(report, { color }));
+    io.stdout.write(
+      args.format === 'json'
+        ? formatJson(report)
+        : args.format === 'markdown'
+          ? formatMarkdown(report)
+          : formatDiffText(report, { color }),
+    );
     const changed = report.objects.length > 0;
     return changed && !args.exitZero ? 1 : 0;
   } finally {
@@ -154,14 +175,25 @@ export async function runDiff(argv: string[], io: CliIO, loadSettings: SettingsL
 }
 
 function git(io: CliIO, cwd: string, args: string[], input?: string): { ok: boolean; stdout: Buffer; stderr: string } {
-  const r = spawnSync('git', args, { cwd, input, env: { ...io.env, GIT_OPTIONAL_LOCKS: '0' } as NodeJS.ProcessEnv, maxBuffer: 1 << 30 });
-  if (r.error) throw new UsageError(`diff needs git to compare refs (${(r.error as NodeJS.ErrnoException).code ?? r.error.message}); use --dirs OLD NEW to compare two directories`);
+  const r = spawnSync('git', args, {
+    cwd,
+    input,
+    env: { ...io.env, GIT_OPTIONAL_LOCKS: '0' } as NodeJS.ProcessEnv,
+    maxBuffer: 1 << 30,
+  });
+  if (r.error) {
+    const why = (r.error as NodeJS.ErrnoException).code ?? r.error.message;
+    throw new UsageError(`diff needs git to compare refs (${why}); use --dirs OLD NEW to compare two directories`);
+  }
   return { ok: r.status === 0, stdout: r.stdout, stderr: r.stderr.toString('utf8').trim() };
 }
 
 function gitRepository(io: CliIO): string {
   const r = git(io, io.cwd, ['rev-parse', '--show-toplevel']);
-  if (!r.ok) throw new UsageError(`not in a git repository (${io.cwd}): diff compares git refs; use --dirs OLD NEW to compare two directories`);
+  if (!r.ok)
+    throw new UsageError(
+      `not in a git repository (${io.cwd}): diff compares git refs; use --dirs OLD NEW to compare two directories`,
+    );
   return realpathSync(r.stdout.toString('utf8').trim());
 }
 
