@@ -119,7 +119,11 @@ export async function runDiff(argv: string[], io: CliIO, loadSettings: SettingsL
       }
     } else {
       const repo = gitRepository(io);
-      const rel = path.relative(repo, realpathSync(io.cwd));
+      const cwd = realpathSync(io.cwd);
+      const rel = path.relative(repo, cwd);
+      // Only the blobs under the PATHs (and the settings file beside the command) are read.
+      const toRepo = (p: string) => path.relative(repo, path.resolve(cwd, p)).split(path.sep).join('/');
+      const scope = [...(args.paths.length > 0 ? args.paths : ['.']).map(toRepo), toRepo('kagent-render.yaml')];
       for (const [name, ref] of [
         ['base', args.base ?? 'HEAD'],
         ['head', args.head],
@@ -131,7 +135,7 @@ export async function runDiff(argv: string[], io: CliIO, loadSettings: SettingsL
         const commit = resolveCommit(io, repo, ref);
         const temp = mkdtempSync(path.join(os.tmpdir(), `kagent-render-diff-${name}-`));
         sides.push({ name, label: ref, cwd: path.join(temp, rel), temp });
-        extractTree(io, repo, commit, temp);
+        extractTree(io, repo, commit, temp, scope);
         mkdirSync(path.join(temp, rel), { recursive: true });
       }
     }
@@ -206,8 +210,9 @@ function resolveCommit(io: CliIO, repo: string, ref: string): string {
 
 const YAML_FILE = /\.ya?ml$/;
 
-/** The YAML files (and symlinks named like them) of a commit's tree, written under `dir`. */
-function extractTree(io: CliIO, repo: string, commit: string, dir: string): void {
+/** The YAML files (and symlinks named like them) of a commit under `scope` (repository paths), written under `dir`. */
+function extractTree(io: CliIO, repo: string, commit: string, dir: string, scope: string[]): void {
+  const inScope = (file: string) => scope.some((s) => s === '' || file === s || file.startsWith(`${s}/`));
   const list = git(io, repo, ['ls-tree', '-r', '-z', '--full-tree', commit]);
   if (!list.ok) throw new UsageError(`cannot list the tree of ${commit}: ${list.stderr}`);
   const entries: Array<{ mode: string; sha: string; file: string }> = [];
@@ -216,7 +221,7 @@ function extractTree(io: CliIO, repo: string, commit: string, dir: string): void
     if (tab < 0) continue;
     const [mode, type, sha] = rec.slice(0, tab).split(' ');
     const file = rec.slice(tab + 1);
-    if (type !== 'blob' || !YAML_FILE.test(file)) continue;
+    if (type !== 'blob' || !YAML_FILE.test(file) || !inScope(file)) continue;
     const parts = file.split('/');
     if (parts.some((p) => p === '..' || p === '.git' || p === '')) continue;
     entries.push({ mode, sha, file });
