@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { diffCase } from './diff.mjs';
 import { generateRepo } from './generate.mjs';
 
 const root = path.resolve(new URL('..', import.meta.url).pathname);
@@ -156,6 +157,9 @@ const krm = measure('sh', ['-c', `"${process.execPath}" "${bin}" krm < "${rl}" >
 const krmOut = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" krm < "${rl}"`], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout;
 const krmIdentical = krmOut === readFileSync(rl, 'utf8');
 
+// diff: 1,000 Agents, 10 changed in the working tree, against one build of the same repository.
+const diff = diffCase(path.join(work, 'diff-1000'), measure, bin);
+
 const cpus = spawnSync('nproc', { encoding: 'utf8' }).stdout.trim();
 console.log(`kagent-render benchmark — node ${process.version}, ${cpus} cores, median of ${RUNS} cold runs\n`);
 console.log('| Agents | input objects | output objects | build -o DIR (fresh) | same files, bare write loop | up to date | build to stdout | peak RSS | kubectl kustomize (same #docs, 1 run) | ratio (fresh) |');
@@ -173,4 +177,6 @@ console.log(`\n| case | time | peak RSS |\n|---|---:|---:|`);
 console.log(`| \`node -e 0\` (Node start-up alone${process.env.NODE_EXTRA_CA_CERTS ? ', NODE_EXTRA_CA_CERTS set' : ''}) | ${nodeAlone.secs.toFixed(2)} s | ${nodeAlone.rssMiB.toFixed(0)} MiB |`);
 console.log(`| \`kagent-render --version\` | ${version.secs.toFixed(2)} s | ${version.rssMiB.toFixed(0)} MiB |`);
 console.log(`| \`krm\` pass-through, 20,000 objects (output ${krmIdentical ? '' : 'NOT '}byte-identical to input) | ${krm.secs.toFixed(2)} s | ${krm.rssMiB.toFixed(0)} MiB |`);
+console.log(`| \`diff\`, ${diff.agents} Agents, ${diff.changed} changed (HEAD vs working tree; ${diff.summary}) | ${diff.diff.secs.toFixed(2)} s | ${diff.diff.rssMiB.toFixed(0)} MiB |`);
+console.log(`| \`build\` of the same repository to stdout (diff / build = ${diff.ratio.toFixed(2)}×) | ${diff.build.secs.toFixed(2)} s | ${diff.build.rssMiB.toFixed(0)} MiB |`);
 rmSync(work, { recursive: true, force: true });

@@ -69,7 +69,7 @@ describe('docs/commands.md and --help', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      /^usage: kagent-render build\|validate\|graph\|pre-commit\|krm\|kustomize-plugin\|argocd \[ARGS\.\.\.\]\n/,
+      /^usage: kagent-render build\|validate\|graph\|pre-commit\|diff\|krm\|kustomize-plugin\|argocd \[ARGS\.\.\.\]\n/,
     );
     expect(r.stderr.split('\n').length).toBeLessThanOrEqual(3);
   });

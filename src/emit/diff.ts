@@ -38,7 +38,7 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
   return `${out.join('\n')}\n`;
 }
 
-interface Op {
+export interface Op {
   kind: ' ' | '-' | '+';
   text: string;
   a: number;
@@ -52,7 +52,7 @@ function splitLines(s: string): string[] {
   return lines;
 }
 
-function diffLines(a: string[], b: string[]): Op[] {
+export function diffLines(a: string[], b: string[]): Op[] {
   const n = a.length;
   const m = b.length;
   // LCS table on the trimmed middle (common prefix/suffix removed first for speed).

@@ -3,7 +3,7 @@
  * `--help`, the global usage and the flag tables of docs/commands.md are all generated from it
  * and SETTING_FLAGS (src/settings/flags.ts), so they cannot disagree (test/docs.test.ts).
  */
-export type CommandName = 'build' | 'validate' | 'graph' | 'pre-commit';
+export type CommandName = 'build' | 'validate' | 'graph' | 'pre-commit' | 'diff';
 
 export interface CommandFlag {
   flag: string;
@@ -102,6 +102,32 @@ export const COMMANDS: readonly CommandSpec[] = [
         'write nothing; exit 1 with a unified diff when DIR is out of date',
       ),
       ...COMMON,
+    ],
+  },
+  {
+    name: 'diff',
+    usage:
+      'kagent-render diff [PATH...] [--base REF] [--head REF] [--dirs OLD NEW] [--format text|markdown|json] [settings flags]',
+    summary:
+      'What a change does to the rendered objects: both sides rendered as build would (each with its own ' +
+      'kagent-render.yaml), an impact summary (rollouts and why), changes by field path, Secret values never shown. ' +
+      'Exit 0 no change, 1 changes (or invalid input on a side), 2 usage error.',
+    example: 'kagent-render diff agents --base origin/main --format markdown',
+    settings: true,
+    flags: [
+      { flag: '--base', metavar: 'REF', help: 'git ref of the old side', defaultText: 'HEAD' },
+      { flag: '--head', metavar: 'REF', help: 'git ref of the new side', defaultText: 'the working tree' },
+      { flag: '--dirs', metavar: 'OLD NEW', help: 'compare two directories instead of git refs (PATHs relative to each)' },
+      { flag: '--format', values: ['text', 'markdown', 'json'], help: 'report format (markdown: a PR comment)', defaultText: 'text' },
+      {
+        flag: '--color',
+        values: ['auto', 'always', 'never'],
+        help: 'colour the text report',
+        defaultText: 'auto (a terminal without NO_COLOR)',
+      },
+      { flag: '--exit-zero', help: 'exit 0 when there are changes (CI steps that only comment)' },
+      CONFIG,
+      QUIET,
     ],
   },
 ];

@@ -51,6 +51,8 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     case 'validate':
     case 'graph':
       return (await import('./build.js')).runBuild(command, rest, withStdin(io));
+    case 'diff':
+      return (await import('./diff.js')).runDiff(rest, io);
     case 'krm':
       return (await import('./krm.js')).runKrmCommand(io);
     case 'kustomize-plugin':
