@@ -140,7 +140,7 @@ describe('Argo CD config management plugin', () => {
     const r = cmp(generate, { ARGOCD_ENV_KAGENT_RENDER_IMAGE_TAG: '0.11.0' }, app);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('ownerReferences');
-    expect(r.stdout).toContain('kagent-dev/kagent/app:0.11.0');
+    expect(r.stdout).toContain('kagent-dev/kagent/golang-adk:0.11.0');
     const shown = cmp([...generate, '--print-settings'], { ARGOCD_ENV_KAGENT_RENDER_IMAGE_TAG: '0.11.0' }, app);
     expect(shown.status).toBe(0);
     const wanted = [

@@ -99,7 +99,7 @@ describe('kagent-render CLI', () => {
       const r = cli(['build', path.relative(cwd, agents) || '.'], { cwd });
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toContain('ownerReferences');
-      expect(r.stdout).toContain('kagent-dev/kagent/app:0.10.0');
+      expect(r.stdout).toContain('kagent-dev/kagent/golang-adk:0.10.0');
     }
     const shown = cli(['build', 'agents/mcp-tls', '--image-tag', '1.0.0', '--print-settings'], { cwd: repo });
     expect(shown.status).toBe(0);
@@ -108,7 +108,7 @@ describe('kagent-render CLI', () => {
       '# settings file: agents/mcp-tls/kagent-render.yaml',
       'profile: "controller"  # agents/mcp-tls/kagent-render.yaml',
       'validate: "warn"  # profile controller',
-      'crdDefaults: false  # profile controller',
+      'crdDefaults: true  # default',
       'namespace: "default"  # default',
     ]);
     expect(shown.stdout).toContain('\nimageTag: "1.0.0"  # flag --image-tag\n');
@@ -152,7 +152,7 @@ describe('kagent-render CLI', () => {
 
   it('flags that do not apply to a command are usage errors (exit 2), naming the commands that have them', () => {
     const cases: Array<[string[], string]> = [
-      [['validate', example, '--format', 'json'], 'kagent-render: validate has no flag --format (it belongs to build, graph); see kagent-render validate --help\n'],
+      [['validate', example, '--format', 'json'], 'kagent-render: validate has no flag --format (it belongs to build, graph, diff); see kagent-render validate --help\n'],
       [['validate', example, '-o', 'x'], 'kagent-render: validate has no flag -o (it belongs to build, graph, pre-commit); see kagent-render validate --help\n'],
       [['graph', example, '--check'], 'kagent-render: graph has no flag --check (it belongs to build, pre-commit); see kagent-render graph --help\n'],
       [['build', example, '--format', 'json', '-o', 'x'], 'kagent-render: --format applies to stdout only; -o DIR always writes YAML files\n'],
