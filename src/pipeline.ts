@@ -9,7 +9,7 @@ import type { InputObject, SourceFile } from './model/source.js';
 import type { Settings } from './settings/settings.js';
 import { parseFiles } from './read/parse.js';
 import { validateInputs } from './validate/index.js';
-import { buildIndex } from './resolve/index.js';
+import { buildIndex } from './index/objects.js';
 import { expandMCPServer } from './expand/mcpserver/index.js';
 import { expandAgent } from './expand/agent/index.js';
 import { checkOutput } from './check/index.js';

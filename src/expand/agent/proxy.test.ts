@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InputObject } from '../../model/source.js';
-import type { ObjectIndex } from '../../resolve/index.js';
+import type { ObjectIndex } from '../../index/objects.js';
 import { parseGoUrl, type GoUrl } from './gourl.js';
 import { isInClusterUrl, namespaceInInput, parseProxyUrl, proxiedUrl } from './proxy.js';
 

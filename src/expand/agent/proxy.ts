@@ -5,7 +5,7 @@
  * both URLs with `url.Parse` and the output must be byte for byte the same.
  */
 import type { FieldPath } from '../../model/source.js';
-import type { ObjectIndex } from '../../resolve/index.js';
+import type { ObjectIndex } from '../../index/objects.js';
 import type { AgentContext } from './context.js';
 import { parseGoUrl, type GoUrl } from './gourl.js';
 
