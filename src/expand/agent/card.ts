@@ -4,7 +4,7 @@
  * the order of reference §6.5.
  */
 import type { InputObject } from '../../model/source.js';
-import { goJsonIndent } from '../gojson.js';
+import { goJsonIndent } from '../../go/json.js';
 
 type Obj = Record<string, any>;
 

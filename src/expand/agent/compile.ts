@@ -5,8 +5,8 @@
  */
 import { emitsOwnerReferences } from '../profile.js';
 import { shown } from '../../diagnostics/format.js';
-import { goJson, goMap } from '../gojson.js';
-import { goField, quantityMessage } from '../k8s/gotypes.js';
+import { goJson, goMap } from '../../go/json.js';
+import { goField, quantityMessage } from '../../go/k8s-types.js';
 import { markItemsFrom } from '../../model/provenance.js';
 import type { AgentPlan } from './build.js';
 import { buildAgentCard } from './card.js';

@@ -8,7 +8,7 @@ import type { ModelConfig } from '../../model/input.generated.js';
 import type { InputObject } from '../../model/source.js';
 import { readsSecretValues } from '../profile.js';
 import type { AgentContext } from './context.js';
-import { goMap } from '../gojson.js';
+import { goMap } from '../../go/json.js';
 import { foundryEndpoint } from './foundry-endpoint.js';
 import { caBundle } from './tls.js';
 import { keysOf } from './values.js';

@@ -3,7 +3,7 @@
  * needs the sandbox-runtime (SRT) settings file, its bytes, the config.json `network` block,
  * and the container securityContext that code isolation needs.
  */
-import { goJson } from '../gojson.js';
+import { goJson } from '../../go/json.js';
 
 type Obj = Record<string, any>;
 

@@ -5,10 +5,10 @@
  */
 import type { RuleId } from '../../diagnostics/rules.js';
 import type { FieldPath } from '../../model/source.js';
-import { goJson } from '../gojson.js';
+import { goJson } from '../../go/json.js';
 import { clone, compact } from '../k8s/meta.js';
 import { dnsSubdomainProblem, isDnsSubdomain } from '../k8s/names.js';
-import { goField, quantityMessage } from '../k8s/gotypes.js';
+import { goField, quantityMessage } from '../../go/k8s-types.js';
 import { DEFAULT_RESOURCES } from './build.js';
 import type { AgentContext } from './context.js';
 import { hasSkillRefs } from './sandbox.js';

@@ -5,7 +5,7 @@
  */
 import type { K8sObject } from '../../model/k8s.js';
 import { compact, objectMeta, sortedMap } from '../k8s/meta.js';
-import { goPodField } from '../k8s/gotypes.js';
+import { goPodField } from '../../go/k8s-types.js';
 import { localConfigHash } from './configmap.js';
 import type { MCPServerPlan } from './compile.js';
 

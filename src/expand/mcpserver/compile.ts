@@ -11,7 +11,7 @@ import { markFrom, markItemsFrom } from '../../model/provenance.js';
 import { keyOf, type FieldPath, type InputObject } from '../../model/source.js';
 import type { Settings } from '../../settings/settings.js';
 import { emitsOwnerReferences } from '../profile.js';
-import { goField, quantityMessage, type QuantityProblem } from '../k8s/gotypes.js';
+import { goField, quantityMessage, type QuantityProblem } from '../../go/k8s-types.js';
 import { localYaml } from './configmap.js';
 
 const DEFAULT_IMAGES: Record<string, string> = { uvx: 'ghcr.io/astral-sh/uv:debian', npx: 'node:24-alpine3.21' };
