@@ -3,6 +3,7 @@
  * the input, collecting diagnostics; build.ts makes the objects from the plan alone (kagent
  * compiler.go CompileAgent, without a client).
  */
+import type { Agent } from '../../model/input.generated.js';
 import { emitsOwnerReferences } from '../profile.js';
 import { shown } from '../../diagnostics/format.js';
 import { goJson, goMap } from '../../go/json.js';
@@ -18,32 +19,99 @@ import { mergeModelWiring } from './model-plans.js';
 import { renderSystemMessage, toolNamesOf } from './prompt.js';
 import { agentSecurityContext, needsCodeIsolation, needsSrtSettings, networkConfig, SRT_SETTINGS_PATH, srtSettingsJson } from './sandbox.js';
 import { collectSecretHashBytes, secretHashSources } from './secret-hash.js';
-import { compileSkills, skillNames } from './skills.js';
+import { compileSkills, skillNames, type SkillsPlan } from './skills.js';
 import { compileTools } from './tools.js';
 import { lookup, resolveValue } from './values.js';
 
 type Obj = Record<string, any>;
+type AgentSpec = NonNullable<Agent['spec']>;
+type Declarative = NonNullable<AgentSpec['declarative']>;
+/** The deployment block: the fields both agent types share, plus BYO's image, cmd, args and workingDir. */
+type AgentDeployment = Partial<
+  NonNullable<Declarative['deployment']> & NonNullable<NonNullable<AgentSpec['byo']>['deployment']>
+>;
 
 export function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   const { agent, settings } = ctx;
-  const spec: Obj = (agent.body.spec as Obj) ?? {};
-  const type = spec.type ?? '';
+  const spec: AgentSpec = (agent.body.spec as AgentSpec | undefined) ?? {};
+  const type: string = spec.type ?? '';
   if (type !== 'Declarative' && type !== 'BYO') {
     ctx.error(['spec', 'type'], 'agent-type-unknown', `unknown agent type: ${shown(type)}; use Declarative or BYO`);
     return undefined;
   }
   // Before the body, so that skills problems are reported with model and tool problems in one run.
-  const deployment: Obj | undefined = type === 'BYO' ? spec.byo?.deployment : spec.declarative?.deployment;
+  const deployment = type === 'BYO' ? spec.byo?.deployment : spec.declarative?.deployment;
   const skills = compileSkills(ctx, spec, `${settings.imageRegistry}/kagent-dev/kagent/skills-init:${settings.imageTag}`, deployment?.securityContext);
   const body = type === 'BYO' ? compileByo(ctx, spec) : compileDeclarative(ctx, spec);
   if (!body || ctx.diagnostics.length > 0) return undefined;
-  const { runtime, d, config, model, tools, secretHashBytes } = body;
-  // The user's pod and container structures, as Go writes them (omitempty, quantities: reference apiserver.md §2-3).
+  const { d } = body;
   const dPath = ['spec', type === 'BYO' ? 'byo' : 'declarative', 'deployment'];
+  const user = userDeploymentFields(ctx, d, dPath);
+  const { labels, selectorLabels, annotations } = agentMetadata(ctx, d);
+  const srtSettings = needsSrtSettings(spec, body.byo !== undefined) ? srtSettingsJson(spec) : undefined;
+  const pod = podWiring(ctx, body, skills, user, dPath, srtSettings !== undefined);
+  if (ctx.diagnostics.length > 0) return undefined;
+
+  const saName = d.serviceAccountName || settings.defaultServiceAccount || agent.name;
+  return {
+    name: agent.name,
+    namespace: agent.namespace,
+    runtime: body.runtime,
+    configJson: goJson(body.config),
+    cardJson: buildAgentCard(agent),
+    srtSettingsJson: srtSettings,
+    skills: skills && { configMapName: skills.configMapName, configJson: skills.configJson, initContainer: skills.initContainer },
+    secretHashBytes: body.secretHashBytes,
+    labels,
+    selectorLabels,
+    annotations,
+    deploymentAnnotations: d.deploymentAnnotations ?? {},
+    podAnnotations: d.annotations ?? {},
+    serviceAccountName: saName,
+    emitServiceAccount: saName === agent.name,
+    serviceAccountLabels: { ...labels, ...(d.serviceAccountConfig?.labels ?? {}) },
+    serviceAccountAnnotations: { ...annotations, ...(d.serviceAccountConfig?.annotations ?? {}) },
+    image: agentImage(ctx, body, srtSettings !== undefined),
+    command: body.byo ? body.byo.command : undefined,
+    args: body.byo ? user.args : ['--host', settings.agentBindHost, '--port', '8080', '--filepath', '/config'],
+    workingDir: body.byo?.workingDir,
+    imagePullPolicy: d.imagePullPolicy || 'IfNotPresent',
+    imagePullSecrets: pullSecrets(ctx, body, user.imagePullSecrets),
+    env: pod.env,
+    envFrom: pod.envFrom,
+    volumes: pod.volumes,
+    mounts: pod.mounts,
+    resources: user.resources,
+    // Reference §3.5 makes no exception for BYO: fetched skills make its container privileged too.
+    securityContext: agentSecurityContext(user.securityContext, needsCodeIsolation(spec)),
+    podSecurityContext: user.podSecurityContext,
+    extraContainers: pod.extraContainers,
+    replicas: d.replicas,
+    tolerations: user.tolerations,
+    affinity: user.affinity,
+    nodeSelector: nodeSelectorOf(settings.defaultAgentNodeSelector, d.nodeSelector),
+    a2a: body.byo !== undefined || spec.declarative?.a2aConfig !== undefined,
+    owners: emitsOwnerReferences(settings)
+      ? [
+          {
+            apiVersion: 'kagent.dev/v1alpha2',
+            kind: 'Agent',
+            name: agent.name,
+            uid: String((agent.body as Agent).metadata?.uid ?? ''),
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ]
+      : undefined,
+  };
+}
+
+/** The user's pod and container structures, as Go writes them (omitempty, quantities: reference apiserver.md §2-3). */
+function userDeploymentFields(ctx: AgentContext, d: AgentDeployment, dPath: string[]) {
   const go = (key: string, goType: string) =>
     goField(d, key, goType, dPath, (path, value, error) => ctx.error(path, 'quantity-invalid', quantityMessage(value, error)));
   // All of them before any check, so that every invalid quantity is reported in one run.
-  const user = {
+  return {
     imagePullSecrets: go('imagePullSecrets', '[]LocalObjectReference'),
     env: go('env', '[]EnvVar'),
     envFrom: go('envFrom', '[]EnvFromSource'),
@@ -57,7 +125,11 @@ export function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     affinity: go('affinity', '*Affinity'),
     args: go('args', '[]string'),
   };
+}
+type UserDeploymentFields = ReturnType<typeof userDeploymentFields>;
 
+/** Labels and annotations of every object (reference §3.6): the selector's, the defaults, the user's. */
+function agentMetadata({ agent, settings }: AgentContext, d: AgentDeployment) {
   const selectorLabels = { app: 'kagent', kagent: agent.name };
   const defaultLabels = {
     'app.kubernetes.io/managed-by': 'kagent',
@@ -67,19 +139,42 @@ export function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     ...(d.labels ?? {}),
   };
   const labels = { ...selectorLabels, ...defaultLabels };
-  const annotations: Record<string, string> = { ...(((agent.body.metadata as Obj)?.annotations as Record<string, string>) ?? {}) };
+  const annotations: Record<string, string> = { ...((agent.body as Agent).metadata?.annotations ?? {}) };
+  return { labels, selectorLabels, annotations };
+}
 
-  const saName = d.serviceAccountName || settings.defaultServiceAccount || agent.name;
-  const pullSecrets: Obj[] = user.imagePullSecrets ?? [];
-  // The global pull secret is for kagent's own images: not added to a BYO agent.
-  if (!body.byo && settings.imagePullSecret && !pullSecrets.some((s) => s.name === settings.imagePullSecret)) pullSecrets.push({ name: settings.imagePullSecret });
-  const registry = d.imageRegistry || settings.imageRegistry;
-  const repo = runtime === 'go' ? 'kagent-dev/kagent/golang-adk' : 'kagent-dev/kagent/app';
-  const srtSettings = needsSrtSettings(spec, body.byo !== undefined) ? srtSettingsJson(spec) : undefined;
+function agentImage({ settings }: AgentContext, body: AgentBody, srtSettings: boolean): string {
+  if (body.byo) return body.byo.image;
+  const registry = body.d.imageRegistry || settings.imageRegistry;
+  const repo = body.runtime === 'go' ? 'kagent-dev/kagent/golang-adk' : 'kagent-dev/kagent/app';
   // The "-full" image carries the sandbox runtime (reference §3.5); BYO images are the user's.
-  const imageTag = srtSettings !== undefined && !body.byo ? `${settings.imageTag}-full` : settings.imageTag;
+  const imageTag = srtSettings ? `${settings.imageTag}-full` : settings.imageTag;
+  return `${registry}/${repo}:${imageTag}`;
+}
 
-  // Provenance of the user's lists, for output checks that report at the input line (src/model/provenance.ts).
+function pullSecrets({ settings }: AgentContext, body: AgentBody, own: Obj[] | undefined): Obj[] {
+  const secrets: Obj[] = own ?? [];
+  // The global pull secret is for kagent's own images: not added to a BYO agent.
+  const global = settings.imagePullSecret;
+  if (!body.byo && global && !secrets.some((s) => s.name === global)) secrets.push({ name: global });
+  return secrets;
+}
+
+/**
+ * The agent pod's env, volumes, mounts and extra containers: the user's (marked with their
+ * input path for output checks, src/model/provenance.ts) merged with what the model, tools,
+ * skills and sandbox need, in upstream's order.
+ */
+function podWiring(
+  ctx: AgentContext,
+  body: AgentBody,
+  skills: SkillsPlan | undefined,
+  user: UserDeploymentFields,
+  dPath: string[],
+  srtSettings: boolean,
+) {
+  const { agent, settings } = ctx;
+  const { model, tools } = body;
   const fromUser = (list: Obj[] | undefined, field: string) => markItemsFrom<Obj>(list, agent.origin, [...dPath, field]);
   const otel = Object.keys(settings.otelEnv).sort().map((k) => ({ name: k, value: settings.otelEnv[k] }));
   const env = dedupeByName([
@@ -91,7 +186,7 @@ export function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     { name: 'KAGENT_URL', value: settings.controllerUrl },
     ...(settings.uiUrl ? [{ name: 'KAGENT_UI_URL', value: settings.uiUrl }] : []),
     ...(skills?.env ?? []),
-    ...(srtSettings !== undefined ? [{ name: 'KAGENT_SRT_SETTINGS_PATH', value: SRT_SETTINGS_PATH }] : []),
+    ...(srtSettings ? [{ name: 'KAGENT_SRT_SETTINGS_PATH', value: SRT_SETTINGS_PATH }] : []),
   ]);
   // The user's volumes are appended as upstream appends them: one named like a generated volume
   // (`config`) makes a pod the API server rejects, which the output check reports at its line.
@@ -109,57 +204,14 @@ export function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     ...(skills?.mounts ?? []),
     { name: 'kagent-token', mountPath: '/var/run/secrets/tokens' },
   ];
-  const extra: Obj[] = fromUser(user.extraContainers, 'extraContainers') ?? [];
+  const extraContainers: Obj[] = fromUser(user.extraContainers, 'extraContainers') ?? [];
   const names = new Set<string>();
-  extra.forEach((c, i) => {
+  extraContainers.forEach((c, i) => {
     if (c.name === 'kagent') ctx.error(['spec', 'declarative', 'deployment', 'extraContainers', i, 'name'], 'agent-container-name', 'extraContainers: "kagent" is a reserved container name');
     else if (names.has(c.name)) ctx.error(['spec', 'declarative', 'deployment', 'extraContainers', i, 'name'], 'agent-container-name', `extraContainers: duplicate container name "${c.name}"`);
     names.add(c.name);
   });
-  if (ctx.diagnostics.length > 0) return undefined;
-
-  return {
-    name: agent.name,
-    namespace: agent.namespace,
-    runtime,
-    configJson: goJson(config),
-    cardJson: buildAgentCard(agent),
-    srtSettingsJson: srtSettings,
-    skills: skills && { configMapName: skills.configMapName, configJson: skills.configJson, initContainer: skills.initContainer },
-    secretHashBytes,
-    labels,
-    selectorLabels,
-    annotations,
-    deploymentAnnotations: d.deploymentAnnotations ?? {},
-    podAnnotations: d.annotations ?? {},
-    serviceAccountName: saName,
-    emitServiceAccount: saName === agent.name,
-    serviceAccountLabels: { ...labels, ...(d.serviceAccountConfig?.labels ?? {}) },
-    serviceAccountAnnotations: { ...annotations, ...(d.serviceAccountConfig?.annotations ?? {}) },
-    image: body.byo ? body.byo.image : `${registry}/${repo}:${imageTag}`,
-    command: body.byo ? body.byo.command : undefined,
-    args: body.byo ? user.args : ['--host', settings.agentBindHost, '--port', '8080', '--filepath', '/config'],
-    workingDir: body.byo?.workingDir,
-    imagePullPolicy: d.imagePullPolicy || 'IfNotPresent',
-    imagePullSecrets: pullSecrets,
-    env,
-    envFrom: fromUser(user.envFrom, 'envFrom') ?? [],
-    volumes,
-    mounts,
-    resources: user.resources,
-    // Reference §3.5 makes no exception for BYO: fetched skills make its container privileged too.
-    securityContext: agentSecurityContext(user.securityContext, needsCodeIsolation(spec)),
-    podSecurityContext: user.podSecurityContext,
-    extraContainers: extra,
-    replicas: d.replicas,
-    tolerations: user.tolerations,
-    affinity: user.affinity,
-    nodeSelector: nodeSelectorOf(settings.defaultAgentNodeSelector, d.nodeSelector),
-    a2a: body.byo !== undefined || spec.declarative?.a2aConfig !== undefined,
-    owners: emitsOwnerReferences(settings)
-      ? [{ apiVersion: 'kagent.dev/v1alpha2', kind: 'Agent', name: agent.name, uid: String((agent.body.metadata as Obj)?.uid ?? ''), controller: true, blockOwnerDeletion: true }]
-      : undefined,
-  };
+  return { env, envFrom: fromUser(user.envFrom, 'envFrom') ?? [], volumes, mounts, extraContainers };
 }
 
 /**
@@ -175,7 +227,7 @@ function nodeSelectorOf(global: Record<string, string>, own: Record<string, stri
 interface AgentBody {
   runtime: 'python' | 'go';
   /** The deployment spec (shared fields plus, for BYO, image/cmd/args/workingDir). */
-  d: Obj;
+  d: AgentDeployment;
   config: Obj;
   model: { env: Obj[]; volumes: Obj[]; mounts: Obj[] };
   tools: { volumes: Obj[]; mounts: Obj[] };
@@ -183,9 +235,9 @@ interface AgentBody {
   byo?: { image: string; command?: string[]; workingDir?: string };
 }
 
-function compileDeclarative(ctx: AgentContext, spec: Obj): AgentBody | undefined {
+function compileDeclarative(ctx: AgentContext, spec: AgentSpec): AgentBody | undefined {
   const { agent } = ctx;
-  const decl: Obj = spec.declarative;
+  const decl = spec.declarative;
   if (!decl) {
     ctx.error(['spec'], 'agent-declarative-required', 'declarative must be specified if type is Declarative');
     return undefined;
@@ -238,8 +290,8 @@ function compileDeclarative(ctx: AgentContext, spec: Obj): AgentBody | undefined
  * the same Secret, ServiceAccount, Service and shared deployment fields, no model and a
  * config.json that carries only the description.
  */
-function compileByo(ctx: AgentContext, spec: Obj): AgentBody | undefined {
-  const d: Obj | undefined = spec.byo?.deployment;
+function compileByo(ctx: AgentContext, spec: AgentSpec): AgentBody | undefined {
+  const d = spec.byo?.deployment;
   if (!d) {
     ctx.error(['spec', spec.byo ? 'byo' : 'type'], 'agent-byo-invalid', 'BYO deployment spec is required: set spec.byo.deployment');
     return undefined;
@@ -259,7 +311,7 @@ function compileByo(ctx: AgentContext, spec: Obj): AgentBody | undefined {
   };
 }
 
-function systemMessage(ctx: AgentContext, decl: Obj): string | undefined {
+function systemMessage(ctx: AgentContext, decl: Declarative): string | undefined {
   if (decl.systemMessageFrom) {
     return resolveValue(ctx, ctx.agent, ['spec', 'declarative', 'systemMessageFrom'], decl.systemMessageFrom, ctx.agent.namespace);
   }

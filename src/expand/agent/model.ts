@@ -114,7 +114,8 @@ export function translateModelConfig(ctx: AgentContext, mc: InputObject, runtime
   const secret: string = spec.apiKeySecret ?? '';
   const passthrough = spec.apiKeyPassthrough === true;
   const plan = commonPlan(mc, spec, translator.type, passthrough);
-  const t: Translation = { ctx, mc, spec, runtime, refPath, secret, key: spec.apiKeySecretKey ?? '', useKey: !passthrough && secret !== '', plan };
+  const key = spec.apiKeySecretKey ?? '';
+  const t: Translation = { ctx, mc, spec, runtime, refPath, secret, key, useKey: !passthrough && secret !== '', plan };
   if (!translator.translate(t)) return undefined;
   const { config, env, volumes } = plan;
   for (const k of Object.keys(config)) if (config[k] === undefined) delete config[k];
@@ -270,9 +271,16 @@ function sapAICore({ ctx, mc, spec, secret, useKey, plan }: Translation): boolea
       return false;
     }
     if (!credentialsSecret(ctx, mc, secret, 'SAP AI Core')) return false;
-    plan.env.push(secretEnv('SAP_AI_CORE_CLIENT_ID', secret, 'client_id'), secretEnv('SAP_AI_CORE_CLIENT_SECRET', secret, 'client_secret'));
+    plan.env.push(
+      secretEnv('SAP_AI_CORE_CLIENT_ID', secret, 'client_id'),
+      secretEnv('SAP_AI_CORE_CLIENT_SECRET', secret, 'client_secret'),
+    );
   }
-  Object.assign(plan.config, { base_url: s.baseUrl ?? '', resource_group: nonEmpty(s.resourceGroup), auth_url: nonEmpty(s.authUrl) });
+  Object.assign(plan.config, {
+    base_url: s.baseUrl ?? '',
+    resource_group: nonEmpty(s.resourceGroup),
+    auth_url: nonEmpty(s.authUrl),
+  });
   return true;
 }
 
@@ -285,7 +293,11 @@ function foundry({ ctx, mc, spec, runtime, refPath, secret, key, useKey, plan }:
   const endpoint = foundryEndpoint(ctx, mc, f);
   if (endpoint === undefined) return false;
   if (useKey) plan.env.push(secretEnv('FOUNDRY_API_KEY', secret, key));
-  plan.env.push({ name: 'FOUNDRY_ENDPOINT', value: endpoint }, { name: 'FOUNDRY_DEPLOYMENT', value: f.deployment ?? '' }, { name: 'FOUNDRY_API_VERSION', value: f.apiVersion ?? '' });
+  plan.env.push(
+    { name: 'FOUNDRY_ENDPOINT', value: endpoint },
+    { name: 'FOUNDRY_DEPLOYMENT', value: f.deployment ?? '' },
+    { name: 'FOUNDRY_API_VERSION', value: f.apiVersion ?? '' },
+  );
   Object.assign(plan.config, { endpoint, deployment: f.deployment ?? '', api_version: f.apiVersion ?? '' });
   return true;
 }

@@ -42,7 +42,12 @@ export interface MCPServerPlan {
   securityContext: GoValue | undefined;
   imagePullPolicy: string;
   /** The `copy-binary` init container of the stdio transport. */
-  init: { image: string | undefined; imagePullPolicy: string | undefined; resources: GoValue | undefined; securityContext: GoValue | undefined };
+  init: {
+    image: string | undefined;
+    imagePullPolicy: string | undefined;
+    resources: GoValue | undefined;
+    securityContext: GoValue | undefined;
+  };
   sidecars: GoValue[];
   replicas: number | undefined;
   nodeSelector: Record<string, string> | undefined;
@@ -57,7 +62,10 @@ export interface MCPServerPlan {
   owners: OwnerReference[] | undefined;
 }
 
-export function compileMCPServer(server: InputObject, settings: Settings): { plan?: MCPServerPlan; diagnostics: Diagnostic[] } {
+export function compileMCPServer(
+  server: InputObject,
+  settings: Settings,
+): { plan?: MCPServerPlan; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const fail = (path: FieldPath, rule: RuleId, message: string) =>
     diagnostics.push(at(server.origin, path, 'error', rule, message, keyOf(server)));
@@ -133,7 +141,9 @@ export function compileMCPServer(server: InputObject, settings: Settings): { pla
   const env = userEnv && Object.keys(userEnv).length > 0
     ? Object.keys(userEnv).sort().map((k) => mark({ name: k, value: String(userEnv[k]) }, 'env', k))
     : undefined;
-  const envFrom = (d.secretRefs ?? []).flatMap((r, i) => (r?.name ? [mark({ secretRef: { name: r.name } }, 'secretRefs', i)] : []));
+  const envFrom = (d.secretRefs ?? []).flatMap((r, i) =>
+    r?.name ? [mark({ secretRef: { name: r.name } }, 'secretRefs', i)] : [],
+  );
 
   const plan: MCPServerPlan = {
     name,
