@@ -3,7 +3,7 @@
  * the input, collecting diagnostics; build.ts makes the objects from the plan alone (kagent
  * compiler.go CompileAgent, without a client).
  */
-import type { Agent } from '../../model/input.generated.js';
+import type { Agent, AgentDeployment, AgentSpec, DeclarativeSpec } from '../../model/input.js';
 import { emitsOwnerReferences } from '../profile.js';
 import { shown } from '../../diagnostics/format.js';
 import { goJson, goMap } from '../../go/json.js';
@@ -24,12 +24,6 @@ import { compileTools } from './tools.js';
 import { lookup, resolveValue } from './values.js';
 
 type Obj = Record<string, any>;
-type AgentSpec = NonNullable<Agent['spec']>;
-type Declarative = NonNullable<AgentSpec['declarative']>;
-/** The deployment block: the fields both agent types share, plus BYO's image, cmd, args and workingDir. */
-type AgentDeployment = Partial<
-  NonNullable<Declarative['deployment']> & NonNullable<NonNullable<AgentSpec['byo']>['deployment']>
->;
 
 export function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   const { agent, settings } = ctx;
@@ -311,7 +305,7 @@ function compileByo(ctx: AgentContext, spec: AgentSpec): AgentBody | undefined {
   };
 }
 
-function systemMessage(ctx: AgentContext, decl: Declarative): string | undefined {
+function systemMessage(ctx: AgentContext, decl: DeclarativeSpec): string | undefined {
   if (decl.systemMessageFrom) {
     return resolveValue(ctx, ctx.agent, ['spec', 'declarative', 'systemMessageFrom'], decl.systemMessageFrom, ctx.agent.namespace);
   }

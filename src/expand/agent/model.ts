@@ -4,7 +4,7 @@
  * translateModel; reference §3.3, §5.2, §6.2).
  */
 import { markFrom, provenanceOf } from '../../model/provenance.js';
-import type { ModelConfig } from '../../model/input.generated.js';
+import type { ModelConfigSpec as FullModelConfigSpec } from '../../model/input.js';
 import type { InputObject } from '../../model/source.js';
 import { readsSecretValues } from '../profile.js';
 import type { AgentContext } from './context.js';
@@ -53,7 +53,7 @@ function nonEmpty<T>(v: T): T | undefined {
   return v;
 }
 
-type ModelConfigSpec = Partial<NonNullable<ModelConfig['spec']>>;
+type ModelConfigSpec = Partial<FullModelConfigSpec>;
 
 /** One ModelConfig being translated: its spec, where the API key comes from, and the plan being filled. */
 interface Translation {

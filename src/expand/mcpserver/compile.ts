@@ -5,7 +5,7 @@
  */
 import type { RuleId } from '../../diagnostics/rules.js';
 import { at, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { MCPServer } from '../../model/input.generated.js';
+import type { MCPServer, MCPServerDeployment, MCPServerSpec } from '../../model/input.js';
 import type { OwnerReference } from '../../model/k8s.js';
 import { markFrom, markItemsFrom } from '../../model/provenance.js';
 import { keyOf, type FieldPath, type InputObject } from '../../model/source.js';
@@ -16,8 +16,6 @@ import { localYaml } from './configmap.js';
 
 const DEFAULT_IMAGES: Record<string, string> = { uvx: 'ghcr.io/astral-sh/uv:debian', npx: 'node:24-alpine3.21' };
 
-type MCPServerSpec = NonNullable<MCPServer['spec']>;
-type MCPServerDeployment = MCPServerSpec['deployment'];
 /** A Kubernetes structure after the Go-type normalisation (goField): JSON, no longer the input's shape. */
 type GoValue = Record<string, any>;
 
