@@ -1,9 +1,9 @@
 /**
  * Quantities as the API server's `requests ≤ limits`, `≥ 0` and whole-number checks read
- * them: on top of the one exact parser (src/expand/k8s/quantity.ts). Text that is not a
+ * them: on top of the one exact parser (src/go/quantity.ts). Text that is not a
  * quantity gives `undefined`: reporting it is the emitter's job (rule quantity-invalid).
  */
-import { compareQuantities as compareParsed, parseQuantity, type Quantity } from '../expand/k8s/quantity.js';
+import { compareQuantities as compareParsed, parseQuantity, type Quantity } from '../go/quantity.js';
 
 function parsed(text: string): Quantity | undefined {
   const p = parseQuantity(text);

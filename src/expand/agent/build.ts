@@ -5,7 +5,7 @@
 import type { K8sObject, OwnerReference } from '../../model/k8s.js';
 import { clone, compact, objectMeta, sortedMap } from '../k8s/meta.js';
 import { configHash } from '../k8s/hash.js';
-import { goPodField } from '../k8s/gotypes.js';
+import { goPodField } from '../../go/k8s-types.js';
 
 type Obj = Record<string, any>;
 

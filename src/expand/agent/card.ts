@@ -3,15 +3,16 @@
  * GetA2AAgentCard; a2a-go a2acompat/a2av0/agentcard.go), two-space MarshalIndent, keys in
  * the order of reference §6.5.
  */
+import type { AgentSpec } from '../../model/input.js';
 import type { InputObject } from '../../model/source.js';
-import { goJsonIndent } from '../gojson.js';
+import { goJsonIndent } from '../../go/json.js';
 
 type Obj = Record<string, any>;
 
 export function buildAgentCard(agent: InputObject): string {
-  const spec: Obj = (agent.body.spec as Obj) ?? {};
+  const spec: AgentSpec = (agent.body.spec as AgentSpec | undefined) ?? {};
   const url = `http://${agent.name}.${agent.namespace}:8080`;
-  const skills = (spec.declarative?.a2aConfig?.skills ?? []).map((s: Obj) => {
+  const skills = (spec.declarative?.a2aConfig?.skills ?? []).map((s) => {
     const out: Obj = { description: s.description ?? '' };
     if (Array.isArray(s.examples) && s.examples.length > 0) out.examples = s.examples;
     out.id = s.id ?? '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InputObject } from '../../model/source.js';
-import { buildIndex } from '../../resolve/index.js';
+import { buildIndex } from '../../index/objects.js';
 import { profileDefaults } from '../../settings/settings.js';
 import { compileContextConfig } from './compaction.js';
 import { AgentContext } from './context.js';

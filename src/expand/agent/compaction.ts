@@ -6,6 +6,7 @@
 import type { AgentContext } from './context.js';
 import { translateModelConfig, type ModelPlan } from './model.js';
 import { lookup } from './values.js';
+import type { DeclarativeSpec } from '../../model/input.js';
 
 type Obj = Record<string, any>;
 
@@ -18,10 +19,10 @@ export interface ContextPlan {
 const SUMMARIZER_PATH = ['spec', 'declarative', 'context', 'compaction', 'summarizer', 'modelConfig'];
 
 /** Undefined without context, or after reporting why it cannot be built. */
-export function compileContextConfig(ctx: AgentContext, decl: Obj, own: ModelPlan | undefined, runtime: 'python' | 'go'): ContextPlan | undefined {
-  const context: Obj | undefined = decl.context;
+export function compileContextConfig(ctx: AgentContext, decl: DeclarativeSpec, own: ModelPlan | undefined, runtime: 'python' | 'go'): ContextPlan | undefined {
+  const context = decl.context;
   if (!context) return undefined;
-  const c: Obj | undefined = context.compaction;
+  const c = context.compaction;
   if (!c) return { config: {}, model: undefined };
   let summarizer: ModelPlan | undefined;
   let separate = false;

@@ -2,7 +2,7 @@
 import type { RuleId } from '../../diagnostics/rules.js';
 import { at, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { keyOf, type FieldPath, type InputObject } from '../../model/source.js';
-import type { ObjectIndex } from '../../resolve/index.js';
+import type { ObjectIndex } from '../../index/objects.js';
 import type { Settings } from '../../settings/settings.js';
 
 export class AgentContext {

@@ -6,7 +6,7 @@
  * and the URL is re-serialised as Go's `URL.String()` would, because the output must be
  * byte for byte the controller's.
  */
-import { goEscaped, hostOf, parseGoUrl, portOf, splitUrl, userinfoOf } from './gourl.js';
+import { goEscaped, hostOf, parseGoUrl, portOf, splitUrl, userinfoOf } from '../../go/url.js';
 
 /** The pieces of a URL that the rewrite keeps, as written. */
 interface UrlParts {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ModelConfigSpec } from '../../model/input.js';
 import type { InputObject } from '../../model/source.js';
-import { buildIndex } from '../../resolve/index.js';
+import { buildIndex } from '../../index/objects.js';
 import { profileDefaults } from '../../settings/settings.js';
 import { AgentContext } from './context.js';
 import { foundryEndpoint } from './foundry-endpoint.js';
@@ -13,10 +14,10 @@ function obj(kind: string, name: string, extra: Record<string, unknown>, apiVers
 const CM = obj('ConfigMap', 'out', { data: { endpoint: 'https://acme.services.ai.azure.com', empty: '' } }, 'v1');
 const MC = obj('ModelConfig', 'm', {});
 
-function run(foundry: Record<string, unknown>): { value: string | undefined; errors: string[] } {
+function run(foundry: Omit<NonNullable<ModelConfigSpec['foundry']>, 'deployment'>): { value: string | undefined; errors: string[] } {
   const agent = obj('Agent', 'a', {});
   const ctx = new AgentContext(agent, buildIndex([agent, CM, MC]).index, profileDefaults('controller'));
-  const value = foundryEndpoint(ctx, MC, foundry);
+  const value = foundryEndpoint(ctx, MC, { deployment: 'd', ...foundry });
   return { value, errors: ctx.diagnostics.map((d) => `${d.rule}: ${d.message}`) };
 }
 

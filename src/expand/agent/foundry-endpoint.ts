@@ -3,14 +3,19 @@
  * named by `foundry.endpointFrom` (such as one Azure Service Operator writes), read in the
  * ModelConfig's namespace (reference §2.1, §8).
  */
+import type { ModelConfigSpec } from '../../model/input.js';
 import type { InputObject } from '../../model/source.js';
 import type { AgentContext } from './context.js';
 
 type Obj = Record<string, any>;
 
 /** The endpoint, or undefined after reporting why there is none. */
-export function foundryEndpoint(ctx: AgentContext, mc: InputObject, foundry: Obj): string | undefined {
-  const from: Obj | undefined = foundry.endpointFrom;
+export function foundryEndpoint(
+  ctx: AgentContext,
+  mc: InputObject,
+  foundry: NonNullable<ModelConfigSpec['foundry']>,
+): string | undefined {
+  const from = foundry.endpointFrom;
   const path = ['spec', 'foundry', from ? 'endpointFrom' : 'endpoint'];
   let endpoint: string = foundry.endpoint ?? '';
   let source = 'spec.foundry.endpoint is empty; set it or foundry.endpointFrom';

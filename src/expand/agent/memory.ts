@@ -6,6 +6,7 @@
 import type { AgentContext } from './context.js';
 import { translateModelConfig, type ModelPlan } from './model.js';
 import { lookup } from './values.js';
+import type { DeclarativeSpec } from '../../model/input.js';
 
 type Obj = Record<string, any>;
 
@@ -18,8 +19,8 @@ export interface MemoryPlan {
 const MEMORY_PATH = ['spec', 'declarative', 'memory', 'modelConfig'];
 
 /** Undefined without memory, or after reporting why it cannot be built. */
-export function compileMemory(ctx: AgentContext, decl: Obj, own: ModelPlan | undefined, runtime: 'python' | 'go'): MemoryPlan | undefined {
-  const memory: Obj | undefined = decl.memory;
+export function compileMemory(ctx: AgentContext, decl: DeclarativeSpec, own: ModelPlan | undefined, runtime: 'python' | 'go'): MemoryPlan | undefined {
+  const memory = decl.memory;
   if (!memory) return undefined;
   const name = String(memory.modelConfig ?? '');
   const same = name === String(decl.modelConfig ?? '');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InputObject } from '../../model/source.js';
-import { buildIndex } from '../../resolve/index.js';
+import { buildIndex } from '../../index/objects.js';
 import { DEFAULT_SETTINGS } from '../../settings/settings.js';
 import { AgentContext } from './context.js';
 import { renderSystemMessage, toolNamesOf, type PromptData } from './prompt.js';

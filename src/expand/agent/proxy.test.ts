@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InputObject } from '../../model/source.js';
-import type { ObjectIndex } from '../../resolve/index.js';
-import { parseGoUrl, type GoUrl } from './gourl.js';
+import type { ObjectIndex } from '../../index/objects.js';
+import { parseGoUrl, type GoUrl } from '../../go/url.js';
 import { isInClusterUrl, namespaceInInput, parseProxyUrl, proxiedUrl } from './proxy.js';
 
 const PROXY = parseProxyUrl('http://proxy.kagent.svc.cluster.local:8080') as GoUrl;

@@ -5,9 +5,9 @@
  * both URLs with `url.Parse` and the output must be byte for byte the same.
  */
 import type { FieldPath } from '../../model/source.js';
-import type { ObjectIndex } from '../../resolve/index.js';
+import type { ObjectIndex } from '../../index/objects.js';
 import type { AgentContext } from './context.js';
-import { parseGoUrl, type GoUrl } from './gourl.js';
+import { parseGoUrl, type GoUrl } from '../../go/url.js';
 
 /** The header that carries the original host to the proxy (overwrites a user header of that name). */
 export const PROXY_HOST_HEADER = 'x-kagent-host';

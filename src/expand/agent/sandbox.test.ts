@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AgentSpec } from '../../model/input.js';
 import { agentSecurityContext, needsCodeIsolation, needsSrtSettings, networkConfig, srtSettingsJson } from './sandbox.js';
 
 describe('needsSrtSettings', () => {
@@ -10,7 +11,8 @@ describe('needsSrtSettings', () => {
   it('is false for executeCodeBlocks: false, a sandbox alone, or skills: null on a Declarative agent', () => {
     expect(needsSrtSettings({ declarative: { executeCodeBlocks: false } }, false)).toBe(false);
     expect(needsSrtSettings({ sandbox: { network: {} } }, false)).toBe(false);
-    expect(needsSrtSettings({ skills: null }, false)).toBe(false);
+    // A YAML `skills: null` is a value the generated type (no null) does not describe.
+    expect(needsSrtSettings({ skills: null } as unknown as AgentSpec, false)).toBe(false);
   });
 
   it('follows spec.sandbox for a BYO agent', () => {

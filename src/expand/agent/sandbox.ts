@@ -3,7 +3,8 @@
  * needs the sandbox-runtime (SRT) settings file, its bytes, the config.json `network` block,
  * and the container securityContext that code isolation needs.
  */
-import { goJson } from '../gojson.js';
+import { goJson } from '../../go/json.js';
+import type { AgentSkills, AgentSpec } from '../../model/input.js';
 
 type Obj = Record<string, any>;
 
@@ -15,7 +16,7 @@ export const SRT_SETTINGS_PATH = '/config/srt-settings.json';
  * `spec.skills` (even without refs) or `executeCodeBlocks: true`; a BYO agent when
  * `spec.sandbox` is set, since its image is the user's and only the user knows it sandboxes.
  */
-export function needsSrtSettings(spec: Obj, byo: boolean): boolean {
+export function needsSrtSettings(spec: AgentSpec, byo: boolean): boolean {
   if (byo) return isSet(spec.sandbox);
   return isSet(spec.skills) || spec.declarative?.executeCodeBlocks === true;
 }
@@ -24,11 +25,11 @@ export function needsSrtSettings(spec: Obj, byo: boolean): boolean {
  * Whether the agent container runs code that must be isolated (reference §3.5): code blocks
  * executed, or skills actually fetched (an empty `skills: {}` fetches nothing).
  */
-export function needsCodeIsolation(spec: Obj): boolean {
+export function needsCodeIsolation(spec: AgentSpec): boolean {
   return spec.declarative?.executeCodeBlocks === true || hasSkillRefs(spec.skills);
 }
 
-export function hasSkillRefs(skills: Obj | null | undefined): boolean {
+export function hasSkillRefs(skills: AgentSkills | null | undefined): boolean {
   return !!skills && [skills.refs, skills.gitRefs, skills.s3Refs].some((l) => Array.isArray(l) && l.length > 0);
 }
 
@@ -36,7 +37,7 @@ export function hasSkillRefs(skills: Obj | null | undefined): boolean {
  * `srt-settings.json` (reference §3.7): Go marshals a map, so keys are sorted at every level
  * and the JSON is compact; allowed domains keep the user's order, an absent list is `[]`.
  */
-export function srtSettingsJson(spec: Obj): string {
+export function srtSettingsJson(spec: AgentSpec): string {
   const allowed: unknown[] = spec.sandbox?.network?.allowedDomains ?? [];
   return goJson({
     filesystem: { allowWrite: ['.', '/tmp'], denyRead: [], denyWrite: [] },
@@ -45,7 +46,7 @@ export function srtSettingsJson(spec: Obj): string {
 }
 
 /** config.json `network` (reference §6.1, §6.4): present when `spec.sandbox.network` is set; `allowed_domains` omitempty. */
-export function networkConfig(spec: Obj): Obj | undefined {
+export function networkConfig(spec: AgentSpec): Obj | undefined {
   const network = spec.sandbox?.network;
   if (!isSet(network)) return undefined;
   const domains: unknown[] = network.allowedDomains ?? [];
@@ -67,6 +68,6 @@ export function agentSecurityContext(base: Obj | undefined, isolation: boolean):
 }
 
 /** Go's `!= nil` on a pointer field read from YAML: an explicit `null` is as good as absent. */
-function isSet(v: unknown): boolean {
+function isSet<T>(v: T): v is NonNullable<T> {
   return v !== undefined && v !== null;
 }

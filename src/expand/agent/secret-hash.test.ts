@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InputObject } from '../../model/source.js';
-import { buildIndex } from '../../resolve/index.js';
+import { buildIndex } from '../../index/objects.js';
 import { collectSecretHashBytes, decodeHex, remoteMcpServersOf } from './secret-hash.js';
 
 function obj(kind: string, name: string, secretHash?: string, namespace = 'ns'): InputObject {

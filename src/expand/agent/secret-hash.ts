@@ -5,7 +5,7 @@
  * the agent's pods; offline, they only count when the status is committed with the object.
  */
 import type { InputObject } from '../../model/source.js';
-import type { ObjectIndex } from '../../resolve/index.js';
+import type { ObjectIndex } from '../../index/objects.js';
 
 type Obj = Record<string, any>;
 

@@ -5,13 +5,14 @@
  */
 import type { RuleId } from '../../diagnostics/rules.js';
 import type { FieldPath } from '../../model/source.js';
-import { goJson } from '../gojson.js';
+import { goJson } from '../../go/json.js';
 import { clone, compact } from '../k8s/meta.js';
 import { dnsSubdomainProblem, isDnsSubdomain } from '../k8s/names.js';
-import { goField, quantityMessage } from '../k8s/gotypes.js';
+import { goField, quantityMessage } from '../../go/k8s-types.js';
 import { DEFAULT_RESOURCES } from './build.js';
 import type { AgentContext } from './context.js';
 import { hasSkillRefs } from './sandbox.js';
+import type { AgentSpec } from '../../model/input.js';
 
 type Obj = Record<string, any>;
 
@@ -60,7 +61,7 @@ interface Skill {
  * OCI images, then S3 refs (the order of the skills-init config). Prompt templates see them as
  * `.SkillNames` (reference §3.8).
  */
-export function skillNames(spec: Obj): string[] {
+export function skillNames(spec: AgentSpec): string[] {
   return collectSkills(spec.skills).map((s) => s.name);
 }
 
@@ -68,7 +69,7 @@ export function skillNames(spec: Obj): string[] {
  * The skills of the Agent in `ctx`, with every problem reported as `agent-skills-invalid`.
  * `spec.skills` sits on the Agent spec, not in `declarative`, so a BYO agent gets them too.
  */
-export function compileSkills(ctx: AgentContext, spec: Obj, image: string, securityContext: Obj | undefined): SkillsPlan | undefined {
+export function compileSkills(ctx: AgentContext, spec: AgentSpec, image: string, securityContext: Obj | undefined): SkillsPlan | undefined {
   const { plan, problems } = planSkills(ctx.agent.name, spec, image, securityContext);
   for (const p of problems) ctx.error(p.path, p.rule ?? 'agent-skills-invalid', p.message);
   return plan;
@@ -81,7 +82,7 @@ export function compileSkills(ctx: AgentContext, spec: Obj, image: string, secur
  */
 export function planSkills(
   agentName: string,
-  spec: Obj,
+  spec: AgentSpec,
   image: string,
   securityContext: Obj | undefined,
 ): { plan?: SkillsPlan; problems: SkillsProblem[] } {

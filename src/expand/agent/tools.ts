@@ -6,10 +6,10 @@
  */
 import type { InputObject } from '../../model/source.js';
 import { markFrom } from '../../model/provenance.js';
-import { durationSeconds } from '../k8s/duration.js';
+import { durationSeconds } from '../../go/duration.js';
 import { matchesLabelSelector } from '../k8s/selector.js';
 import { shown } from '../../diagnostics/format.js';
-import { goMap } from '../gojson.js';
+import { goMap } from '../../go/json.js';
 import { mcpServerUrlPath } from '../profile.js';
 import type { AgentContext } from './context.js';
 import { isInClusterUrl, namespaceInInput, routeToolUrl } from './proxy.js';

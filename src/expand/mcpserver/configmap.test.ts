@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localConfigHash, localYaml, type LocalConfigInput } from './configmap.js';
-import { goKeyCompare } from './goyaml.js';
+import { goKeyCompare } from '../../go/yaml.js';
 
 // Test vectors of kmcp.md §2.12 (json → go-yaml v2.4.0 over the translator's struct shape).
 const vectors: Array<[string, LocalConfigInput, string]> = [

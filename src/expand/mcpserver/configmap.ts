@@ -1,6 +1,6 @@
 /** The agentgateway "local" config kmcp writes into ConfigMap `<name>` key `local.yaml` (kmcp.md §2.11). */
 import { createHash } from 'node:crypto';
-import { goYaml } from './goyaml.js';
+import { goYaml } from '../../go/yaml.js';
 
 export interface LocalConfigInput {
   name: string;

@@ -4,7 +4,7 @@
  * are in configmap.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { goYaml, resolvesToString } from './goyaml.js';
+import { goYaml, resolvesToString } from './yaml.js';
 
 const one = (v: string) => goYaml({ a: v });
 

@@ -11,9 +11,9 @@
  * Field types: `string`, `int`, `bool`, `Quantity`, `IntOrString`, `any` (copied as is), a struct
  * name of this table, `*T` (pointer), `[]T`, `map[string]T`.
  */
-import type { FieldPath } from '../../model/source.js';
+import type { FieldPath } from '../model/source.js';
 import { parseQuantity } from './quantity.js';
-import { carryMark } from '../../model/provenance.js';
+import { carryMark } from '../model/provenance.js';
 
 type Fields = Record<string, string>;
 

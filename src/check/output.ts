@@ -9,7 +9,7 @@ import type { RuleId } from '../diagnostics/rules.js';
 import { at, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RenderedSource } from '../model/k8s.js';
 import { keyOf, type InputObject, type Position } from '../model/source.js';
-import type { ObjectIndex } from '../resolve/index.js';
+import type { ObjectIndex } from '../index/objects.js';
 import { apiServerProblems } from './apiserver.js';
 import { dns1123Subdomain } from './k8s-validation.js';
 import { locate } from './locate.js';

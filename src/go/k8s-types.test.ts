@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GO_TYPES, goField, goPodField, normalizeGo, quantityMessage } from './gotypes.js';
+import { GO_TYPES, goField, goPodField, normalizeGo, quantityMessage } from './k8s-types.js';
 import { QUANTITY_ERRORS } from './quantity.js';
 
 const none = () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goJson, goJsonIndent, goJsonReference, goMap, goNumber, goStringReference } from './gojson.js';
+import { goJson, goJsonIndent, goJsonReference, goMap, goNumber, goStringReference } from './json.js';
 
 describe('goJson', () => {
   it('escapes HTML characters and line separators as Go does', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFiles } from '../read/parse.js';
 import { resolveSettings } from '../settings/settings.js';
-import { validateInputs } from './index.js';
+import { validateInputs } from './inputs.js';
 
 function validate(text: string) {
   const { objects, diagnostics } = parseFiles([{ path: 'in.yaml', text }], 'default');
