@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { toYaml, toYamlReference } from '../../src/emit/yaml.js';
-import { executeTemplate, GoStruct, type GoValue } from '../../src/expand/gotemplate/index.js';
+import { executeTemplate, GoStruct, type GoValue } from '../../src/go/template/index.js';
 
 /** What YAML cannot carry: a lone surrogate is written as U+FFFD (no Go string holds one). */
 const expected = (s: string) => s.replace(/\p{Cs}/gu, '\ufffd');

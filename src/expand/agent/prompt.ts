@@ -5,8 +5,8 @@
  * (a key of a data-source ConfigMap) and whose data is the agent's name, namespace,
  * description, tool names and skill names.
  */
-import { goQuote } from '../gotemplate/quote.js';
-import { executeTemplate, FuncError, GoFunc, GoStruct, type GoValue } from '../gotemplate/index.js';
+import { goQuote } from '../../go/template/quote.js';
+import { executeTemplate, FuncError, GoFunc, GoStruct, type GoValue } from '../../go/template/index.js';
 import type { FieldPath } from '../../model/source.js';
 import type { AgentContext } from './context.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executeTemplate, FuncError, GoFunc } from './index.js';
+import { executeTemplate, FuncError, GoFunc } from './template.js';
 
 describe('executeTemplate', () => {
   it('says whether parsing or execution failed', () => {
