@@ -215,7 +215,7 @@ class Emitter {
       const c = cs[i]!;
       const cp = c.codePointAt(0)!;
       if (!isPrintable(cp) || cp === 0xfeff || isBreak(c) || c === '"' || c === '\\') {
-        this.put(`\\${escape(cp)}`);
+        this.put(`\\${escapeSequence(cp)}`);
         spaces = false;
       } else if (c === ' ') {
         if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < cs.length - 1) {
@@ -358,7 +358,7 @@ const ESCAPES: Record<number, string> = {
   0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P',
 };
 
-function escape(cp: number): string {
+function escapeSequence(cp: number): string {
   const named = ESCAPES[cp];
   if (named !== undefined) return named;
   const [letter, width] = cp <= 0xff ? ['x', 2] : cp <= 0xffff ? ['u', 4] : ['U', 8];

@@ -214,6 +214,7 @@ describe('§1.6 worked examples, input → YAMLToJSON', () => {
   // §1.1.2: kubectl decodes YAMLToJSON's output to int64 or float64, so a uint64 is sent as the nearest double.
   it.each([
     ['v: 12345678901234567890', '{"v":12345678901234567890}', 12345678901234567000],
+    // biome-ignore lint/correctness/noPrecisionLoss: the literal is the float64 kubectl sends; the loss is the point
     ['v: 9223372036854775808', '{"v":9223372036854775808}', 9223372036854775808],
   ])('%j → %s (uint64), sent by kubectl as a float64', (yaml, goOut, sent) => {
     expect(JSON.parse(json(`${yaml}\n`))).toEqual(JSON.parse(goOut));

@@ -301,6 +301,7 @@ class State {
         return first.value;
       case 'dot':
         return dot;
+      // biome-ignore lint/suspicious/noFallthroughSwitchClause: errorf throws, as Go's panics
       case 'nil':
         this.errorf('nil is not a command');
       // falls through (errorf never returns)

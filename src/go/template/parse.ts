@@ -384,6 +384,7 @@ class Tree {
         case 'string':
         case 'number':
         case 'nil':
+        // biome-ignore lint/suspicious/noFallthroughSwitchClause: errorf throws, as Go's panics
         case 'dot':
           this.errorf(`unexpected . after term ${goQuote(nodeString(node))}`);
         // falls through (errorf never returns)

@@ -33,18 +33,18 @@ export function goQuoteRune(r: number): string {
   return `'${escapeRune(r, "'")}'`;
 }
 
-export class SyntaxError extends Error {}
+export class UnquoteSyntaxError extends Error {}
 
 /** strconv.Unquote of a "..." or `...` literal; throws `invalid syntax` like Go. */
 export function goUnquote(lit: string): string {
   const q = lit[0];
-  if (lit.length < 2 || lit[lit.length - 1] !== q) throw new SyntaxError('invalid syntax');
+  if (lit.length < 2 || lit[lit.length - 1] !== q) throw new UnquoteSyntaxError('invalid syntax');
   const body = lit.slice(1, -1);
   if (q === '`') {
-    if (body.includes('`')) throw new SyntaxError('invalid syntax');
+    if (body.includes('`')) throw new UnquoteSyntaxError('invalid syntax');
     return body.replace(/\r/g, '');
   }
-  if (q !== '"' && q !== "'") throw new SyntaxError('invalid syntax');
+  if (q !== '"' && q !== "'") throw new UnquoteSyntaxError('invalid syntax');
   const bytes: number[] = [];
   const pushRune = (r: number) => bytes.push(...Buffer.from(String.fromCodePoint(r), 'utf8'));
   let runes = 0;
@@ -52,7 +52,7 @@ export function goUnquote(lit: string): string {
     const c = body.codePointAt(i)!;
     const w = c > 0xffff ? 2 : 1;
     runes++;
-    if (String.fromCodePoint(c) === q || c === 0x0a) throw new SyntaxError('invalid syntax');
+    if (String.fromCodePoint(c) === q || c === 0x0a) throw new UnquoteSyntaxError('invalid syntax');
     if (c !== 0x5c) {
       pushRune(c);
       i += w;
@@ -63,31 +63,31 @@ export function goUnquote(lit: string): string {
     const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 0x5c };
     if (e in simple) pushRune(simple[e]);
     else if (e === "'" || e === '"') {
-      if (e !== q) throw new SyntaxError('invalid syntax');
+      if (e !== q) throw new UnquoteSyntaxError('invalid syntax');
       pushRune(e.charCodeAt(0));
     } else if (e === 'x' || e === 'u' || e === 'U') {
       const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
       const hex = body.slice(i, i + n);
-      if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) throw new SyntaxError('invalid syntax');
+      if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) throw new UnquoteSyntaxError('invalid syntax');
       i += n;
       const v = parseInt(hex, 16);
       if (e === 'x') {
         if (q === "'") pushRune(v);
         else bytes.push(v);
       } else {
-        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) throw new SyntaxError('invalid syntax');
+        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) throw new UnquoteSyntaxError('invalid syntax');
         pushRune(v);
       }
     } else if (e >= '0' && e <= '7') {
       const oct = body.slice(i - 1, i + 2);
-      if (!/^[0-7]{3}$/.test(oct)) throw new SyntaxError('invalid syntax');
+      if (!/^[0-7]{3}$/.test(oct)) throw new UnquoteSyntaxError('invalid syntax');
       i += 2;
       const v = parseInt(oct, 8);
-      if (v > 255) throw new SyntaxError('invalid syntax');
+      if (v > 255) throw new UnquoteSyntaxError('invalid syntax');
       if (q === "'") pushRune(v);
       else bytes.push(v);
-    } else throw new SyntaxError('invalid syntax');
+    } else throw new UnquoteSyntaxError('invalid syntax');
   }
-  if (q === "'" && runes !== 1) throw new SyntaxError('invalid syntax');
+  if (q === "'" && runes !== 1) throw new UnquoteSyntaxError('invalid syntax');
   return Buffer.from(bytes).toString('utf8');
 }
