@@ -4,475 +4,19 @@
 export interface Agent {
   apiVersion?: string;
   kind?: string;
-  metadata?: {
-    name?: string;
-    generateName?: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    generation?: number;
-    creationTimestamp?: string | null;
-    deletionTimestamp?: string | null;
-    deletionGracePeriodSeconds?: number;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: Array<Record<string, unknown>>;
-    finalizers?: string[];
-    managedFields?: Array<Record<string, unknown>>;
-  };
+  metadata?: ObjectMeta;
   spec?: {
-    allowedNamespaces?: {
-      from?: "All" | "Same" | "Selector";
-      selector?: {
-        matchExpressions?: Array<{
-          key: string;
-          operator: string;
-          values?: string[];
-        }>;
-        matchLabels?: Record<string, string>;
-      };
-    };
+    allowedNamespaces?: AllowedNamespaces;
     byo?: {
       deployment?: {
-        affinity?: {
-          nodeAffinity?: {
-            preferredDuringSchedulingIgnoredDuringExecution?: Array<{
-              preference: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchFields?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-              };
-              weight: number;
-            }>;
-            requiredDuringSchedulingIgnoredDuringExecution?: {
-              nodeSelectorTerms: Array<{
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchFields?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-              }>;
-            };
-          };
-          podAffinity?: {
-            preferredDuringSchedulingIgnoredDuringExecution?: Array<{
-              podAffinityTerm: {
-                labelSelector?: {
-                  matchExpressions?: Array<{
-                    key: string;
-                    operator: string;
-                    values?: string[];
-                  }>;
-                  matchLabels?: Record<string, string>;
-                };
-                matchLabelKeys?: string[];
-                mismatchLabelKeys?: string[];
-                namespaceSelector?: {
-                  matchExpressions?: Array<{
-                    key: string;
-                    operator: string;
-                    values?: string[];
-                  }>;
-                  matchLabels?: Record<string, string>;
-                };
-                namespaces?: string[];
-                topologyKey: string;
-              };
-              weight: number;
-            }>;
-            requiredDuringSchedulingIgnoredDuringExecution?: Array<{
-              labelSelector?: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchLabels?: Record<string, string>;
-              };
-              matchLabelKeys?: string[];
-              mismatchLabelKeys?: string[];
-              namespaceSelector?: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchLabels?: Record<string, string>;
-              };
-              namespaces?: string[];
-              topologyKey: string;
-            }>;
-          };
-          podAntiAffinity?: {
-            preferredDuringSchedulingIgnoredDuringExecution?: Array<{
-              podAffinityTerm: {
-                labelSelector?: {
-                  matchExpressions?: Array<{
-                    key: string;
-                    operator: string;
-                    values?: string[];
-                  }>;
-                  matchLabels?: Record<string, string>;
-                };
-                matchLabelKeys?: string[];
-                mismatchLabelKeys?: string[];
-                namespaceSelector?: {
-                  matchExpressions?: Array<{
-                    key: string;
-                    operator: string;
-                    values?: string[];
-                  }>;
-                  matchLabels?: Record<string, string>;
-                };
-                namespaces?: string[];
-                topologyKey: string;
-              };
-              weight: number;
-            }>;
-            requiredDuringSchedulingIgnoredDuringExecution?: Array<{
-              labelSelector?: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchLabels?: Record<string, string>;
-              };
-              matchLabelKeys?: string[];
-              mismatchLabelKeys?: string[];
-              namespaceSelector?: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchLabels?: Record<string, string>;
-              };
-              namespaces?: string[];
-              topologyKey: string;
-            }>;
-          };
-        };
+        affinity?: Affinity;
         annotations?: Record<string, string>;
         args?: string[];
         cmd?: string;
         deploymentAnnotations?: Record<string, string>;
-        env?: Array<{
-          name: string;
-          value?: string;
-          valueFrom?: {
-            configMapKeyRef?: {
-              key: string;
-              name?: string;
-              optional?: boolean;
-            };
-            fieldRef?: {
-              apiVersion?: string;
-              fieldPath: string;
-            };
-            fileKeyRef?: {
-              key: string;
-              optional?: boolean;
-              path: string;
-              volumeName: string;
-            };
-            resourceFieldRef?: {
-              containerName?: string;
-              divisor?: number | string;
-              resource: string;
-            };
-            secretKeyRef?: {
-              key: string;
-              name?: string;
-              optional?: boolean;
-            };
-          };
-        }>;
-        envFrom?: Array<{
-          configMapRef?: {
-            name?: string;
-            optional?: boolean;
-          };
-          prefix?: string;
-          secretRef?: {
-            name?: string;
-            optional?: boolean;
-          };
-        }>;
-        extraContainers?: Array<{
-          args?: string[];
-          command?: string[];
-          env?: Array<{
-            name: string;
-            value?: string;
-            valueFrom?: {
-              configMapKeyRef?: {
-                key: string;
-                name?: string;
-                optional?: boolean;
-              };
-              fieldRef?: {
-                apiVersion?: string;
-                fieldPath: string;
-              };
-              fileKeyRef?: {
-                key: string;
-                optional?: boolean;
-                path: string;
-                volumeName: string;
-              };
-              resourceFieldRef?: {
-                containerName?: string;
-                divisor?: number | string;
-                resource: string;
-              };
-              secretKeyRef?: {
-                key: string;
-                name?: string;
-                optional?: boolean;
-              };
-            };
-          }>;
-          envFrom?: Array<{
-            configMapRef?: {
-              name?: string;
-              optional?: boolean;
-            };
-            prefix?: string;
-            secretRef?: {
-              name?: string;
-              optional?: boolean;
-            };
-          }>;
-          image?: string;
-          imagePullPolicy?: string;
-          lifecycle?: {
-            postStart?: {
-              exec?: {
-                command?: string[];
-              };
-              httpGet?: {
-                host?: string;
-                httpHeaders?: Array<{
-                  name: string;
-                  value: string;
-                }>;
-                path?: string;
-                port: number | string;
-                scheme?: string;
-              };
-              sleep?: {
-                seconds: number;
-              };
-              tcpSocket?: {
-                host?: string;
-                port: number | string;
-              };
-            };
-            preStop?: {
-              exec?: {
-                command?: string[];
-              };
-              httpGet?: {
-                host?: string;
-                httpHeaders?: Array<{
-                  name: string;
-                  value: string;
-                }>;
-                path?: string;
-                port: number | string;
-                scheme?: string;
-              };
-              sleep?: {
-                seconds: number;
-              };
-              tcpSocket?: {
-                host?: string;
-                port: number | string;
-              };
-            };
-            stopSignal?: string;
-          };
-          livenessProbe?: {
-            exec?: {
-              command?: string[];
-            };
-            failureThreshold?: number;
-            grpc?: {
-              port: number;
-              service?: string;
-            };
-            httpGet?: {
-              host?: string;
-              httpHeaders?: Array<{
-                name: string;
-                value: string;
-              }>;
-              path?: string;
-              port: number | string;
-              scheme?: string;
-            };
-            initialDelaySeconds?: number;
-            periodSeconds?: number;
-            successThreshold?: number;
-            tcpSocket?: {
-              host?: string;
-              port: number | string;
-            };
-            terminationGracePeriodSeconds?: number;
-            timeoutSeconds?: number;
-          };
-          name: string;
-          ports?: Array<{
-            containerPort: number;
-            hostIP?: string;
-            hostPort?: number;
-            name?: string;
-            protocol?: string;
-          }>;
-          readinessProbe?: {
-            exec?: {
-              command?: string[];
-            };
-            failureThreshold?: number;
-            grpc?: {
-              port: number;
-              service?: string;
-            };
-            httpGet?: {
-              host?: string;
-              httpHeaders?: Array<{
-                name: string;
-                value: string;
-              }>;
-              path?: string;
-              port: number | string;
-              scheme?: string;
-            };
-            initialDelaySeconds?: number;
-            periodSeconds?: number;
-            successThreshold?: number;
-            tcpSocket?: {
-              host?: string;
-              port: number | string;
-            };
-            terminationGracePeriodSeconds?: number;
-            timeoutSeconds?: number;
-          };
-          resizePolicy?: Array<{
-            resourceName: string;
-            restartPolicy: string;
-          }>;
-          resources?: {
-            claims?: Array<{
-              name: string;
-              request?: string;
-            }>;
-            limits?: Record<string, number | string>;
-            requests?: Record<string, number | string>;
-          };
-          restartPolicy?: string;
-          restartPolicyRules?: Array<{
-            action: string;
-            exitCodes?: {
-              operator: string;
-              values?: number[];
-            };
-          }>;
-          securityContext?: {
-            allowPrivilegeEscalation?: boolean;
-            appArmorProfile?: {
-              localhostProfile?: string;
-              type: string;
-            };
-            capabilities?: {
-              add?: string[];
-              drop?: string[];
-            };
-            privileged?: boolean;
-            procMount?: string;
-            readOnlyRootFilesystem?: boolean;
-            runAsGroup?: number;
-            runAsNonRoot?: boolean;
-            runAsUser?: number;
-            seLinuxOptions?: {
-              level?: string;
-              role?: string;
-              type?: string;
-              user?: string;
-            };
-            seccompProfile?: {
-              localhostProfile?: string;
-              type: string;
-            };
-            windowsOptions?: {
-              gmsaCredentialSpec?: string;
-              gmsaCredentialSpecName?: string;
-              hostProcess?: boolean;
-              runAsUserName?: string;
-            };
-          };
-          startupProbe?: {
-            exec?: {
-              command?: string[];
-            };
-            failureThreshold?: number;
-            grpc?: {
-              port: number;
-              service?: string;
-            };
-            httpGet?: {
-              host?: string;
-              httpHeaders?: Array<{
-                name: string;
-                value: string;
-              }>;
-              path?: string;
-              port: number | string;
-              scheme?: string;
-            };
-            initialDelaySeconds?: number;
-            periodSeconds?: number;
-            successThreshold?: number;
-            tcpSocket?: {
-              host?: string;
-              port: number | string;
-            };
-            terminationGracePeriodSeconds?: number;
-            timeoutSeconds?: number;
-          };
-          stdin?: boolean;
-          stdinOnce?: boolean;
-          terminationMessagePath?: string;
-          terminationMessagePolicy?: string;
-          tty?: boolean;
-          volumeDevices?: Array<{
-            devicePath: string;
-            name: string;
-          }>;
-          volumeMounts?: Array<{
-            mountPath: string;
-            mountPropagation?: string;
-            name: string;
-            readOnly?: boolean;
-            recursiveReadOnly?: string;
-            subPath?: string;
-            subPathExpr?: string;
-          }>;
-          workingDir?: string;
-        }>;
+        env?: EnvVar[];
+        envFrom?: EnvFromSource[];
+        extraContainers?: Container[];
         image?: string;
         imagePullPolicy?: string;
         imagePullSecrets?: Array<{
@@ -480,419 +24,15 @@ export interface Agent {
         }>;
         labels?: Record<string, string>;
         nodeSelector?: Record<string, string>;
-        podSecurityContext?: {
-          appArmorProfile?: {
-            localhostProfile?: string;
-            type: string;
-          };
-          fsGroup?: number;
-          fsGroupChangePolicy?: string;
-          runAsGroup?: number;
-          runAsNonRoot?: boolean;
-          runAsUser?: number;
-          seLinuxChangePolicy?: string;
-          seLinuxOptions?: {
-            level?: string;
-            role?: string;
-            type?: string;
-            user?: string;
-          };
-          seccompProfile?: {
-            localhostProfile?: string;
-            type: string;
-          };
-          supplementalGroups?: number[];
-          supplementalGroupsPolicy?: string;
-          sysctls?: Array<{
-            name: string;
-            value: string;
-          }>;
-          windowsOptions?: {
-            gmsaCredentialSpec?: string;
-            gmsaCredentialSpecName?: string;
-            hostProcess?: boolean;
-            runAsUserName?: string;
-          };
-        };
+        podSecurityContext?: PodSecurityContext;
         replicas?: number;
-        resources?: {
-          claims?: Array<{
-            name: string;
-            request?: string;
-          }>;
-          limits?: Record<string, number | string>;
-          requests?: Record<string, number | string>;
-        };
-        securityContext?: {
-          allowPrivilegeEscalation?: boolean;
-          appArmorProfile?: {
-            localhostProfile?: string;
-            type: string;
-          };
-          capabilities?: {
-            add?: string[];
-            drop?: string[];
-          };
-          privileged?: boolean;
-          procMount?: string;
-          readOnlyRootFilesystem?: boolean;
-          runAsGroup?: number;
-          runAsNonRoot?: boolean;
-          runAsUser?: number;
-          seLinuxOptions?: {
-            level?: string;
-            role?: string;
-            type?: string;
-            user?: string;
-          };
-          seccompProfile?: {
-            localhostProfile?: string;
-            type: string;
-          };
-          windowsOptions?: {
-            gmsaCredentialSpec?: string;
-            gmsaCredentialSpecName?: string;
-            hostProcess?: boolean;
-            runAsUserName?: string;
-          };
-        };
-        serviceAccountConfig?: {
-          annotations?: Record<string, string>;
-          labels?: Record<string, string>;
-        };
+        resources?: ResourceRequirements;
+        securityContext?: SecurityContext;
+        serviceAccountConfig?: ServiceAccountConfig;
         serviceAccountName?: string;
-        tolerations?: Array<{
-          effect?: string;
-          key?: string;
-          operator?: string;
-          tolerationSeconds?: number;
-          value?: string;
-        }>;
-        volumeMounts?: Array<{
-          mountPath: string;
-          mountPropagation?: string;
-          name: string;
-          readOnly?: boolean;
-          recursiveReadOnly?: string;
-          subPath?: string;
-          subPathExpr?: string;
-        }>;
-        volumes?: Array<{
-          awsElasticBlockStore?: {
-            fsType?: string;
-            partition?: number;
-            readOnly?: boolean;
-            volumeID: string;
-          };
-          azureDisk?: {
-            cachingMode?: string;
-            diskName: string;
-            diskURI: string;
-            fsType?: string;
-            kind?: string;
-            readOnly?: boolean;
-          };
-          azureFile?: {
-            readOnly?: boolean;
-            secretName: string;
-            shareName: string;
-          };
-          cephfs?: {
-            monitors: string[];
-            path?: string;
-            readOnly?: boolean;
-            secretFile?: string;
-            secretRef?: {
-              name?: string;
-            };
-            user?: string;
-          };
-          cinder?: {
-            fsType?: string;
-            readOnly?: boolean;
-            secretRef?: {
-              name?: string;
-            };
-            volumeID: string;
-          };
-          configMap?: {
-            defaultMode?: number;
-            items?: Array<{
-              key: string;
-              mode?: number;
-              path: string;
-            }>;
-            name?: string;
-            optional?: boolean;
-          };
-          csi?: {
-            driver: string;
-            fsType?: string;
-            nodePublishSecretRef?: {
-              name?: string;
-            };
-            readOnly?: boolean;
-            volumeAttributes?: Record<string, string>;
-          };
-          downwardAPI?: {
-            defaultMode?: number;
-            items?: Array<{
-              fieldRef?: {
-                apiVersion?: string;
-                fieldPath: string;
-              };
-              mode?: number;
-              path: string;
-              resourceFieldRef?: {
-                containerName?: string;
-                divisor?: number | string;
-                resource: string;
-              };
-            }>;
-          };
-          emptyDir?: {
-            medium?: string;
-            sizeLimit?: number | string;
-          };
-          ephemeral?: {
-            volumeClaimTemplate?: {
-              metadata?: Record<string, unknown>;
-              spec: {
-                accessModes?: string[];
-                dataSource?: {
-                  apiGroup?: string;
-                  kind: string;
-                  name: string;
-                };
-                dataSourceRef?: {
-                  apiGroup?: string;
-                  kind: string;
-                  name: string;
-                  namespace?: string;
-                };
-                resources?: {
-                  limits?: Record<string, number | string>;
-                  requests?: Record<string, number | string>;
-                };
-                selector?: {
-                  matchExpressions?: Array<{
-                    key: string;
-                    operator: string;
-                    values?: string[];
-                  }>;
-                  matchLabels?: Record<string, string>;
-                };
-                storageClassName?: string;
-                volumeAttributesClassName?: string;
-                volumeMode?: string;
-                volumeName?: string;
-              };
-            };
-          };
-          fc?: {
-            fsType?: string;
-            lun?: number;
-            readOnly?: boolean;
-            targetWWNs?: string[];
-            wwids?: string[];
-          };
-          flexVolume?: {
-            driver: string;
-            fsType?: string;
-            options?: Record<string, string>;
-            readOnly?: boolean;
-            secretRef?: {
-              name?: string;
-            };
-          };
-          flocker?: {
-            datasetName?: string;
-            datasetUUID?: string;
-          };
-          gcePersistentDisk?: {
-            fsType?: string;
-            partition?: number;
-            pdName: string;
-            readOnly?: boolean;
-          };
-          gitRepo?: {
-            directory?: string;
-            repository: string;
-            revision?: string;
-          };
-          glusterfs?: {
-            endpoints: string;
-            path: string;
-            readOnly?: boolean;
-          };
-          hostPath?: {
-            path: string;
-            type?: string;
-          };
-          image?: {
-            pullPolicy?: string;
-            reference?: string;
-          };
-          iscsi?: {
-            chapAuthDiscovery?: boolean;
-            chapAuthSession?: boolean;
-            fsType?: string;
-            initiatorName?: string;
-            iqn: string;
-            iscsiInterface?: string;
-            lun: number;
-            portals?: string[];
-            readOnly?: boolean;
-            secretRef?: {
-              name?: string;
-            };
-            targetPortal: string;
-          };
-          name: string;
-          nfs?: {
-            path: string;
-            readOnly?: boolean;
-            server: string;
-          };
-          persistentVolumeClaim?: {
-            claimName: string;
-            readOnly?: boolean;
-          };
-          photonPersistentDisk?: {
-            fsType?: string;
-            pdID: string;
-          };
-          portworxVolume?: {
-            fsType?: string;
-            readOnly?: boolean;
-            volumeID: string;
-          };
-          projected?: {
-            defaultMode?: number;
-            sources?: Array<{
-              clusterTrustBundle?: {
-                labelSelector?: {
-                  matchExpressions?: Array<{
-                    key: string;
-                    operator: string;
-                    values?: string[];
-                  }>;
-                  matchLabels?: Record<string, string>;
-                };
-                name?: string;
-                optional?: boolean;
-                path: string;
-                signerName?: string;
-              };
-              configMap?: {
-                items?: Array<{
-                  key: string;
-                  mode?: number;
-                  path: string;
-                }>;
-                name?: string;
-                optional?: boolean;
-              };
-              downwardAPI?: {
-                items?: Array<{
-                  fieldRef?: {
-                    apiVersion?: string;
-                    fieldPath: string;
-                  };
-                  mode?: number;
-                  path: string;
-                  resourceFieldRef?: {
-                    containerName?: string;
-                    divisor?: number | string;
-                    resource: string;
-                  };
-                }>;
-              };
-              podCertificate?: {
-                certificateChainPath?: string;
-                credentialBundlePath?: string;
-                keyPath?: string;
-                keyType: string;
-                maxExpirationSeconds?: number;
-                signerName: string;
-                userAnnotations?: Record<string, string>;
-              };
-              secret?: {
-                items?: Array<{
-                  key: string;
-                  mode?: number;
-                  path: string;
-                }>;
-                name?: string;
-                optional?: boolean;
-              };
-              serviceAccountToken?: {
-                audience?: string;
-                expirationSeconds?: number;
-                path: string;
-              };
-            }>;
-          };
-          quobyte?: {
-            group?: string;
-            readOnly?: boolean;
-            registry: string;
-            tenant?: string;
-            user?: string;
-            volume: string;
-          };
-          rbd?: {
-            fsType?: string;
-            image: string;
-            keyring?: string;
-            monitors: string[];
-            pool?: string;
-            readOnly?: boolean;
-            secretRef?: {
-              name?: string;
-            };
-            user?: string;
-          };
-          scaleIO?: {
-            fsType?: string;
-            gateway: string;
-            protectionDomain?: string;
-            readOnly?: boolean;
-            secretRef: {
-              name?: string;
-            };
-            sslEnabled?: boolean;
-            storageMode?: string;
-            storagePool?: string;
-            system: string;
-            volumeName?: string;
-          };
-          secret?: {
-            defaultMode?: number;
-            items?: Array<{
-              key: string;
-              mode?: number;
-              path: string;
-            }>;
-            optional?: boolean;
-            secretName?: string;
-          };
-          storageos?: {
-            fsType?: string;
-            readOnly?: boolean;
-            secretRef?: {
-              name?: string;
-            };
-            volumeName?: string;
-            volumeNamespace?: string;
-          };
-          vsphereVolume?: {
-            fsType?: string;
-            storagePolicyID?: string;
-            storagePolicyName?: string;
-            volumePath: string;
-          };
-        }>;
+        tolerations?: Toleration[];
+        volumeMounts?: VolumeMount[];
+        volumes?: Volume[];
         workingDir?: string;
       };
     };
@@ -921,443 +61,12 @@ export interface Agent {
         };
       };
       deployment?: {
-        affinity?: {
-          nodeAffinity?: {
-            preferredDuringSchedulingIgnoredDuringExecution?: Array<{
-              preference: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchFields?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-              };
-              weight: number;
-            }>;
-            requiredDuringSchedulingIgnoredDuringExecution?: {
-              nodeSelectorTerms: Array<{
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchFields?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-              }>;
-            };
-          };
-          podAffinity?: {
-            preferredDuringSchedulingIgnoredDuringExecution?: Array<{
-              podAffinityTerm: {
-                labelSelector?: {
-                  matchExpressions?: Array<{
-                    key: string;
-                    operator: string;
-                    values?: string[];
-                  }>;
-                  matchLabels?: Record<string, string>;
-                };
-                matchLabelKeys?: string[];
-                mismatchLabelKeys?: string[];
-                namespaceSelector?: {
-                  matchExpressions?: Array<{
-                    key: string;
-                    operator: string;
-                    values?: string[];
-                  }>;
-                  matchLabels?: Record<string, string>;
-                };
-                namespaces?: string[];
-                topologyKey: string;
-              };
-              weight: number;
-            }>;
-            requiredDuringSchedulingIgnoredDuringExecution?: Array<{
-              labelSelector?: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchLabels?: Record<string, string>;
-              };
-              matchLabelKeys?: string[];
-              mismatchLabelKeys?: string[];
-              namespaceSelector?: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchLabels?: Record<string, string>;
-              };
-              namespaces?: string[];
-              topologyKey: string;
-            }>;
-          };
-          podAntiAffinity?: {
-            preferredDuringSchedulingIgnoredDuringExecution?: Array<{
-              podAffinityTerm: {
-                labelSelector?: {
-                  matchExpressions?: Array<{
-                    key: string;
-                    operator: string;
-                    values?: string[];
-                  }>;
-                  matchLabels?: Record<string, string>;
-                };
-                matchLabelKeys?: string[];
-                mismatchLabelKeys?: string[];
-                namespaceSelector?: {
-                  matchExpressions?: Array<{
-                    key: string;
-                    operator: string;
-                    values?: string[];
-                  }>;
-                  matchLabels?: Record<string, string>;
-                };
-                namespaces?: string[];
-                topologyKey: string;
-              };
-              weight: number;
-            }>;
-            requiredDuringSchedulingIgnoredDuringExecution?: Array<{
-              labelSelector?: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchLabels?: Record<string, string>;
-              };
-              matchLabelKeys?: string[];
-              mismatchLabelKeys?: string[];
-              namespaceSelector?: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchLabels?: Record<string, string>;
-              };
-              namespaces?: string[];
-              topologyKey: string;
-            }>;
-          };
-        };
+        affinity?: Affinity;
         annotations?: Record<string, string>;
         deploymentAnnotations?: Record<string, string>;
-        env?: Array<{
-          name: string;
-          value?: string;
-          valueFrom?: {
-            configMapKeyRef?: {
-              key: string;
-              name?: string;
-              optional?: boolean;
-            };
-            fieldRef?: {
-              apiVersion?: string;
-              fieldPath: string;
-            };
-            fileKeyRef?: {
-              key: string;
-              optional?: boolean;
-              path: string;
-              volumeName: string;
-            };
-            resourceFieldRef?: {
-              containerName?: string;
-              divisor?: number | string;
-              resource: string;
-            };
-            secretKeyRef?: {
-              key: string;
-              name?: string;
-              optional?: boolean;
-            };
-          };
-        }>;
-        envFrom?: Array<{
-          configMapRef?: {
-            name?: string;
-            optional?: boolean;
-          };
-          prefix?: string;
-          secretRef?: {
-            name?: string;
-            optional?: boolean;
-          };
-        }>;
-        extraContainers?: Array<{
-          args?: string[];
-          command?: string[];
-          env?: Array<{
-            name: string;
-            value?: string;
-            valueFrom?: {
-              configMapKeyRef?: {
-                key: string;
-                name?: string;
-                optional?: boolean;
-              };
-              fieldRef?: {
-                apiVersion?: string;
-                fieldPath: string;
-              };
-              fileKeyRef?: {
-                key: string;
-                optional?: boolean;
-                path: string;
-                volumeName: string;
-              };
-              resourceFieldRef?: {
-                containerName?: string;
-                divisor?: number | string;
-                resource: string;
-              };
-              secretKeyRef?: {
-                key: string;
-                name?: string;
-                optional?: boolean;
-              };
-            };
-          }>;
-          envFrom?: Array<{
-            configMapRef?: {
-              name?: string;
-              optional?: boolean;
-            };
-            prefix?: string;
-            secretRef?: {
-              name?: string;
-              optional?: boolean;
-            };
-          }>;
-          image?: string;
-          imagePullPolicy?: string;
-          lifecycle?: {
-            postStart?: {
-              exec?: {
-                command?: string[];
-              };
-              httpGet?: {
-                host?: string;
-                httpHeaders?: Array<{
-                  name: string;
-                  value: string;
-                }>;
-                path?: string;
-                port: number | string;
-                scheme?: string;
-              };
-              sleep?: {
-                seconds: number;
-              };
-              tcpSocket?: {
-                host?: string;
-                port: number | string;
-              };
-            };
-            preStop?: {
-              exec?: {
-                command?: string[];
-              };
-              httpGet?: {
-                host?: string;
-                httpHeaders?: Array<{
-                  name: string;
-                  value: string;
-                }>;
-                path?: string;
-                port: number | string;
-                scheme?: string;
-              };
-              sleep?: {
-                seconds: number;
-              };
-              tcpSocket?: {
-                host?: string;
-                port: number | string;
-              };
-            };
-            stopSignal?: string;
-          };
-          livenessProbe?: {
-            exec?: {
-              command?: string[];
-            };
-            failureThreshold?: number;
-            grpc?: {
-              port: number;
-              service?: string;
-            };
-            httpGet?: {
-              host?: string;
-              httpHeaders?: Array<{
-                name: string;
-                value: string;
-              }>;
-              path?: string;
-              port: number | string;
-              scheme?: string;
-            };
-            initialDelaySeconds?: number;
-            periodSeconds?: number;
-            successThreshold?: number;
-            tcpSocket?: {
-              host?: string;
-              port: number | string;
-            };
-            terminationGracePeriodSeconds?: number;
-            timeoutSeconds?: number;
-          };
-          name: string;
-          ports?: Array<{
-            containerPort: number;
-            hostIP?: string;
-            hostPort?: number;
-            name?: string;
-            protocol?: string;
-          }>;
-          readinessProbe?: {
-            exec?: {
-              command?: string[];
-            };
-            failureThreshold?: number;
-            grpc?: {
-              port: number;
-              service?: string;
-            };
-            httpGet?: {
-              host?: string;
-              httpHeaders?: Array<{
-                name: string;
-                value: string;
-              }>;
-              path?: string;
-              port: number | string;
-              scheme?: string;
-            };
-            initialDelaySeconds?: number;
-            periodSeconds?: number;
-            successThreshold?: number;
-            tcpSocket?: {
-              host?: string;
-              port: number | string;
-            };
-            terminationGracePeriodSeconds?: number;
-            timeoutSeconds?: number;
-          };
-          resizePolicy?: Array<{
-            resourceName: string;
-            restartPolicy: string;
-          }>;
-          resources?: {
-            claims?: Array<{
-              name: string;
-              request?: string;
-            }>;
-            limits?: Record<string, number | string>;
-            requests?: Record<string, number | string>;
-          };
-          restartPolicy?: string;
-          restartPolicyRules?: Array<{
-            action: string;
-            exitCodes?: {
-              operator: string;
-              values?: number[];
-            };
-          }>;
-          securityContext?: {
-            allowPrivilegeEscalation?: boolean;
-            appArmorProfile?: {
-              localhostProfile?: string;
-              type: string;
-            };
-            capabilities?: {
-              add?: string[];
-              drop?: string[];
-            };
-            privileged?: boolean;
-            procMount?: string;
-            readOnlyRootFilesystem?: boolean;
-            runAsGroup?: number;
-            runAsNonRoot?: boolean;
-            runAsUser?: number;
-            seLinuxOptions?: {
-              level?: string;
-              role?: string;
-              type?: string;
-              user?: string;
-            };
-            seccompProfile?: {
-              localhostProfile?: string;
-              type: string;
-            };
-            windowsOptions?: {
-              gmsaCredentialSpec?: string;
-              gmsaCredentialSpecName?: string;
-              hostProcess?: boolean;
-              runAsUserName?: string;
-            };
-          };
-          startupProbe?: {
-            exec?: {
-              command?: string[];
-            };
-            failureThreshold?: number;
-            grpc?: {
-              port: number;
-              service?: string;
-            };
-            httpGet?: {
-              host?: string;
-              httpHeaders?: Array<{
-                name: string;
-                value: string;
-              }>;
-              path?: string;
-              port: number | string;
-              scheme?: string;
-            };
-            initialDelaySeconds?: number;
-            periodSeconds?: number;
-            successThreshold?: number;
-            tcpSocket?: {
-              host?: string;
-              port: number | string;
-            };
-            terminationGracePeriodSeconds?: number;
-            timeoutSeconds?: number;
-          };
-          stdin?: boolean;
-          stdinOnce?: boolean;
-          terminationMessagePath?: string;
-          terminationMessagePolicy?: string;
-          tty?: boolean;
-          volumeDevices?: Array<{
-            devicePath: string;
-            name: string;
-          }>;
-          volumeMounts?: Array<{
-            mountPath: string;
-            mountPropagation?: string;
-            name: string;
-            readOnly?: boolean;
-            recursiveReadOnly?: string;
-            subPath?: string;
-            subPathExpr?: string;
-          }>;
-          workingDir?: string;
-        }>;
+        env?: EnvVar[];
+        envFrom?: EnvFromSource[];
+        extraContainers?: Container[];
         imagePullPolicy?: string;
         imagePullSecrets?: Array<{
           name?: string;
@@ -1365,419 +74,15 @@ export interface Agent {
         imageRegistry?: string;
         labels?: Record<string, string>;
         nodeSelector?: Record<string, string>;
-        podSecurityContext?: {
-          appArmorProfile?: {
-            localhostProfile?: string;
-            type: string;
-          };
-          fsGroup?: number;
-          fsGroupChangePolicy?: string;
-          runAsGroup?: number;
-          runAsNonRoot?: boolean;
-          runAsUser?: number;
-          seLinuxChangePolicy?: string;
-          seLinuxOptions?: {
-            level?: string;
-            role?: string;
-            type?: string;
-            user?: string;
-          };
-          seccompProfile?: {
-            localhostProfile?: string;
-            type: string;
-          };
-          supplementalGroups?: number[];
-          supplementalGroupsPolicy?: string;
-          sysctls?: Array<{
-            name: string;
-            value: string;
-          }>;
-          windowsOptions?: {
-            gmsaCredentialSpec?: string;
-            gmsaCredentialSpecName?: string;
-            hostProcess?: boolean;
-            runAsUserName?: string;
-          };
-        };
+        podSecurityContext?: PodSecurityContext;
         replicas?: number;
-        resources?: {
-          claims?: Array<{
-            name: string;
-            request?: string;
-          }>;
-          limits?: Record<string, number | string>;
-          requests?: Record<string, number | string>;
-        };
-        securityContext?: {
-          allowPrivilegeEscalation?: boolean;
-          appArmorProfile?: {
-            localhostProfile?: string;
-            type: string;
-          };
-          capabilities?: {
-            add?: string[];
-            drop?: string[];
-          };
-          privileged?: boolean;
-          procMount?: string;
-          readOnlyRootFilesystem?: boolean;
-          runAsGroup?: number;
-          runAsNonRoot?: boolean;
-          runAsUser?: number;
-          seLinuxOptions?: {
-            level?: string;
-            role?: string;
-            type?: string;
-            user?: string;
-          };
-          seccompProfile?: {
-            localhostProfile?: string;
-            type: string;
-          };
-          windowsOptions?: {
-            gmsaCredentialSpec?: string;
-            gmsaCredentialSpecName?: string;
-            hostProcess?: boolean;
-            runAsUserName?: string;
-          };
-        };
-        serviceAccountConfig?: {
-          annotations?: Record<string, string>;
-          labels?: Record<string, string>;
-        };
+        resources?: ResourceRequirements;
+        securityContext?: SecurityContext;
+        serviceAccountConfig?: ServiceAccountConfig;
         serviceAccountName?: string;
-        tolerations?: Array<{
-          effect?: string;
-          key?: string;
-          operator?: string;
-          tolerationSeconds?: number;
-          value?: string;
-        }>;
-        volumeMounts?: Array<{
-          mountPath: string;
-          mountPropagation?: string;
-          name: string;
-          readOnly?: boolean;
-          recursiveReadOnly?: string;
-          subPath?: string;
-          subPathExpr?: string;
-        }>;
-        volumes?: Array<{
-          awsElasticBlockStore?: {
-            fsType?: string;
-            partition?: number;
-            readOnly?: boolean;
-            volumeID: string;
-          };
-          azureDisk?: {
-            cachingMode?: string;
-            diskName: string;
-            diskURI: string;
-            fsType?: string;
-            kind?: string;
-            readOnly?: boolean;
-          };
-          azureFile?: {
-            readOnly?: boolean;
-            secretName: string;
-            shareName: string;
-          };
-          cephfs?: {
-            monitors: string[];
-            path?: string;
-            readOnly?: boolean;
-            secretFile?: string;
-            secretRef?: {
-              name?: string;
-            };
-            user?: string;
-          };
-          cinder?: {
-            fsType?: string;
-            readOnly?: boolean;
-            secretRef?: {
-              name?: string;
-            };
-            volumeID: string;
-          };
-          configMap?: {
-            defaultMode?: number;
-            items?: Array<{
-              key: string;
-              mode?: number;
-              path: string;
-            }>;
-            name?: string;
-            optional?: boolean;
-          };
-          csi?: {
-            driver: string;
-            fsType?: string;
-            nodePublishSecretRef?: {
-              name?: string;
-            };
-            readOnly?: boolean;
-            volumeAttributes?: Record<string, string>;
-          };
-          downwardAPI?: {
-            defaultMode?: number;
-            items?: Array<{
-              fieldRef?: {
-                apiVersion?: string;
-                fieldPath: string;
-              };
-              mode?: number;
-              path: string;
-              resourceFieldRef?: {
-                containerName?: string;
-                divisor?: number | string;
-                resource: string;
-              };
-            }>;
-          };
-          emptyDir?: {
-            medium?: string;
-            sizeLimit?: number | string;
-          };
-          ephemeral?: {
-            volumeClaimTemplate?: {
-              metadata?: Record<string, unknown>;
-              spec: {
-                accessModes?: string[];
-                dataSource?: {
-                  apiGroup?: string;
-                  kind: string;
-                  name: string;
-                };
-                dataSourceRef?: {
-                  apiGroup?: string;
-                  kind: string;
-                  name: string;
-                  namespace?: string;
-                };
-                resources?: {
-                  limits?: Record<string, number | string>;
-                  requests?: Record<string, number | string>;
-                };
-                selector?: {
-                  matchExpressions?: Array<{
-                    key: string;
-                    operator: string;
-                    values?: string[];
-                  }>;
-                  matchLabels?: Record<string, string>;
-                };
-                storageClassName?: string;
-                volumeAttributesClassName?: string;
-                volumeMode?: string;
-                volumeName?: string;
-              };
-            };
-          };
-          fc?: {
-            fsType?: string;
-            lun?: number;
-            readOnly?: boolean;
-            targetWWNs?: string[];
-            wwids?: string[];
-          };
-          flexVolume?: {
-            driver: string;
-            fsType?: string;
-            options?: Record<string, string>;
-            readOnly?: boolean;
-            secretRef?: {
-              name?: string;
-            };
-          };
-          flocker?: {
-            datasetName?: string;
-            datasetUUID?: string;
-          };
-          gcePersistentDisk?: {
-            fsType?: string;
-            partition?: number;
-            pdName: string;
-            readOnly?: boolean;
-          };
-          gitRepo?: {
-            directory?: string;
-            repository: string;
-            revision?: string;
-          };
-          glusterfs?: {
-            endpoints: string;
-            path: string;
-            readOnly?: boolean;
-          };
-          hostPath?: {
-            path: string;
-            type?: string;
-          };
-          image?: {
-            pullPolicy?: string;
-            reference?: string;
-          };
-          iscsi?: {
-            chapAuthDiscovery?: boolean;
-            chapAuthSession?: boolean;
-            fsType?: string;
-            initiatorName?: string;
-            iqn: string;
-            iscsiInterface?: string;
-            lun: number;
-            portals?: string[];
-            readOnly?: boolean;
-            secretRef?: {
-              name?: string;
-            };
-            targetPortal: string;
-          };
-          name: string;
-          nfs?: {
-            path: string;
-            readOnly?: boolean;
-            server: string;
-          };
-          persistentVolumeClaim?: {
-            claimName: string;
-            readOnly?: boolean;
-          };
-          photonPersistentDisk?: {
-            fsType?: string;
-            pdID: string;
-          };
-          portworxVolume?: {
-            fsType?: string;
-            readOnly?: boolean;
-            volumeID: string;
-          };
-          projected?: {
-            defaultMode?: number;
-            sources?: Array<{
-              clusterTrustBundle?: {
-                labelSelector?: {
-                  matchExpressions?: Array<{
-                    key: string;
-                    operator: string;
-                    values?: string[];
-                  }>;
-                  matchLabels?: Record<string, string>;
-                };
-                name?: string;
-                optional?: boolean;
-                path: string;
-                signerName?: string;
-              };
-              configMap?: {
-                items?: Array<{
-                  key: string;
-                  mode?: number;
-                  path: string;
-                }>;
-                name?: string;
-                optional?: boolean;
-              };
-              downwardAPI?: {
-                items?: Array<{
-                  fieldRef?: {
-                    apiVersion?: string;
-                    fieldPath: string;
-                  };
-                  mode?: number;
-                  path: string;
-                  resourceFieldRef?: {
-                    containerName?: string;
-                    divisor?: number | string;
-                    resource: string;
-                  };
-                }>;
-              };
-              podCertificate?: {
-                certificateChainPath?: string;
-                credentialBundlePath?: string;
-                keyPath?: string;
-                keyType: string;
-                maxExpirationSeconds?: number;
-                signerName: string;
-                userAnnotations?: Record<string, string>;
-              };
-              secret?: {
-                items?: Array<{
-                  key: string;
-                  mode?: number;
-                  path: string;
-                }>;
-                name?: string;
-                optional?: boolean;
-              };
-              serviceAccountToken?: {
-                audience?: string;
-                expirationSeconds?: number;
-                path: string;
-              };
-            }>;
-          };
-          quobyte?: {
-            group?: string;
-            readOnly?: boolean;
-            registry: string;
-            tenant?: string;
-            user?: string;
-            volume: string;
-          };
-          rbd?: {
-            fsType?: string;
-            image: string;
-            keyring?: string;
-            monitors: string[];
-            pool?: string;
-            readOnly?: boolean;
-            secretRef?: {
-              name?: string;
-            };
-            user?: string;
-          };
-          scaleIO?: {
-            fsType?: string;
-            gateway: string;
-            protectionDomain?: string;
-            readOnly?: boolean;
-            secretRef: {
-              name?: string;
-            };
-            sslEnabled?: boolean;
-            storageMode?: string;
-            storagePool?: string;
-            system: string;
-            volumeName?: string;
-          };
-          secret?: {
-            defaultMode?: number;
-            items?: Array<{
-              key: string;
-              mode?: number;
-              path: string;
-            }>;
-            optional?: boolean;
-            secretName?: string;
-          };
-          storageos?: {
-            fsType?: string;
-            readOnly?: boolean;
-            secretRef?: {
-              name?: string;
-            };
-            volumeName?: string;
-            volumeNamespace?: string;
-          };
-          vsphereVolume?: {
-            fsType?: string;
-            storagePolicyID?: string;
-            storagePolicyName?: string;
-            volumePath: string;
-          };
-        }>;
+        tolerations?: Toleration[];
+        volumeMounts?: VolumeMount[];
+        volumes?: Volume[];
       };
       executeCodeBlocks?: boolean;
       memory?: {
@@ -1797,11 +102,7 @@ export interface Agent {
       shareTools?: boolean;
       stream?: boolean;
       systemMessage?: string;
-      systemMessageFrom?: {
-        key: string;
-        name: string;
-        type: "ConfigMap" | "Secret";
-      };
+      systemMessageFrom?: SystemMessageFrom;
       tools?: Array<{
         agent?: {
           apiGroup?: string;
@@ -1809,15 +110,7 @@ export interface Agent {
           name: string;
           namespace?: string;
         };
-        headersFrom?: Array<{
-          name: string;
-          value?: string;
-          valueFrom?: {
-            key: string;
-            name: string;
-            type: "ConfigMap" | "Secret";
-          };
-        }>;
+        headersFrom?: HeadersFrom[];
         isolateSessions?: boolean;
         mcpServer?: {
           allowedHeaders?: string[];
@@ -1857,45 +150,8 @@ export interface Agent {
         name?: string;
       }>;
       initContainer?: {
-        env?: Array<{
-          name: string;
-          value?: string;
-          valueFrom?: {
-            configMapKeyRef?: {
-              key: string;
-              name?: string;
-              optional?: boolean;
-            };
-            fieldRef?: {
-              apiVersion?: string;
-              fieldPath: string;
-            };
-            fileKeyRef?: {
-              key: string;
-              optional?: boolean;
-              path: string;
-              volumeName: string;
-            };
-            resourceFieldRef?: {
-              containerName?: string;
-              divisor?: number | string;
-              resource: string;
-            };
-            secretKeyRef?: {
-              key: string;
-              name?: string;
-              optional?: boolean;
-            };
-          };
-        }>;
-        resources?: {
-          claims?: Array<{
-            name: string;
-            request?: string;
-          }>;
-          limits?: Record<string, number | string>;
-          requests?: Record<string, number | string>;
-        };
+        env?: EnvVar[];
+        resources?: ResourceRequirements;
       };
       insecureSkipVerify?: boolean;
       refs?: string[];
@@ -1915,155 +171,10 @@ export interface Agent {
 export interface MCPServer {
   apiVersion?: string;
   kind?: string;
-  metadata?: {
-    name?: string;
-    generateName?: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    generation?: number;
-    creationTimestamp?: string | null;
-    deletionTimestamp?: string | null;
-    deletionGracePeriodSeconds?: number;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: Array<Record<string, unknown>>;
-    finalizers?: string[];
-    managedFields?: Array<Record<string, unknown>>;
-  };
+  metadata?: ObjectMeta;
   spec?: {
     deployment: {
-      affinity?: {
-        nodeAffinity?: {
-          preferredDuringSchedulingIgnoredDuringExecution?: Array<{
-            preference: {
-              matchExpressions?: Array<{
-                key: string;
-                operator: string;
-                values?: string[];
-              }>;
-              matchFields?: Array<{
-                key: string;
-                operator: string;
-                values?: string[];
-              }>;
-            };
-            weight: number;
-          }>;
-          requiredDuringSchedulingIgnoredDuringExecution?: {
-            nodeSelectorTerms: Array<{
-              matchExpressions?: Array<{
-                key: string;
-                operator: string;
-                values?: string[];
-              }>;
-              matchFields?: Array<{
-                key: string;
-                operator: string;
-                values?: string[];
-              }>;
-            }>;
-          };
-        };
-        podAffinity?: {
-          preferredDuringSchedulingIgnoredDuringExecution?: Array<{
-            podAffinityTerm: {
-              labelSelector?: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchLabels?: Record<string, string>;
-              };
-              matchLabelKeys?: string[];
-              mismatchLabelKeys?: string[];
-              namespaceSelector?: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchLabels?: Record<string, string>;
-              };
-              namespaces?: string[];
-              topologyKey: string;
-            };
-            weight: number;
-          }>;
-          requiredDuringSchedulingIgnoredDuringExecution?: Array<{
-            labelSelector?: {
-              matchExpressions?: Array<{
-                key: string;
-                operator: string;
-                values?: string[];
-              }>;
-              matchLabels?: Record<string, string>;
-            };
-            matchLabelKeys?: string[];
-            mismatchLabelKeys?: string[];
-            namespaceSelector?: {
-              matchExpressions?: Array<{
-                key: string;
-                operator: string;
-                values?: string[];
-              }>;
-              matchLabels?: Record<string, string>;
-            };
-            namespaces?: string[];
-            topologyKey: string;
-          }>;
-        };
-        podAntiAffinity?: {
-          preferredDuringSchedulingIgnoredDuringExecution?: Array<{
-            podAffinityTerm: {
-              labelSelector?: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchLabels?: Record<string, string>;
-              };
-              matchLabelKeys?: string[];
-              mismatchLabelKeys?: string[];
-              namespaceSelector?: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchLabels?: Record<string, string>;
-              };
-              namespaces?: string[];
-              topologyKey: string;
-            };
-            weight: number;
-          }>;
-          requiredDuringSchedulingIgnoredDuringExecution?: Array<{
-            labelSelector?: {
-              matchExpressions?: Array<{
-                key: string;
-                operator: string;
-                values?: string[];
-              }>;
-              matchLabels?: Record<string, string>;
-            };
-            matchLabelKeys?: string[];
-            mismatchLabelKeys?: string[];
-            namespaceSelector?: {
-              matchExpressions?: Array<{
-                key: string;
-                operator: string;
-                values?: string[];
-              }>;
-              matchLabels?: Record<string, string>;
-            };
-            namespaces?: string[];
-            topologyKey: string;
-          }>;
-        };
-      };
+      affinity?: Affinity;
       annotations?: Record<string, string>;
       args?: string[];
       cmd?: string;
@@ -2079,134 +190,20 @@ export interface MCPServer {
       initContainer?: {
         image?: string;
         imagePullPolicy?: "Always" | "Never" | "IfNotPresent";
-        resources?: {
-          claims?: Array<{
-            name: string;
-            request?: string;
-          }>;
-          limits?: Record<string, number | string>;
-          requests?: Record<string, number | string>;
-        };
-        securityContext?: {
-          allowPrivilegeEscalation?: boolean;
-          appArmorProfile?: {
-            localhostProfile?: string;
-            type: string;
-          };
-          capabilities?: {
-            add?: string[];
-            drop?: string[];
-          };
-          privileged?: boolean;
-          procMount?: string;
-          readOnlyRootFilesystem?: boolean;
-          runAsGroup?: number;
-          runAsNonRoot?: boolean;
-          runAsUser?: number;
-          seLinuxOptions?: {
-            level?: string;
-            role?: string;
-            type?: string;
-            user?: string;
-          };
-          seccompProfile?: {
-            localhostProfile?: string;
-            type: string;
-          };
-          windowsOptions?: {
-            gmsaCredentialSpec?: string;
-            gmsaCredentialSpecName?: string;
-            hostProcess?: boolean;
-            runAsUserName?: string;
-          };
-        };
+        resources?: ResourceRequirements;
+        securityContext?: SecurityContext;
       };
       labels?: Record<string, string>;
       nodeSelector?: Record<string, string>;
-      podSecurityContext?: {
-        appArmorProfile?: {
-          localhostProfile?: string;
-          type: string;
-        };
-        fsGroup?: number;
-        fsGroupChangePolicy?: string;
-        runAsGroup?: number;
-        runAsNonRoot?: boolean;
-        runAsUser?: number;
-        seLinuxChangePolicy?: string;
-        seLinuxOptions?: {
-          level?: string;
-          role?: string;
-          type?: string;
-          user?: string;
-        };
-        seccompProfile?: {
-          localhostProfile?: string;
-          type: string;
-        };
-        supplementalGroups?: number[];
-        supplementalGroupsPolicy?: string;
-        sysctls?: Array<{
-          name: string;
-          value: string;
-        }>;
-        windowsOptions?: {
-          gmsaCredentialSpec?: string;
-          gmsaCredentialSpecName?: string;
-          hostProcess?: boolean;
-          runAsUserName?: string;
-        };
-      };
+      podSecurityContext?: PodSecurityContext;
       port?: number;
       replicas?: number;
-      resources?: {
-        claims?: Array<{
-          name: string;
-          request?: string;
-        }>;
-        limits?: Record<string, number | string>;
-        requests?: Record<string, number | string>;
-      };
+      resources?: ResourceRequirements;
       secretRefs?: Array<{
         name?: string;
       }>;
-      securityContext?: {
-        allowPrivilegeEscalation?: boolean;
-        appArmorProfile?: {
-          localhostProfile?: string;
-          type: string;
-        };
-        capabilities?: {
-          add?: string[];
-          drop?: string[];
-        };
-        privileged?: boolean;
-        procMount?: string;
-        readOnlyRootFilesystem?: boolean;
-        runAsGroup?: number;
-        runAsNonRoot?: boolean;
-        runAsUser?: number;
-        seLinuxOptions?: {
-          level?: string;
-          role?: string;
-          type?: string;
-          user?: string;
-        };
-        seccompProfile?: {
-          localhostProfile?: string;
-          type: string;
-        };
-        windowsOptions?: {
-          gmsaCredentialSpec?: string;
-          gmsaCredentialSpecName?: string;
-          hostProcess?: boolean;
-          runAsUserName?: string;
-        };
-      };
-      serviceAccount?: {
-        annotations?: Record<string, string>;
-        labels?: Record<string, string>;
-      };
+      securityContext?: SecurityContext;
+      serviceAccount?: ServiceAccountConfig;
       serviceAccountName?: string;
       sidecars?: Array<{
         args?: string[];
@@ -2215,569 +212,80 @@ export interface MCPServer {
           name: string;
           value?: string;
           valueFrom?: {
-            configMapKeyRef?: {
-              key: string;
-              name?: string;
-              optional?: boolean;
-            };
-            fieldRef?: {
-              apiVersion?: string;
-              fieldPath: string;
-            };
-            resourceFieldRef?: {
-              containerName?: string;
-              divisor?: number | string;
-              resource: string;
-            };
-            secretKeyRef?: {
-              key: string;
-              name?: string;
-              optional?: boolean;
-            };
+            configMapKeyRef?: ConfigMapKeyRef;
+            fieldRef?: FieldRef;
+            resourceFieldRef?: ResourceFieldRef;
+            secretKeyRef?: ConfigMapKeyRef;
           };
         }>;
-        envFrom?: Array<{
-          configMapRef?: {
-            name?: string;
-            optional?: boolean;
-          };
-          prefix?: string;
-          secretRef?: {
-            name?: string;
-            optional?: boolean;
-          };
-        }>;
+        envFrom?: EnvFromSource[];
         image?: string;
         imagePullPolicy?: string;
         lifecycle?: {
-          postStart?: {
-            exec?: {
-              command?: string[];
-            };
-            httpGet?: {
-              host?: string;
-              httpHeaders?: Array<{
-                name: string;
-                value: string;
-              }>;
-              path?: string;
-              port: number | string;
-              scheme?: string;
-            };
-            sleep?: {
-              seconds: number;
-            };
-            tcpSocket?: {
-              host?: string;
-              port: number | string;
-            };
-          };
-          preStop?: {
-            exec?: {
-              command?: string[];
-            };
-            httpGet?: {
-              host?: string;
-              httpHeaders?: Array<{
-                name: string;
-                value: string;
-              }>;
-              path?: string;
-              port: number | string;
-              scheme?: string;
-            };
-            sleep?: {
-              seconds: number;
-            };
-            tcpSocket?: {
-              host?: string;
-              port: number | string;
-            };
-          };
+          postStart?: PostStart;
+          preStop?: PostStart;
         };
-        livenessProbe?: {
-          exec?: {
-            command?: string[];
-          };
-          failureThreshold?: number;
-          grpc?: {
-            port: number;
-            service?: string;
-          };
-          httpGet?: {
-            host?: string;
-            httpHeaders?: Array<{
-              name: string;
-              value: string;
-            }>;
-            path?: string;
-            port: number | string;
-            scheme?: string;
-          };
-          initialDelaySeconds?: number;
-          periodSeconds?: number;
-          successThreshold?: number;
-          tcpSocket?: {
-            host?: string;
-            port: number | string;
-          };
-          terminationGracePeriodSeconds?: number;
-          timeoutSeconds?: number;
-        };
+        livenessProbe?: Probe;
         name: string;
-        ports?: Array<{
-          containerPort: number;
-          hostIP?: string;
-          hostPort?: number;
-          name?: string;
-          protocol?: string;
-        }>;
-        readinessProbe?: {
-          exec?: {
-            command?: string[];
-          };
-          failureThreshold?: number;
-          grpc?: {
-            port: number;
-            service?: string;
-          };
-          httpGet?: {
-            host?: string;
-            httpHeaders?: Array<{
-              name: string;
-              value: string;
-            }>;
-            path?: string;
-            port: number | string;
-            scheme?: string;
-          };
-          initialDelaySeconds?: number;
-          periodSeconds?: number;
-          successThreshold?: number;
-          tcpSocket?: {
-            host?: string;
-            port: number | string;
-          };
-          terminationGracePeriodSeconds?: number;
-          timeoutSeconds?: number;
-        };
-        resizePolicy?: Array<{
-          resourceName: string;
-          restartPolicy: string;
-        }>;
-        resources?: {
-          claims?: Array<{
-            name: string;
-            request?: string;
-          }>;
-          limits?: Record<string, number | string>;
-          requests?: Record<string, number | string>;
-        };
+        ports?: Ports[];
+        readinessProbe?: Probe;
+        resizePolicy?: ResizePolicy[];
+        resources?: ResourceRequirements;
         restartPolicy?: string;
-        securityContext?: {
-          allowPrivilegeEscalation?: boolean;
-          appArmorProfile?: {
-            localhostProfile?: string;
-            type: string;
-          };
-          capabilities?: {
-            add?: string[];
-            drop?: string[];
-          };
-          privileged?: boolean;
-          procMount?: string;
-          readOnlyRootFilesystem?: boolean;
-          runAsGroup?: number;
-          runAsNonRoot?: boolean;
-          runAsUser?: number;
-          seLinuxOptions?: {
-            level?: string;
-            role?: string;
-            type?: string;
-            user?: string;
-          };
-          seccompProfile?: {
-            localhostProfile?: string;
-            type: string;
-          };
-          windowsOptions?: {
-            gmsaCredentialSpec?: string;
-            gmsaCredentialSpecName?: string;
-            hostProcess?: boolean;
-            runAsUserName?: string;
-          };
-        };
-        startupProbe?: {
-          exec?: {
-            command?: string[];
-          };
-          failureThreshold?: number;
-          grpc?: {
-            port: number;
-            service?: string;
-          };
-          httpGet?: {
-            host?: string;
-            httpHeaders?: Array<{
-              name: string;
-              value: string;
-            }>;
-            path?: string;
-            port: number | string;
-            scheme?: string;
-          };
-          initialDelaySeconds?: number;
-          periodSeconds?: number;
-          successThreshold?: number;
-          tcpSocket?: {
-            host?: string;
-            port: number | string;
-          };
-          terminationGracePeriodSeconds?: number;
-          timeoutSeconds?: number;
-        };
+        securityContext?: SecurityContext;
+        startupProbe?: Probe;
         stdin?: boolean;
         stdinOnce?: boolean;
         terminationMessagePath?: string;
         terminationMessagePolicy?: string;
         tty?: boolean;
-        volumeDevices?: Array<{
-          devicePath: string;
-          name: string;
-        }>;
-        volumeMounts?: Array<{
-          mountPath: string;
-          mountPropagation?: string;
-          name: string;
-          readOnly?: boolean;
-          recursiveReadOnly?: string;
-          subPath?: string;
-          subPathExpr?: string;
-        }>;
+        volumeDevices?: VolumeDevices[];
+        volumeMounts?: VolumeMount[];
         workingDir?: string;
       }>;
-      tolerations?: Array<{
-        effect?: string;
-        key?: string;
-        operator?: string;
-        tolerationSeconds?: number;
-        value?: string;
-      }>;
-      volumeMounts?: Array<{
-        mountPath: string;
-        mountPropagation?: string;
-        name: string;
-        readOnly?: boolean;
-        recursiveReadOnly?: string;
-        subPath?: string;
-        subPathExpr?: string;
-      }>;
+      tolerations?: Toleration[];
+      volumeMounts?: VolumeMount[];
       volumes?: Array<{
-        awsElasticBlockStore?: {
-          fsType?: string;
-          partition?: number;
-          readOnly?: boolean;
-          volumeID: string;
-        };
-        azureDisk?: {
-          cachingMode?: string;
-          diskName: string;
-          diskURI: string;
-          fsType?: string;
-          kind?: string;
-          readOnly?: boolean;
-        };
-        azureFile?: {
-          readOnly?: boolean;
-          secretName: string;
-          shareName: string;
-        };
-        cephfs?: {
-          monitors: string[];
-          path?: string;
-          readOnly?: boolean;
-          secretFile?: string;
-          secretRef?: {
-            name?: string;
-          };
-          user?: string;
-        };
-        cinder?: {
-          fsType?: string;
-          readOnly?: boolean;
-          secretRef?: {
-            name?: string;
-          };
-          volumeID: string;
-        };
-        configMap?: {
-          defaultMode?: number;
-          items?: Array<{
-            key: string;
-            mode?: number;
-            path: string;
-          }>;
-          name?: string;
-          optional?: boolean;
-        };
-        csi?: {
-          driver: string;
-          fsType?: string;
-          nodePublishSecretRef?: {
-            name?: string;
-          };
-          readOnly?: boolean;
-          volumeAttributes?: Record<string, string>;
-        };
-        downwardAPI?: {
-          defaultMode?: number;
-          items?: Array<{
-            fieldRef?: {
-              apiVersion?: string;
-              fieldPath: string;
-            };
-            mode?: number;
-            path: string;
-            resourceFieldRef?: {
-              containerName?: string;
-              divisor?: number | string;
-              resource: string;
-            };
-          }>;
-        };
-        emptyDir?: {
-          medium?: string;
-          sizeLimit?: number | string;
-        };
-        ephemeral?: {
-          volumeClaimTemplate?: {
-            metadata?: Record<string, unknown>;
-            spec: {
-              accessModes?: string[];
-              dataSource?: {
-                apiGroup?: string;
-                kind: string;
-                name: string;
-              };
-              dataSourceRef?: {
-                apiGroup?: string;
-                kind: string;
-                name: string;
-                namespace?: string;
-              };
-              resources?: {
-                limits?: Record<string, number | string>;
-                requests?: Record<string, number | string>;
-              };
-              selector?: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchLabels?: Record<string, string>;
-              };
-              storageClassName?: string;
-              volumeAttributesClassName?: string;
-              volumeMode?: string;
-              volumeName?: string;
-            };
-          };
-        };
-        fc?: {
-          fsType?: string;
-          lun?: number;
-          readOnly?: boolean;
-          targetWWNs?: string[];
-          wwids?: string[];
-        };
-        flexVolume?: {
-          driver: string;
-          fsType?: string;
-          options?: Record<string, string>;
-          readOnly?: boolean;
-          secretRef?: {
-            name?: string;
-          };
-        };
-        flocker?: {
-          datasetName?: string;
-          datasetUUID?: string;
-        };
-        gcePersistentDisk?: {
-          fsType?: string;
-          partition?: number;
-          pdName: string;
-          readOnly?: boolean;
-        };
-        gitRepo?: {
-          directory?: string;
-          repository: string;
-          revision?: string;
-        };
-        glusterfs?: {
-          endpoints: string;
-          path: string;
-          readOnly?: boolean;
-        };
-        hostPath?: {
-          path: string;
-          type?: string;
-        };
-        image?: {
-          pullPolicy?: string;
-          reference?: string;
-        };
-        iscsi?: {
-          chapAuthDiscovery?: boolean;
-          chapAuthSession?: boolean;
-          fsType?: string;
-          initiatorName?: string;
-          iqn: string;
-          iscsiInterface?: string;
-          lun: number;
-          portals?: string[];
-          readOnly?: boolean;
-          secretRef?: {
-            name?: string;
-          };
-          targetPortal: string;
-        };
+        awsElasticBlockStore?: AwsElasticBlockStore;
+        azureDisk?: AzureDisk;
+        azureFile?: AzureFile;
+        cephfs?: Cephfs;
+        cinder?: Cinder;
+        configMap?: ConfigMapVolumeSource;
+        csi?: Csi;
+        downwardAPI?: DownwardAPIVolumeSource;
+        emptyDir?: EmptyDirVolumeSource;
+        ephemeral?: Ephemeral;
+        fc?: Fc;
+        flexVolume?: FlexVolume;
+        flocker?: Flocker;
+        gcePersistentDisk?: GcePersistentDisk;
+        gitRepo?: GitRepo;
+        glusterfs?: Glusterfs;
+        hostPath?: HostPath;
+        image?: Image;
+        iscsi?: Iscsi;
         name: string;
-        nfs?: {
-          path: string;
-          readOnly?: boolean;
-          server: string;
-        };
-        persistentVolumeClaim?: {
-          claimName: string;
-          readOnly?: boolean;
-        };
-        photonPersistentDisk?: {
-          fsType?: string;
-          pdID: string;
-        };
-        portworxVolume?: {
-          fsType?: string;
-          readOnly?: boolean;
-          volumeID: string;
-        };
+        nfs?: Nfs;
+        persistentVolumeClaim?: PersistentVolumeClaim;
+        photonPersistentDisk?: PhotonPersistentDisk;
+        portworxVolume?: PortworxVolume;
         projected?: {
           defaultMode?: number;
           sources?: Array<{
-            clusterTrustBundle?: {
-              labelSelector?: {
-                matchExpressions?: Array<{
-                  key: string;
-                  operator: string;
-                  values?: string[];
-                }>;
-                matchLabels?: Record<string, string>;
-              };
-              name?: string;
-              optional?: boolean;
-              path: string;
-              signerName?: string;
-            };
-            configMap?: {
-              items?: Array<{
-                key: string;
-                mode?: number;
-                path: string;
-              }>;
-              name?: string;
-              optional?: boolean;
-            };
-            downwardAPI?: {
-              items?: Array<{
-                fieldRef?: {
-                  apiVersion?: string;
-                  fieldPath: string;
-                };
-                mode?: number;
-                path: string;
-                resourceFieldRef?: {
-                  containerName?: string;
-                  divisor?: number | string;
-                  resource: string;
-                };
-              }>;
-            };
-            secret?: {
-              items?: Array<{
-                key: string;
-                mode?: number;
-                path: string;
-              }>;
-              name?: string;
-              optional?: boolean;
-            };
-            serviceAccountToken?: {
-              audience?: string;
-              expirationSeconds?: number;
-              path: string;
-            };
+            clusterTrustBundle?: ClusterTrustBundle;
+            configMap?: ConfigMapVolumeSource2;
+            downwardAPI?: DownwardAPIVolumeSource2;
+            secret?: ConfigMapVolumeSource2;
+            serviceAccountToken?: ServiceAccountToken;
           }>;
         };
-        quobyte?: {
-          group?: string;
-          readOnly?: boolean;
-          registry: string;
-          tenant?: string;
-          user?: string;
-          volume: string;
-        };
-        rbd?: {
-          fsType?: string;
-          image: string;
-          keyring?: string;
-          monitors: string[];
-          pool?: string;
-          readOnly?: boolean;
-          secretRef?: {
-            name?: string;
-          };
-          user?: string;
-        };
-        scaleIO?: {
-          fsType?: string;
-          gateway: string;
-          protectionDomain?: string;
-          readOnly?: boolean;
-          secretRef: {
-            name?: string;
-          };
-          sslEnabled?: boolean;
-          storageMode?: string;
-          storagePool?: string;
-          system: string;
-          volumeName?: string;
-        };
-        secret?: {
-          defaultMode?: number;
-          items?: Array<{
-            key: string;
-            mode?: number;
-            path: string;
-          }>;
-          optional?: boolean;
-          secretName?: string;
-        };
-        storageos?: {
-          fsType?: string;
-          readOnly?: boolean;
-          secretRef?: {
-            name?: string;
-          };
-          volumeName?: string;
-          volumeNamespace?: string;
-        };
-        vsphereVolume?: {
-          fsType?: string;
-          storagePolicyID?: string;
-          storagePolicyName?: string;
-          volumePath: string;
-        };
+        quobyte?: Quobyte;
+        rbd?: Rbd;
+        scaleIO?: ScaleIO;
+        secret?: SecretVolumeSource;
+        storageos?: Storageos;
+        vsphereVolume?: VsphereVolume;
       }>;
     };
     httpTransport?: {
@@ -2799,22 +307,7 @@ export interface MCPServer {
 export interface ModelConfig {
   apiVersion?: string;
   kind?: string;
-  metadata?: {
-    name?: string;
-    generateName?: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    generation?: number;
-    creationTimestamp?: string | null;
-    deletionTimestamp?: string | null;
-    deletionGracePeriodSeconds?: number;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: Array<Record<string, unknown>>;
-    finalizers?: string[];
-    managedFields?: Array<Record<string, unknown>>;
-  };
+  metadata?: ObjectMeta;
   spec?: {
     anthropic?: {
       baseUrl?: string;
@@ -2862,11 +355,7 @@ export interface ModelConfig {
       apiVersion?: string;
       deployment: string;
       endpoint?: string;
-      endpointFrom?: {
-        key: string;
-        name?: string;
-        optional?: boolean;
-      };
+      endpointFrom?: ConfigMapKeyRef;
     };
     gemini?: {
       maxOutputTokens?: number;
@@ -2914,12 +403,7 @@ export interface ModelConfig {
       baseUrl: string;
       resourceGroup?: string;
     };
-    tls?: {
-      caCertSecretKey?: string;
-      caCertSecretRef?: string;
-      disableSystemCAs?: boolean;
-      disableVerify?: boolean;
-    };
+    tls?: Tls;
   };
   status?: unknown;
 }
@@ -2928,55 +412,720 @@ export interface ModelConfig {
 export interface RemoteMCPServer {
   apiVersion?: string;
   kind?: string;
-  metadata?: {
-    name?: string;
-    generateName?: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    generation?: number;
-    creationTimestamp?: string | null;
-    deletionTimestamp?: string | null;
-    deletionGracePeriodSeconds?: number;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: Array<Record<string, unknown>>;
-    finalizers?: string[];
-    managedFields?: Array<Record<string, unknown>>;
-  };
+  metadata?: ObjectMeta;
   spec?: {
-    allowedNamespaces?: {
-      from?: "All" | "Same" | "Selector";
-      selector?: {
-        matchExpressions?: Array<{
-          key: string;
-          operator: string;
-          values?: string[];
-        }>;
-        matchLabels?: Record<string, string>;
-      };
-    };
+    allowedNamespaces?: AllowedNamespaces;
     description: string;
-    headersFrom?: Array<{
-      name: string;
-      value?: string;
-      valueFrom?: {
-        key: string;
-        name: string;
-        type: "ConfigMap" | "Secret";
-      };
-    }>;
+    headersFrom?: HeadersFrom[];
     protocol?: "SSE" | "STREAMABLE_HTTP";
     sseReadTimeout?: string;
     terminateOnClose?: boolean;
     timeout?: string;
-    tls?: {
-      caCertSecretKey?: string;
-      caCertSecretRef?: string;
-      disableSystemCAs?: boolean;
-      disableVerify?: boolean;
-    };
+    tls?: Tls;
     url: string;
   };
   status?: unknown;
+}
+
+// Types the kinds share (the CRDs embed the same Kubernetes types in several places).
+
+export interface ObjectMeta {
+  name?: string;
+  generateName?: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string | null;
+  deletionTimestamp?: string | null;
+  deletionGracePeriodSeconds?: number;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: Array<Record<string, unknown>>;
+  finalizers?: string[];
+  managedFields?: Array<Record<string, unknown>>;
+}
+
+export interface MatchExpressions {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+
+export interface LabelSelector {
+  matchExpressions?: MatchExpressions[];
+  matchLabels?: Record<string, string>;
+}
+
+export interface AllowedNamespaces {
+  from?: "All" | "Same" | "Selector";
+  selector?: LabelSelector;
+}
+
+export interface Preference {
+  matchExpressions?: MatchExpressions[];
+  matchFields?: MatchExpressions[];
+}
+
+export interface PreferredDuringSchedulingIgnoredDuringExecution {
+  preference: Preference;
+  weight: number;
+}
+
+export interface RequiredDuringSchedulingIgnoredDuringExecution {
+  nodeSelectorTerms: Preference[];
+}
+
+export interface NodeAffinity {
+  preferredDuringSchedulingIgnoredDuringExecution?: PreferredDuringSchedulingIgnoredDuringExecution[];
+  requiredDuringSchedulingIgnoredDuringExecution?: RequiredDuringSchedulingIgnoredDuringExecution;
+}
+
+export interface PodAffinityTerm {
+  labelSelector?: LabelSelector;
+  matchLabelKeys?: string[];
+  mismatchLabelKeys?: string[];
+  namespaceSelector?: LabelSelector;
+  namespaces?: string[];
+  topologyKey: string;
+}
+
+export interface PreferredDuringSchedulingIgnoredDuringExecution2 {
+  podAffinityTerm: PodAffinityTerm;
+  weight: number;
+}
+
+export interface PodAffinity {
+  preferredDuringSchedulingIgnoredDuringExecution?: PreferredDuringSchedulingIgnoredDuringExecution2[];
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+}
+
+export interface Affinity {
+  nodeAffinity?: NodeAffinity;
+  podAffinity?: PodAffinity;
+  podAntiAffinity?: PodAffinity;
+}
+
+export interface ConfigMapKeyRef {
+  key: string;
+  name?: string;
+  optional?: boolean;
+}
+
+export interface FieldRef {
+  apiVersion?: string;
+  fieldPath: string;
+}
+
+export interface FileKeyRef {
+  key: string;
+  optional?: boolean;
+  path: string;
+  volumeName: string;
+}
+
+export interface ResourceFieldRef {
+  containerName?: string;
+  divisor?: number | string;
+  resource: string;
+}
+
+export interface EnvVarSource {
+  configMapKeyRef?: ConfigMapKeyRef;
+  fieldRef?: FieldRef;
+  fileKeyRef?: FileKeyRef;
+  resourceFieldRef?: ResourceFieldRef;
+  secretKeyRef?: ConfigMapKeyRef;
+}
+
+export interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: EnvVarSource;
+}
+
+export interface ConfigMapRef {
+  name?: string;
+  optional?: boolean;
+}
+
+export interface EnvFromSource {
+  configMapRef?: ConfigMapRef;
+  prefix?: string;
+  secretRef?: ConfigMapRef;
+}
+
+export interface Exec {
+  command?: string[];
+}
+
+export interface HttpHeaders {
+  name: string;
+  value: string;
+}
+
+export interface HTTPGetAction {
+  host?: string;
+  httpHeaders?: HttpHeaders[];
+  path?: string;
+  port: number | string;
+  scheme?: string;
+}
+
+export interface Sleep {
+  seconds: number;
+}
+
+export interface TcpSocket {
+  host?: string;
+  port: number | string;
+}
+
+export interface PostStart {
+  exec?: Exec;
+  httpGet?: HTTPGetAction;
+  sleep?: Sleep;
+  tcpSocket?: TcpSocket;
+}
+
+export interface Lifecycle {
+  postStart?: PostStart;
+  preStop?: PostStart;
+  stopSignal?: string;
+}
+
+export interface Grpc {
+  port: number;
+  service?: string;
+}
+
+export interface Probe {
+  exec?: Exec;
+  failureThreshold?: number;
+  grpc?: Grpc;
+  httpGet?: HTTPGetAction;
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  successThreshold?: number;
+  tcpSocket?: TcpSocket;
+  terminationGracePeriodSeconds?: number;
+  timeoutSeconds?: number;
+}
+
+export interface Ports {
+  containerPort: number;
+  hostIP?: string;
+  hostPort?: number;
+  name?: string;
+  protocol?: string;
+}
+
+export interface ResizePolicy {
+  resourceName: string;
+  restartPolicy: string;
+}
+
+export interface Claims {
+  name: string;
+  request?: string;
+}
+
+export interface ResourceRequirements {
+  claims?: Claims[];
+  limits?: Record<string, number | string>;
+  requests?: Record<string, number | string>;
+}
+
+export interface ExitCodes {
+  operator: string;
+  values?: number[];
+}
+
+export interface RestartPolicyRules {
+  action: string;
+  exitCodes?: ExitCodes;
+}
+
+export interface AppArmorProfile {
+  localhostProfile?: string;
+  type: string;
+}
+
+export interface Capabilities {
+  add?: string[];
+  drop?: string[];
+}
+
+export interface SeLinuxOptions {
+  level?: string;
+  role?: string;
+  type?: string;
+  user?: string;
+}
+
+export interface WindowsOptions {
+  gmsaCredentialSpec?: string;
+  gmsaCredentialSpecName?: string;
+  hostProcess?: boolean;
+  runAsUserName?: string;
+}
+
+export interface SecurityContext {
+  allowPrivilegeEscalation?: boolean;
+  appArmorProfile?: AppArmorProfile;
+  capabilities?: Capabilities;
+  privileged?: boolean;
+  procMount?: string;
+  readOnlyRootFilesystem?: boolean;
+  runAsGroup?: number;
+  runAsNonRoot?: boolean;
+  runAsUser?: number;
+  seLinuxOptions?: SeLinuxOptions;
+  seccompProfile?: AppArmorProfile;
+  windowsOptions?: WindowsOptions;
+}
+
+export interface VolumeDevices {
+  devicePath: string;
+  name: string;
+}
+
+export interface VolumeMount {
+  mountPath: string;
+  mountPropagation?: string;
+  name: string;
+  readOnly?: boolean;
+  recursiveReadOnly?: string;
+  subPath?: string;
+  subPathExpr?: string;
+}
+
+export interface Container {
+  args?: string[];
+  command?: string[];
+  env?: EnvVar[];
+  envFrom?: EnvFromSource[];
+  image?: string;
+  imagePullPolicy?: string;
+  lifecycle?: Lifecycle;
+  livenessProbe?: Probe;
+  name: string;
+  ports?: Ports[];
+  readinessProbe?: Probe;
+  resizePolicy?: ResizePolicy[];
+  resources?: ResourceRequirements;
+  restartPolicy?: string;
+  restartPolicyRules?: RestartPolicyRules[];
+  securityContext?: SecurityContext;
+  startupProbe?: Probe;
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  terminationMessagePath?: string;
+  terminationMessagePolicy?: string;
+  tty?: boolean;
+  volumeDevices?: VolumeDevices[];
+  volumeMounts?: VolumeMount[];
+  workingDir?: string;
+}
+
+export interface PodSecurityContext {
+  appArmorProfile?: AppArmorProfile;
+  fsGroup?: number;
+  fsGroupChangePolicy?: string;
+  runAsGroup?: number;
+  runAsNonRoot?: boolean;
+  runAsUser?: number;
+  seLinuxChangePolicy?: string;
+  seLinuxOptions?: SeLinuxOptions;
+  seccompProfile?: AppArmorProfile;
+  supplementalGroups?: number[];
+  supplementalGroupsPolicy?: string;
+  sysctls?: HttpHeaders[];
+  windowsOptions?: WindowsOptions;
+}
+
+export interface ServiceAccountConfig {
+  annotations?: Record<string, string>;
+  labels?: Record<string, string>;
+}
+
+export interface Toleration {
+  effect?: string;
+  key?: string;
+  operator?: string;
+  tolerationSeconds?: number;
+  value?: string;
+}
+
+export interface AwsElasticBlockStore {
+  fsType?: string;
+  partition?: number;
+  readOnly?: boolean;
+  volumeID: string;
+}
+
+export interface AzureDisk {
+  cachingMode?: string;
+  diskName: string;
+  diskURI: string;
+  fsType?: string;
+  kind?: string;
+  readOnly?: boolean;
+}
+
+export interface AzureFile {
+  readOnly?: boolean;
+  secretName: string;
+  shareName: string;
+}
+
+export interface Cephfs {
+  monitors: string[];
+  path?: string;
+  readOnly?: boolean;
+  secretFile?: string;
+  secretRef?: {
+    name?: string;
+  };
+  user?: string;
+}
+
+export interface Cinder {
+  fsType?: string;
+  readOnly?: boolean;
+  secretRef?: {
+    name?: string;
+  };
+  volumeID: string;
+}
+
+export interface KeyToPath {
+  key: string;
+  mode?: number;
+  path: string;
+}
+
+export interface ConfigMapVolumeSource {
+  defaultMode?: number;
+  items?: KeyToPath[];
+  name?: string;
+  optional?: boolean;
+}
+
+export interface Csi {
+  driver: string;
+  fsType?: string;
+  nodePublishSecretRef?: {
+    name?: string;
+  };
+  readOnly?: boolean;
+  volumeAttributes?: Record<string, string>;
+}
+
+export interface KeyToPath2 {
+  fieldRef?: FieldRef;
+  mode?: number;
+  path: string;
+  resourceFieldRef?: ResourceFieldRef;
+}
+
+export interface DownwardAPIVolumeSource {
+  defaultMode?: number;
+  items?: KeyToPath2[];
+}
+
+export interface EmptyDirVolumeSource {
+  medium?: string;
+  sizeLimit?: number | string;
+}
+
+export interface DataSource {
+  apiGroup?: string;
+  kind: string;
+  name: string;
+}
+
+export interface DataSourceRef {
+  apiGroup?: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+export interface ResourceRequirements2 {
+  limits?: Record<string, number | string>;
+  requests?: Record<string, number | string>;
+}
+
+export interface Spec {
+  accessModes?: string[];
+  dataSource?: DataSource;
+  dataSourceRef?: DataSourceRef;
+  resources?: ResourceRequirements2;
+  selector?: LabelSelector;
+  storageClassName?: string;
+  volumeAttributesClassName?: string;
+  volumeMode?: string;
+  volumeName?: string;
+}
+
+export interface VolumeClaimTemplate {
+  metadata?: Record<string, unknown>;
+  spec: Spec;
+}
+
+export interface Ephemeral {
+  volumeClaimTemplate?: VolumeClaimTemplate;
+}
+
+export interface Fc {
+  fsType?: string;
+  lun?: number;
+  readOnly?: boolean;
+  targetWWNs?: string[];
+  wwids?: string[];
+}
+
+export interface FlexVolume {
+  driver: string;
+  fsType?: string;
+  options?: Record<string, string>;
+  readOnly?: boolean;
+  secretRef?: {
+    name?: string;
+  };
+}
+
+export interface Flocker {
+  datasetName?: string;
+  datasetUUID?: string;
+}
+
+export interface GcePersistentDisk {
+  fsType?: string;
+  partition?: number;
+  pdName: string;
+  readOnly?: boolean;
+}
+
+export interface GitRepo {
+  directory?: string;
+  repository: string;
+  revision?: string;
+}
+
+export interface Glusterfs {
+  endpoints: string;
+  path: string;
+  readOnly?: boolean;
+}
+
+export interface HostPath {
+  path: string;
+  type?: string;
+}
+
+export interface Image {
+  pullPolicy?: string;
+  reference?: string;
+}
+
+export interface Iscsi {
+  chapAuthDiscovery?: boolean;
+  chapAuthSession?: boolean;
+  fsType?: string;
+  initiatorName?: string;
+  iqn: string;
+  iscsiInterface?: string;
+  lun: number;
+  portals?: string[];
+  readOnly?: boolean;
+  secretRef?: {
+    name?: string;
+  };
+  targetPortal: string;
+}
+
+export interface Nfs {
+  path: string;
+  readOnly?: boolean;
+  server: string;
+}
+
+export interface PersistentVolumeClaim {
+  claimName: string;
+  readOnly?: boolean;
+}
+
+export interface PhotonPersistentDisk {
+  fsType?: string;
+  pdID: string;
+}
+
+export interface PortworxVolume {
+  fsType?: string;
+  readOnly?: boolean;
+  volumeID: string;
+}
+
+export interface ClusterTrustBundle {
+  labelSelector?: LabelSelector;
+  name?: string;
+  optional?: boolean;
+  path: string;
+  signerName?: string;
+}
+
+export interface ConfigMapVolumeSource2 {
+  items?: KeyToPath[];
+  name?: string;
+  optional?: boolean;
+}
+
+export interface DownwardAPIVolumeSource2 {
+  items?: KeyToPath2[];
+}
+
+export interface PodCertificate {
+  certificateChainPath?: string;
+  credentialBundlePath?: string;
+  keyPath?: string;
+  keyType: string;
+  maxExpirationSeconds?: number;
+  signerName: string;
+  userAnnotations?: Record<string, string>;
+}
+
+export interface ServiceAccountToken {
+  audience?: string;
+  expirationSeconds?: number;
+  path: string;
+}
+
+export interface Sources {
+  clusterTrustBundle?: ClusterTrustBundle;
+  configMap?: ConfigMapVolumeSource2;
+  downwardAPI?: DownwardAPIVolumeSource2;
+  podCertificate?: PodCertificate;
+  secret?: ConfigMapVolumeSource2;
+  serviceAccountToken?: ServiceAccountToken;
+}
+
+export interface Projected {
+  defaultMode?: number;
+  sources?: Sources[];
+}
+
+export interface Quobyte {
+  group?: string;
+  readOnly?: boolean;
+  registry: string;
+  tenant?: string;
+  user?: string;
+  volume: string;
+}
+
+export interface Rbd {
+  fsType?: string;
+  image: string;
+  keyring?: string;
+  monitors: string[];
+  pool?: string;
+  readOnly?: boolean;
+  secretRef?: {
+    name?: string;
+  };
+  user?: string;
+}
+
+export interface ScaleIO {
+  fsType?: string;
+  gateway: string;
+  protectionDomain?: string;
+  readOnly?: boolean;
+  secretRef: {
+    name?: string;
+  };
+  sslEnabled?: boolean;
+  storageMode?: string;
+  storagePool?: string;
+  system: string;
+  volumeName?: string;
+}
+
+export interface SecretVolumeSource {
+  defaultMode?: number;
+  items?: KeyToPath[];
+  optional?: boolean;
+  secretName?: string;
+}
+
+export interface Storageos {
+  fsType?: string;
+  readOnly?: boolean;
+  secretRef?: {
+    name?: string;
+  };
+  volumeName?: string;
+  volumeNamespace?: string;
+}
+
+export interface VsphereVolume {
+  fsType?: string;
+  storagePolicyID?: string;
+  storagePolicyName?: string;
+  volumePath: string;
+}
+
+export interface Volume {
+  awsElasticBlockStore?: AwsElasticBlockStore;
+  azureDisk?: AzureDisk;
+  azureFile?: AzureFile;
+  cephfs?: Cephfs;
+  cinder?: Cinder;
+  configMap?: ConfigMapVolumeSource;
+  csi?: Csi;
+  downwardAPI?: DownwardAPIVolumeSource;
+  emptyDir?: EmptyDirVolumeSource;
+  ephemeral?: Ephemeral;
+  fc?: Fc;
+  flexVolume?: FlexVolume;
+  flocker?: Flocker;
+  gcePersistentDisk?: GcePersistentDisk;
+  gitRepo?: GitRepo;
+  glusterfs?: Glusterfs;
+  hostPath?: HostPath;
+  image?: Image;
+  iscsi?: Iscsi;
+  name: string;
+  nfs?: Nfs;
+  persistentVolumeClaim?: PersistentVolumeClaim;
+  photonPersistentDisk?: PhotonPersistentDisk;
+  portworxVolume?: PortworxVolume;
+  projected?: Projected;
+  quobyte?: Quobyte;
+  rbd?: Rbd;
+  scaleIO?: ScaleIO;
+  secret?: SecretVolumeSource;
+  storageos?: Storageos;
+  vsphereVolume?: VsphereVolume;
+}
+
+export interface SystemMessageFrom {
+  key: string;
+  name: string;
+  type: "ConfigMap" | "Secret";
+}
+
+export interface HeadersFrom {
+  name: string;
+  value?: string;
+  valueFrom?: SystemMessageFrom;
+}
+
+export interface Tls {
+  caCertSecretKey?: string;
+  caCertSecretRef?: string;
+  disableSystemCAs?: boolean;
+  disableVerify?: boolean;
 }
