@@ -115,3 +115,53 @@ describe('compareQuantities', () => {
     expect(isWholeQuantity('1500m')).toBe(false);
   });
 });
+
+describe('apiServerProblems: pod policy fields (tolerations, security contexts, token volumes, protocols)', () => {
+  const pod = (extra: Obj, container: Obj = {}) => deployment({ containers: [{ name: 'c', image: 'i', ...container }], ...extra });
+
+  it('accepts valid values of each (no false positives)', () => {
+    const o = pod(
+      {
+        tolerations: [
+          { operator: 'Exists' },
+          { key: 'example.com/gpu', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 },
+          { key: 'k', value: 'v', effect: 'PreferNoSchedule' },
+        ],
+        securityContext: { runAsUser: 0, fsGroup: 2147483647, supplementalGroups: [0, 1] },
+        volumes: [
+          { name: 'e', emptyDir: { sizeLimit: '0' } },
+          { name: 't', projected: { sources: [{ serviceAccountToken: { path: 't', expirationSeconds: 600 } }] } },
+        ],
+      },
+      {
+        securityContext: { allowPrivilegeEscalation: false, privileged: false, capabilities: { add: ['NET_ADMIN'] } },
+        ports: [{ containerPort: 53, protocol: 'UDP' }, { containerPort: 54, protocol: 'SCTP' }],
+        livenessProbe: { tcpSocket: { port: 53 }, terminationGracePeriodSeconds: 1 },
+      },
+    );
+    expect(messages(o)).toEqual([]);
+  });
+
+  it('refuses what ValidateTolerations, ValidateSecurityContext and the token projection refuse', () => {
+    const o = pod(
+      {
+        tolerations: [{ key: '', operator: 'Equal' }, { key: 'k', operator: 'Exists', value: 'v' }, { key: 'k', tolerationSeconds: 5 }, { key: 'k', operator: 'In' }],
+        securityContext: { runAsGroup: -1 },
+        volumes: [{ name: 't', projected: { sources: [{ serviceAccountToken: { expirationSeconds: 2 ** 33 } }] } }],
+      },
+      { securityContext: { allowPrivilegeEscalation: false, capabilities: { add: ['CAP_SYS_ADMIN'] } }, readinessProbe: { exec: { command: ['x'] }, terminationGracePeriodSeconds: 0 } },
+    );
+    expect(messages(o)).toEqual([
+      'apiserver-volume-source spec.template.spec.volumes[0].projected.sources[0].serviceAccountToken.expirationSeconds: Invalid value: 8589934592: may not specify a duration larger than 2^32 seconds',
+      'apiserver-volume-source spec.template.spec.volumes[0].projected.path: Required value',
+      'apiserver-probe spec.template.spec.containers[0].readinessProbe.terminationGracePeriodSeconds: Invalid value: 0: must not be set for readinessProbes',
+      'apiserver-probe spec.template.spec.containers[0].readinessProbe.terminationGracePeriodSeconds: Invalid value: 0: must be greater than 0',
+      'apiserver-security-context spec.template.spec.containers[0].securityContext: Invalid value: {"allowPrivilegeEscalation":false,"capabilities":{"add":["CAP_SYS_ADMIN"]}}: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
+      'apiserver-security-context spec.template.spec.securityContext.runAsGroup: Invalid value: -1: must be between 0 and 2147483647, inclusive',
+      'apiserver-tolerations spec.template.spec.tolerations[0].operator: Invalid value: "Equal": operator must be Exists when `key` is empty, which means "match all values and all keys"',
+      'apiserver-tolerations spec.template.spec.tolerations[1].operator: Invalid value: {"key":"k","operator":"Exists","value":"v"}: value must be empty when `operator` is \'Exists\'',
+      'apiserver-tolerations spec.template.spec.tolerations[2].effect: Invalid value: "": effect must be \'NoExecute\' when `tolerationSeconds` is set',
+      'apiserver-tolerations spec.template.spec.tolerations[3].operator: Unsupported value: "In": supported values: "Equal", "Exists"',
+    ]);
+  });
+});

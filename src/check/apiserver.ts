@@ -143,6 +143,66 @@ function podSpec(ps: Problems, spec: Obj, P: OutPath): void {
     ps.invalid('apiserver-service-account-name', [...P, 'serviceAccountName'], spec.serviceAccountName, dns1123Subdomain(spec.serviceAccountName));
   }
   labels(ps, spec.nodeSelector, [...P, 'nodeSelector']);
+  podSecurityContext(ps, spec.securityContext, [...P, 'securityContext']);
+  tolerations(ps, asList(spec.tolerations), [...P, 'tolerations']);
+}
+
+/** IsValidUserID / IsValidGroupID. */
+const ID_RANGE_MSG = 'must be between 0 and 2147483647, inclusive';
+function id(ps: Problems, v: unknown, at: OutPath): void {
+  if (typeof v === 'number' && (v < 0 || v > 2147483647)) ps.add('apiserver-security-context', at, 'Invalid value', v, ID_RANGE_MSG);
+}
+
+/** The pod-level ids of validatePodSpecSecurityContext. */
+function podSecurityContext(ps: Problems, sc: Obj | undefined, at: OutPath): void {
+  if (!sc || typeof sc !== 'object') return;
+  for (const f of ['runAsUser', 'runAsGroup', 'fsGroup']) id(ps, sc[f], [...at, f]);
+  asList(sc.supplementalGroups).forEach((_, i) => id(ps, sc.supplementalGroups[i], [...at, 'supplementalGroups', i]));
+}
+
+/** ValidateSecurityContext (container level): ids, and allowPrivilegeEscalation false with privileged or CAP_SYS_ADMIN. */
+function securityContext(ps: Problems, sc: Obj | undefined, at: OutPath): void {
+  if (!sc || typeof sc !== 'object') return;
+  id(ps, sc.runAsUser, [...at, 'runAsUser']);
+  id(ps, sc.runAsGroup, [...at, 'runAsGroup']);
+  if (sc.allowPrivilegeEscalation === false) {
+    if (sc.privileged === true) {
+      ps.add('apiserver-security-context', at, 'Invalid value', sc, 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true');
+    }
+    for (const cap of Array.isArray(sc.capabilities?.add) ? sc.capabilities.add : []) {
+      if (cap === 'CAP_SYS_ADMIN') {
+        ps.add('apiserver-security-context', at, 'Invalid value', sc, 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN');
+      }
+    }
+  }
+}
+
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+const supported = (values: string[]) => `supported values: ${values.map((v) => `"${v}"`).join(', ')}`;
+
+/** ValidateTolerations. */
+function tolerations(ps: Problems, list: Obj[], path: OutPath): void {
+  list.forEach((t, i) => {
+    const at = [...path, i];
+    const key = typeof t.key === 'string' ? t.key : '';
+    const operator = typeof t.operator === 'string' ? t.operator : '';
+    const value = typeof t.value === 'string' ? t.value : '';
+    const effect = typeof t.effect === 'string' ? t.effect : '';
+    if (key !== '') ps.invalid('apiserver-tolerations', [...at, 'key'], key, qualifiedName(key));
+    if (key === '' && operator !== 'Exists') {
+      ps.add('apiserver-tolerations', [...at, 'operator'], 'Invalid value', operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"');
+    }
+    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null && effect !== 'NoExecute') {
+      ps.add('apiserver-tolerations', [...at, 'effect'], 'Invalid value', effect, "effect must be 'NoExecute' when `tolerationSeconds` is set");
+    }
+    if (operator === 'Equal' || operator === '') {
+      const msgs = labelValue(value);
+      if (msgs.length > 0) ps.add('apiserver-tolerations', [...at, 'operator'], 'Invalid value', value, msgs.join(';'));
+    } else if (operator === 'Exists') {
+      if (value !== '') ps.add('apiserver-tolerations', [...at, 'operator'], 'Invalid value', t, "value must be empty when `operator` is 'Exists'");
+    } else ps.add('apiserver-tolerations', [...at, 'operator'], 'Unsupported value', operator, supported(['Equal', 'Exists']));
+    if (effect !== '' && !TAINT_EFFECTS.includes(effect)) ps.add('apiserver-tolerations', [...at, 'effect'], 'Unsupported value', effect, supported(TAINT_EFFECTS));
+  });
 }
 
 /** Volume sources in validateVolumeSource's order, with the path names it uses (`downwarAPI` sic). */
@@ -189,6 +249,10 @@ function volumeSource(ps: Problems, v: Obj, at: OutPath): void {
     else refName(ps, 'ConfigMap', v.configMap.name, [...at, 'configMap', 'name']);
     modeAndItems(ps, v.configMap, [...at, 'configMap']);
   }
+  if (v.emptyDir && v.emptyDir.sizeLimit !== undefined && v.emptyDir.sizeLimit !== null) {
+    const sign = compareQuantities(String(v.emptyDir.sizeLimit), '0');
+    if (sign !== undefined && sign < 0) ps.add('apiserver-volume-source', [...at, 'emptyDir', 'sizeLimit'], 'Forbidden', undefined, 'SizeLimit field must be a valid resource quantity');
+  }
   if (v.downwardAPI) fileMode(ps, v.downwardAPI.defaultMode, [...at, 'downwardAPI', 'defaultMode']);
   if (v.projected) {
     fileMode(ps, v.projected.defaultMode, [...at, 'projected', 'defaultMode']);
@@ -199,6 +263,16 @@ function volumeSource(ps: Problems, v: Obj, at: OutPath): void {
         if (!s[kind].name) ps.add('apiserver-volume-source', [...sp, kind, 'name'], 'Required value');
         else refName(ps, kind === 'secret' ? 'Secret' : 'ConfigMap', s[kind].name, [...sp, kind, 'name']);
         items(ps, s[kind].items, [...sp, kind, 'items']);
+      }
+      const token: Obj | undefined = s.serviceAccountToken;
+      if (token && typeof token === 'object') {
+        // expirationSeconds is defaulted to 3600 only when absent.
+        const tp = [...sp, 'serviceAccountToken', 'expirationSeconds'];
+        const exp = token.expirationSeconds;
+        if (typeof exp === 'number' && exp < 600) ps.add('apiserver-volume-source', tp, 'Invalid value', exp, 'may not specify a duration less than 10 minutes');
+        if (typeof exp === 'number' && exp > 2 ** 32) ps.add('apiserver-volume-source', tp, 'Invalid value', exp, 'may not specify a duration larger than 2^32 seconds');
+        // Reported at projected.path (sic), as upstream passes the volume's path.
+        if (!token.path) ps.add('apiserver-volume-source', [...at, 'projected', 'path'], 'Required value');
       }
     });
   }
@@ -260,10 +334,12 @@ function containers(ps: Problems, list: Obj[], path: OutPath, volumes: Set<strin
     envFrom(ps, asList(c.envFrom), [...at, 'envFrom']);
     mounts(ps, asList(c.volumeMounts), [...at, 'volumeMounts'], volumes);
     if (c.resources) resources(ps, c.resources, [...at, 'resources']);
+    securityContext(ps, c.securityContext, [...at, 'securityContext']);
   });
 }
 
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+const PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 
 /** validateProbe and validateHandler, with the liveness/startup and readiness rules of validateContainerCommon. */
@@ -280,6 +356,8 @@ function probe(ps: Problems, p: Obj, kind: string, at: OutPath): void {
   if (kind === 'readinessProbe' && p.terminationGracePeriodSeconds !== undefined && p.terminationGracePeriodSeconds !== null) {
     ps.add('apiserver-probe', [...at, 'terminationGracePeriodSeconds'], 'Invalid value', p.terminationGracePeriodSeconds, 'must not be set for readinessProbes');
   }
+  const grace = p.terminationGracePeriodSeconds;
+  if (typeof grace === 'number' && grace <= 0) ps.add('apiserver-probe', [...at, 'terminationGracePeriodSeconds'], 'Invalid value', grace, 'must be greater than 0');
   for (const h of ['httpGet', 'tcpSocket', 'grpc']) {
     const port = p[h]?.port;
     if (typeof port === 'number') ps.invalid('apiserver-probe', [...at, h, 'port'], port, portNumber(port));
@@ -300,6 +378,10 @@ function containerPorts(ps: Problems, ports: Obj[], path: OutPath): void {
     if (!p.containerPort) ps.add('apiserver-container-port', [...at, 'containerPort'], 'Required value');
     else ps.invalid('apiserver-container-port', [...at, 'containerPort'], p.containerPort, portNumber(p.containerPort));
     if (p.hostPort) ps.invalid('apiserver-container-port', [...at, 'hostPort'], p.hostPort, portNumber(p.hostPort));
+    // An empty protocol is defaulted to TCP.
+    if (typeof p.protocol === 'string' && p.protocol !== '' && !PORT_PROTOCOLS.includes(p.protocol)) {
+      ps.add('apiserver-container-port', [...at, 'protocol'], 'Unsupported value', p.protocol, supported(PORT_PROTOCOLS));
+    }
   });
 }
 

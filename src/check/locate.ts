@@ -28,8 +28,15 @@ export function locate(o: K8sObject, path: OutPath, source: InputObject, key?: s
     const found = findKey(source.body, key);
     if (found) return source.origin.at(found);
   }
-  return source.origin.at(inputPathFor(source, `${o.kind} ${formatPath(path)}`));
+  return source.origin.at(inputPathFor(source, `${o.kind} ${formatPath(path)}`, path));
 }
+
+/** Output subtrees copied from one input field, the rest of the path kept (Deployment pod spec). */
+const MOVED: Array<[OutPath, FieldPath]> = [
+  [['spec', 'template', 'spec', 'tolerations'], ['tolerations']],
+  [['spec', 'template', 'spec', 'securityContext'], ['podSecurityContext']],
+  [['spec', 'template', 'spec', 'containers', 0, 'securityContext'], ['securityContext']],
+];
 
 /** Output paths (`<Kind> <path>`) the controllers fill from one input field, relative to the deployment block. */
 const COPIED: Array<[RegExp, FieldPath]> = [
@@ -44,10 +51,17 @@ const COPIED: Array<[RegExp, FieldPath]> = [
   [/^ServiceAccount metadata\.(labels|annotations)/, ['serviceAccount']],
 ];
 
-function inputPathFor(source: InputObject, outPath: string): FieldPath {
+function inputPathFor(source: InputObject, outPath: string, path: OutPath): FieldPath {
   if (/^\w+ metadata\.name/.test(outPath)) return ['metadata', 'name'];
   const spec: Obj = (source.body.spec as Obj) ?? {};
   const block: FieldPath = source.kind === 'MCPServer' ? ['spec', 'deployment'] : ['spec', spec.type === 'BYO' ? 'byo' : 'declarative', 'deployment'];
+  if (outPath.startsWith('Deployment ')) {
+    for (const [prefix, rel] of MOVED) {
+      if (prefix.every((p, i) => path[i] === p)) {
+        return [...block, ...rel, ...path.slice(prefix.length).map((p) => (p instanceof Key ? p.key : p))];
+      }
+    }
+  }
   for (const [re, rel] of COPIED) if (re.test(outPath)) return [...block, ...rel];
   return block;
 }

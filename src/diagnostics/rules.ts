@@ -101,12 +101,20 @@ export const RULES = {
   'apiserver-annotations': 'an annotation key the API server rejects, or annotations larger than 256 KiB in total',
   'apiserver-replicas': 'a negative replica count',
   'apiserver-volume-name': 'a pod volume without a name, with a name that is not a DNS-1123 label, or with a name used twice',
-  'apiserver-volume-source': 'a volume with two sources, a Secret or ConfigMap volume without a name, a bad file mode or item path',
+  'apiserver-volume-source':
+    'a volume with two sources, a Secret or ConfigMap volume without a name, a bad file mode or item path, a negative '
+    + 'emptyDir sizeLimit, a service account token volume with an expiry under 10 minutes or no path',
   'apiserver-volume-mount': 'a volume mount naming no volume of the pod, a mount path used twice, or a bad subPath',
   'apiserver-container-name': 'a container or init container without a name, with an invalid name, or with a name used twice in the pod',
   'apiserver-container-image': 'a container without an image, or with an imagePullPolicy other than Always, IfNotPresent, Never',
-  'apiserver-probe': 'a probe with no handler or two, a negative timing, a liveness or startup successThreshold other than 1, a bad probe port',
-  'apiserver-container-port': 'a container port outside 1-65535, or a port name that is not an IANA service name or is used twice',
+  'apiserver-probe':
+    'a probe with no handler or two, a negative timing, a liveness or startup successThreshold other than 1, a bad probe port, '
+    + 'a terminationGracePeriodSeconds of 0 or less',
+  'apiserver-container-port':
+    'a container port outside 1-65535, a port name that is not an IANA service name or is used twice, a protocol other than TCP, UDP, SCTP',
+  'apiserver-security-context':
+    'a user or group id outside 0-2147483647, or allowPrivilegeEscalation: false with privileged: true or CAP_SYS_ADMIN',
+  'apiserver-tolerations': 'a toleration with an invalid key or value, an unknown operator or effect, or tolerationSeconds without NoExecute',
   'apiserver-env': 'an env var or envFrom entry the API server rejects (name, valueFrom, Secret/ConfigMap name or key)',
   'apiserver-resources': 'a resource request above its limit, a negative quantity, or an unknown resource name',
   'apiserver-service-account-name': 'a serviceAccountName that is not a DNS-1123 subdomain',

@@ -301,6 +301,16 @@ function addObject(obj: Record<string, unknown>, origin: Origin, defaultNamespac
   const metadata = (obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {}) as Record<string, unknown>;
   if (obj.kind in KAGENT_VERSIONS && (typeof metadata.name !== 'string' || metadata.name === '')) {
     const p = origin.at(['metadata', 'name']);
+    const name = metadata.name;
+    if (typeof name === 'boolean' || typeof name === 'number') {
+      // `name: y`, `name: on`, `name: 0x1`: YAML 1.1 read the name as a bool or a number, as kubectl would.
+      const text = origin.plainText?.(['metadata', 'name']) ?? String(name);
+      const what = typeof name === 'number' ? 'a number' : 'a boolean';
+      const message = `metadata.name must be string, got the ${typeof name} ${String(name)}; kubectl reads the unquoted `
+        + `${text} as ${what} (YAML 1.1) — quote it (${JSON.stringify(text)}) to keep it a string`;
+      diagnostics.push(fileError(p.file, p.line, p.col, 'schema-type', message));
+      return;
+    }
     diagnostics.push(fileError(p.file, p.line, p.col, 'input-missing-name', `${obj.kind} has no metadata.name; every object needs a name`));
     return;
   }
