@@ -232,24 +232,65 @@ function expandedSizeExceeds(value: unknown, max: number): boolean {
   return false;
 }
 
+/** Why one document cannot be read as kubectl reads it (the message never quotes the source). */
+export interface ReadProblem {
+  rule: RuleId;
+  message: string;
+}
+
 /**
- * One YAML document (any root: a map, a list, a scalar) as kubectl reads it, or undefined when
- * it is not valid YAML, not one document, or holds what kubectl cannot send. For callers that
- * read YAML outside the input files (the KRM adapter's ResourceList pieces).
+ * One document (any root: a map, a list, a scalar) as kubectl reads it — JSON when its first
+ * non-space character is `{`, else YAML 1.1 — or the first reason it cannot be read: invalid,
+ * empty, not one document, a duplicate key, past the alias or depth limit, or holding what
+ * kubectl cannot send. For YAML read outside the input files (the KRM adapter's ResourceList,
+ * the kustomize plugin's config). `reader: 'full'` skips the fast reader (tests prove both agree).
  */
-export function readYamlValue(text: string): unknown {
-  const fast = fastParseDocuments(text, DEFAULT_LIMITS.maxDepth);
-  if (fast) return fast.length === 1 && fast[0]!.index === 0 ? fast[0]!.value : undefined;
-  const { docs } = parseFull({ path: '', text });
+export function readOneDocument(text: string, reader: 'fast' | 'full' = 'fast'): { value: unknown } | { problem: ReadProblem } {
+  const lim = DEFAULT_LIMITS;
+  const notOne: ReadProblem = { rule: 'yaml-syntax', message: 'expected exactly one document' };
+  if (startsAsJson(text)) {
+    const parsed = parseJsonStream(text, lim.maxDepth, false);
+    if ('problem' in parsed) return { problem: { rule: parsed.problem.rule, message: parsed.problem.message } };
+    return parsed.docs.length === 1 ? { value: parsed.docs[0]!.value } : { problem: notOne };
+  }
+  const fast = reader === 'fast' ? fastParseDocuments(text, lim.maxDepth) : undefined;
+  if (fast) return fast.length === 1 && fast[0]!.index === 0 ? { value: fast[0]!.value } : { problem: notOne };
+  const { docs, pos } = parseFull({ path: '', text });
+  const bad = docs.find((d) => d.errors.length > 0);
+  if (bad) {
+    const e = bad.errors[0]!;
+    if (e.code === 'RESOURCE_EXHAUSTION') return { problem: { rule: 'yaml-too-deep', message: `document nests deeper than ${lim.maxDepth} levels` } };
+    return { problem: { rule: 'yaml-syntax', message: yamlError(e.code, e.message, 0, pos).message } };
+  }
   const doc = docs[0];
-  if (docs.length !== 1 || !doc || doc.errors.length > 0 || doc.contents === null) return undefined;
-  if (depthExceeds(doc.contents as Node, DEFAULT_LIMITS.maxDepth) || duplicateKeys(doc, doc.contents as Node).length > 0) return undefined;
-  const { value, problems } = composeDocument(doc, DEFAULT_LIMITS);
-  return problems.length > 0 ? undefined : value;
+  if (docs.length !== 1 || !doc || doc.contents === null) return { problem: notOne };
+  const root = doc.contents as Node;
+  if (depthExceeds(root, lim.maxDepth)) return { problem: { rule: 'yaml-too-deep', message: `document nests deeper than ${lim.maxDepth} levels` } };
+  const duplicate = duplicateKeys(doc, root)[0];
+  if (duplicate) return { problem: { rule: 'yaml-duplicate-key', message: duplicateError(duplicate, pos).message } };
+  const { value, problems } = composeDocument(doc, lim);
+  if (problems.length > 0) return { problem: { rule: problems[0]!.rule, message: problems[0]!.message } };
+  if (aliasesOf(doc).length > 0 && expandedSizeExceeds(value, lim.maxFileBytes)) {
+    return { problem: { rule: 'yaml-alias-limit', message: `aliases expand the document to more than ${lim.maxFileBytes} bytes` } };
+  }
+  return { value };
+}
+
+/** readOneDocument's value, or undefined when it cannot be read. */
+export function readYamlValue(text: string, reader: 'fast' | 'full' = 'fast'): unknown {
+  const r = readOneDocument(text, reader);
+  return 'value' in r ? r.value : undefined;
 }
 
 /** A file of one plain document (kagent-render.yaml): its value and positions, or why not. */
 export function parseSingleDocument(file: SourceFile): { value?: unknown; origin?: Origin; diagnostics: Diagnostic[] } {
+  if (startsAsJson(file.text)) {
+    // JSON, as for input files; one value is read (the settings are one document).
+    const docs: ReadDocument[] = [];
+    const diagnostics: Diagnostic[] = [];
+    readJsonFile(file, DEFAULT_LIMITS, docs, diagnostics);
+    return diagnostics.length > 0 || !docs[0] ? { diagnostics } : { value: docs[0].value, origin: docs[0].origin, diagnostics };
+  }
   const { docs, pos } = parseFull(file);
   const doc = docs[0];
   if (!doc) return { diagnostics: [] };

@@ -291,6 +291,27 @@ describe('readYamlValue (one document, any root, for the KRM adapter)', () => {
     expect(readYamlValue('a: 1\na: 2\n')).toBeUndefined();
     expect(readYamlValue('a: 1\n---\nb: 2\n')).toBeUndefined();
   });
+
+  it('gives the reason when it cannot read, and reads a {-first text as JSON', async () => {
+    const { readOneDocument } = await import('./parse.js');
+    const bomb = `x: &a [1]\n${Array.from({ length: 150 }, (_, i) => `y${i}: *a\n`).join('')}`;
+    expect(readOneDocument(bomb)).toEqual({ problem: { rule: 'yaml-alias-limit', message: expect.stringMatching(/more than 100 aliases/) } });
+    expect(readOneDocument('{on: a, true: b}\n')).toEqual({ problem: expect.objectContaining({ rule: 'json-syntax' }) });
+    expect(readOneDocument(' {"a": "yes", "b": 1}')).toEqual({ value: { a: 'yes', b: 1 } });
+    expect(readOneDocument('a: [x\n')).toEqual({ problem: expect.objectContaining({ rule: 'yaml-syntax' }) });
+  });
+});
+
+describe('parseSingleDocument (the settings file)', () => {
+  it('reads a {-first file as JSON, as input files are read: yes is not JSON, and positions are JSON positions', async () => {
+    const { parseSingleDocument } = await import('./parse.js');
+    const bad = parseSingleDocument({ path: 's.yaml', text: '{"keepInputs":\n  yes}' });
+    expect(bad.diagnostics.map((d) => `${d.line}:${d.col} ${d.rule}`)).toEqual(['2:3 json-syntax']);
+    const ok = parseSingleDocument({ path: 's.yaml', text: '{"profile": "on",\n "keepInputs": true}' });
+    expect(ok.value).toEqual({ profile: 'on', keepInputs: true });
+    expect(ok.origin?.at(['keepInputs'])).toEqual({ file: 's.yaml', line: 2, col: 16 });
+    expect(parseSingleDocument({ path: 's.yaml', text: 'profile: on\n' }).value).toEqual({ profile: true });
+  });
 });
 
 describe('fast reader = full reader on fuzzed YAML 1.1 scalars (seeded)', () => {

@@ -5,15 +5,14 @@
  * and print its ResourceList (kustomize inlines any *List's items). kustomize drops `results`;
  * the function's stderr carries the errors as text.
  */
-import { parseAllDocuments, parseDocument, stringify } from 'yaml';
 import { UsageError } from '../../diagnostics/errors.js';
 import { formatText } from '../../diagnostics/format.js';
 import type { RuleId } from '../../diagnostics/rules.js';
 import type { CliIO } from '../io.js';
 import { INPUT_LIMIT_BYTES, readFdCapped, readFileCapped } from '../read-capped.js';
+import { toYaml } from '../../emit/yaml.js';
+import { parseSingleDocument, readDocuments } from '../../read/parse.js';
 import { runKrm } from './main.js';
-
-const MAX_ALIASES = 100;
 
 export async function runKustomizePlugin(args: string[], io: CliIO): Promise<number> {
   const [configFile] = args;
@@ -32,28 +31,18 @@ export async function runKustomizePlugin(args: string[], io: CliIO): Promise<num
       config.problem.includes('input limit') ? 'read-file-too-large' : 'read-unreadable',
       config.problem,
     );
-  const doc = parseDocument(config.text, { prettyErrors: false, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (error) {
-    const [line, col] = lineCol(config.text, error.pos[0]);
-    return fail(
-      configFile,
-      'yaml-syntax',
-      'the plugin config is not valid YAML; fix the syntax at this position',
-      line,
-      col,
-    );
+  // Read as kubectl reads YAML (1.1: `yes` is true, `0440` is 288, `<<` merges; JSON when it starts with {).
+  const parsed = parseSingleDocument({ path: configFile, text: config.text });
+  if (parsed.diagnostics.length > 0) {
+    // The first syntax error only: the ones after it follow from it.
+    const syntax = parsed.diagnostics.find((d) => d.rule === 'yaml-syntax' || d.rule === 'json-syntax');
+    for (const d of syntax ? [syntax] : parsed.diagnostics) {
+      const message = d.rule === 'yaml-syntax' ? `the plugin config is not valid YAML: ${d.message}` : `the plugin config: ${d.message}`;
+      fail(d.file, d.rule, message, d.line, d.col);
+    }
+    return 1;
   }
-  let functionConfig: unknown;
-  try {
-    functionConfig = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch {
-    return fail(
-      configFile,
-      'yaml-alias-limit',
-      `the plugin config expands more than ${MAX_ALIASES} aliases; remove the alias chain`,
-    );
-  }
+  const functionConfig = parsed.value;
   if (!functionConfig || typeof functionConfig !== 'object' || Array.isArray(functionConfig)) {
     return fail(
       configFile,
@@ -68,26 +57,19 @@ export async function runKustomizePlugin(args: string[], io: CliIO): Promise<num
       stdin.problem.includes('input limit') ? 'read-file-too-large' : 'read-unreadable',
       stdin.problem,
     );
-  let items: unknown[];
-  try {
-    const docs = parseAllDocuments(stdin.text, { prettyErrors: false });
-    const bad = docs.find((d) => d.errors.length > 0);
-    if (bad) {
-      const [line, col] = lineCol(stdin.text, bad.errors[0]!.pos[0]);
-      return fail('<stdin>', 'yaml-syntax', 'the resources kustomize passed are not valid YAML', line, col);
-    }
-    items = docs.map((d) => d.toJS({ maxAliasCount: MAX_ALIASES })).filter((o) => o && typeof o === 'object');
-  } catch {
-    return fail(
-      '<stdin>',
-      'yaml-alias-limit',
-      `the resources on stdin expand more than ${MAX_ALIASES} aliases; remove the alias chain`,
-    );
+  // Every document as kubectl reads it (as the input files are read); all problems reported.
+  const read = readDocuments({ path: '<stdin>', text: stdin.text });
+  if (read.diagnostics.length > 0) {
+    for (const d of read.diagnostics) io.stderr.write(`${formatText(d)}\n`);
+    return 1;
   }
-  const list = stringify(
-    { apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', items, functionConfig },
-    { lineWidth: 0 },
-  );
+  // Written by our writer, which quotes what YAML 1.1 would re-type (`"yes"`, `"0440"`): runKrm reads 1.1.
+  const list = toYaml({
+    apiVersion: 'config.kubernetes.io/v1',
+    kind: 'ResourceList',
+    items: read.docs.map((d) => d.value),
+    functionConfig,
+  });
   if (Buffer.byteLength(list) > INPUT_LIMIT_BYTES * 2)
     return fail('<stdin>', 'read-file-too-large', 'the resources on stdin expand past the input limit');
   const r = runKrm(list);
@@ -97,11 +79,4 @@ export async function runKustomizePlugin(args: string[], io: CliIO): Promise<num
   }
   io.stdout.write(r.stdout);
   return 0;
-}
-
-/** 1-based line and column of a character offset. */
-function lineCol(text: string, offset: number): [number, number] {
-  const before = text.slice(0, offset);
-  const nl = before.lastIndexOf('\n');
-  return [before.split('\n').length, offset - nl];
 }

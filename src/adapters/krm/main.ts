@@ -5,7 +5,7 @@
  * re-running over our own output replaces instead of duplicating, plus path/index annotations
  * so kpt writes them to files. Diagnostics become `results`; any error → exit 1.
  */
-import { isMap, isNode, isSeq, parseDocument, visit, type Node, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isNode, isSeq, parseDocument, visit, YAMLSeq, type Node } from 'yaml';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { visible } from '../../diagnostics/format.js';
 import { fileNameOf } from '../../emit/files.js';
@@ -14,6 +14,8 @@ import type { K8sObject } from '../../model/k8s.js';
 import { KNOWN_KAGENT_KINDS } from '../../model/kinds.js';
 import { formatKey, type SourceFile } from '../../model/source.js';
 import { render } from '../../pipeline.js';
+import { entryFor } from '../../read/compose.js';
+import { readOneDocument } from '../../read/parse.js';
 import { parseSettings } from '../../settings/parse.js';
 import { resolveSettings, type Settings } from '../../settings/settings.js';
 import { settingsFromStringMap } from './function-config.js';
@@ -141,35 +143,47 @@ function finish(input: RawList, keep: number[], generated: K8sObject[], diagnost
   return { stdout: input.write(keep, generated, diagnostics.map(toResult)), stderr, exitCode: failed ? 1 : 0 };
 }
 
-/** The reference path: the list as a `yaml` Document (any YAML), or why it is not a ResourceList. */
+/**
+ * The reference path: the list read as kubectl reads YAML (1.1, as the fast path; JSON when it
+ * starts with `{`), or why it is not a ResourceList. The output is written from a failsafe
+ * `yaml` Document of the same text, so kept items keep their scalars' text (`0440`, `yes`).
+ */
 function readDocumentList(stdin: string): RawList | string {
-  const doc = parseDocument(stdin, { prettyErrors: false, uniqueKeys: true });
-  let list: Obj | null;
-  try {
-    list = doc.toJS({ maxAliasCount: MAX_ALIASES }) as Obj | null;
-  } catch {
-    // `yaml` throws on an alias bomb ("Excessive alias count"): the same limit as for files.
-    return `input expands more than ${MAX_ALIASES} aliases (yaml-alias-limit); remove the alias chain`;
+  const read = readOneDocument(stdin);
+  if ('problem' in read) {
+    const { rule, message } = read.problem;
+    // The alias limit keeps its own words (as for files); anything else: what a ResourceList is.
+    if (rule === 'yaml-alias-limit') return `input expands more than ${MAX_ALIASES} aliases (yaml-alias-limit); remove the alias chain`;
+    return `input is not a ResourceList: ${message} (${rule})`;
   }
+  const list = read.value as Obj | null;
+  const doc = parseDocument(stdin, { prettyErrors: false, uniqueKeys: false, schema: 'failsafe' });
   if (doc.errors.length > 0 || !list || typeof list !== 'object' || list.kind !== 'ResourceList' || !isMap(doc.contents)) {
     return 'input is not a ResourceList (apiVersion config.kubernetes.io/v1, kind ResourceList, items: [...])';
   }
-  const itemsNode = doc.get('items', true);
-  if (itemsNode !== undefined && itemsNode !== null && !isSeq(itemsNode)) return 'ResourceList.items must be a list';
+  const entry = entryFor(doc, doc.contents, 'items');
+  const itemsNode = isAlias(entry?.value) ? entry.value.resolve(doc) : entry?.value;
+  if (list.items !== undefined && list.items !== null && !isSeq(itemsNode)) return 'ResourceList.items must be a list';
   return {
     list,
     write(keep, generated, results) {
       // Pass-through items go out as data: kpt copies their comments back by
       // internal.config.kubernetes.io/id (emitting them ourselves duplicates them), kustomize drops comments.
-      const kept = itemsNode ? keep.map((i) => withoutComments((itemsNode as YAMLSeq).items[i])) : [];
-      const seq = doc.createNode([]) as YAMLSeq;
-      seq.items = [...kept, ...generated.map((g) => doc.createNode(g))];
+      const kept = isSeq(itemsNode) ? keep.map((i) => withoutComments(itemsNode.items[i])) : [];
+      const seq = new YAMLSeq();
+      // Generated items and results as the direct writer quotes them, kept as text by the failsafe Document.
+      seq.items = [...kept, ...generated.map((g) => textNodes(toYaml(g)))];
       doc.set('items', seq);
       doc.delete('results');
-      if (results.length > 0) doc.set('results', results);
+      if (results.length > 0) doc.set('results', textNodes(toYaml(results)));
       return doc.toString({ lineWidth: 0 });
     },
   };
+}
+
+/** YAML we wrote, as failsafe nodes: every scalar written back as toYaml quoted it. */
+function textNodes(yaml: string): unknown {
+  return parseDocument(yaml, { schema: 'failsafe' }).contents;
 }
 
 /** The item's node as parsed (flow/block style, quoting kept) minus its comments. */

@@ -5,15 +5,16 @@
  * top-level key (functionConfig, ...) is copied as it was.
  *
  * It applies when the list is laid out as block YAML (top-level keys at column 0, items as
- * `- ` entries); each piece is then read on its own. Otherwise the caller uses the `yaml`
- * Document path. An item whose text contains `#` goes through `yaml` to drop
+ * `- ` entries); each piece is then read on its own, as kubectl reads YAML (1.1: `0440` is 288,
+ * `yes` is true, `<<` merges; src/read/parse.ts readYamlValue). Otherwise the caller uses the
+ * `yaml` Document path. An item whose text contains `#` goes through `yaml` to drop
  * its comments: kpt copies comments back onto the items it gets, so emitting them would
  * double them.
  */
 import { isNode, parseDocument, visit, type Node } from 'yaml';
 import { toYaml } from '../../emit/yaml.js';
 import type { K8sObject } from '../../model/k8s.js';
-import { fastParseDocuments } from '../../read/fast-yaml.js';
+import { readYamlValue } from '../../read/parse.js';
 
 type Obj = Record<string, any>;
 
@@ -30,7 +31,6 @@ interface Block {
 }
 
 const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_.-]*):(?: |$)/;
-const MAX_DEPTH = 100;
 
 export function readRawList(text: string): RawList | undefined {
   const blocks = topLevelBlocks(text);
@@ -44,17 +44,17 @@ export function readRawList(text: string): RawList | undefined {
   const list: Obj = {};
   for (const block of blocks) {
     if (block.key === 'items') continue;
-    const value = readPiece(block.lines.join('\n'));
+    const value = readYamlValue(block.lines.join('\n'));
     if (value === undefined) return undefined;
     list[block.key] = (value as Obj)[block.key];
   }
   const values: unknown[] = [];
   for (const chunk of items.chunks) {
-    const value = readPiece(dedent(chunk, items.indent));
+    const value = readYamlValue(dedent(chunk, items.indent));
     if (!Array.isArray(value) || value.length !== 1) return undefined;
     values.push(value[0]);
   }
-  if (items.chunks.length === 0 && readPiece(itemsBlock.lines.join('\n')) === undefined) return undefined;
+  if (items.chunks.length === 0 && readYamlValue(itemsBlock.lines.join('\n')) === undefined) return undefined;
   list.items = values;
   if (list.kind !== 'ResourceList') return undefined;
 
@@ -75,19 +75,6 @@ export function readRawList(text: string): RawList | undefined {
       return out;
     },
   };
-}
-
-/** One top-level block or one item: the fast reader, else `yaml`; undefined when it is not valid YAML. */
-function readPiece(text: string): unknown {
-  const fast = fastParseDocuments(text, MAX_DEPTH);
-  if (fast) return fast.length === 1 && fast[0]!.index === 0 ? fast[0]!.value : undefined;
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2', merge: false });
-  if (doc.errors.length > 0 || doc.contents === null) return undefined;
-  try {
-    return doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    return undefined;
-  }
 }
 
 /** The lines of each top-level key, in order; undefined when the text is not laid out that way. */
@@ -128,10 +115,13 @@ function asItem(map: string, indent: number): string {
   return lines.map((l, i) => (i === 0 ? dash + l : l === '' ? l : pad + l)).join('\n') + '\n';
 }
 
-/** The chunk itself when it cannot hold a comment; else re-written by `yaml` without comments, style kept. */
+/**
+ * The chunk itself when it cannot hold a comment; else re-written by `yaml` without comments,
+ * style kept. Failsafe: every scalar is its text, so `0440` or `yes` is written as it came.
+ */
 function withoutComments(chunk: string, indent: number): string {
   if (!chunk.includes('#')) return chunk;
-  const doc = parseDocument(dedent(chunk, indent));
+  const doc = parseDocument(dedent(chunk, indent), { schema: 'failsafe' });
   visit(doc, (_key, node) => {
     if (isNode(node)) {
       (node as Node).comment = null;
