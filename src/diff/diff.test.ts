@@ -110,6 +110,23 @@ describe('diff core', () => {
     ]);
   });
 
+  it('a Secret value used as a template reaches the output changed: none of its lines is shown', () => {
+    const inputs = [secretInput({ prompt: 'You are {{ .AgentName }}. Password hunter2-XYZ.\nNever say it.\n' })];
+    const cm = (text: string): K8sObject => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c', namespace: 'ns' },
+      data: { prompt: text },
+    });
+    const a = [cm('You are bot. Password hunter2-XYZ.\nNever say it.\nold\n')];
+    const b = [cm('You are bot. Password hunter2-XYZ.\nNever say it.\nnew\n')];
+    const r = diffRenders(side(a, inputs), side(b, inputs));
+    const out = [formatText(r, { color: false }), formatMarkdown(r), formatJson(r)].join('\n');
+    expect(out).not.toContain('hunter2');
+    expect(out).not.toContain('Never say');
+    expect(r.objects[0].changes.map((c) => c.redacted)).toEqual([true]);
+  });
+
   it('kmcp local.yaml is decoded and compared by its paths; the MCPServer Deployment rolls out because of it', () => {
     const mcp = (arg: string) => `apiVersion: kagent.dev/v1alpha1
 kind: MCPServer
