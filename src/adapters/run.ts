@@ -82,7 +82,7 @@ export function effectiveSettings(
         settings: {},
         diagnostics: [
           {
-            rule: 'settings-invalid',
+            rule: 'settings-invalid' as const,
             severity: 'error' as const,
             message: `not reading a settings file that is a symlink out of ${escape}; copy the file or name it with --config`,
             file: file!.shown,
