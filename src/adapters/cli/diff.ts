@@ -46,6 +46,10 @@ export function parseDiffArgs(argv: string[]): DiffArgs {
   const out: Omit<DiffArgs, 'paths' | 'settings' | 'sources' | 'quiet'> = { format: 'text', color: 'auto', exitZero: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
+    if (raw === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
     const flag = eq > 0 ? raw.slice(0, eq) : raw;
     const inline = eq > 0 ? raw.slice(eq + 1) : undefined;
