@@ -187,6 +187,21 @@ spec:
     expect(md.length).toBeLessThanOrEqual(65_536);
     expect(md).toMatch(/> \*\*Output truncated\*\* to fit a comment \(65536 characters\): \d+ of 400 changed/);
     expect(md).toMatch(/ objects are not shown\. Run `kagent-render diff` locally for the whole diff\.\n$/);
+    // Long names in the Created / Deleted / without-restart lists cannot push the summary past the limit.
+    const cm = (name: string, v: string): K8sObject => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: `${name}-${'x'.repeat(240)}`, namespace: 'n'.repeat(63) },
+      data: { k: v },
+    });
+    const names = (p: string) => Array.from({ length: 60 }, (_, i) => `${p}-${i}`);
+    const lists = diffRenders(
+      side([...names('chg').map((n) => cm(n, 'a')), ...names('del').map((n) => cm(n, 'a'))]),
+      side([...names('chg').map((n) => cm(n, 'b')), ...names('new').map((n) => cm(n, 'a'))]),
+    );
+    const listed = formatMarkdown(lists, { limit: 20_000 });
+    expect(listed.length).toBeLessThanOrEqual(20_000);
+    expect(listed).toMatch(/\*\*Created\*\*: `ConfigMap n+\/new-0-x+`, .*, … and \d+ more\n/);
     const small = formatMarkdown(r, { limit: 10_000 });
     expect(small.length).toBeLessThanOrEqual(10_000);
     // One object bigger than the whole limit is cut short, not dropped.
