@@ -282,6 +282,31 @@ describe.skipIf(!hasGit)('kagent-render diff on a scratch git repository (skippe
     expect((await run(['diff', '--base', 'HEAD~1', '--head', 'HEAD'], clone)).code).toBe(0);
   });
 
+  it('a submodule is read at the commit each side records (an untouched submodule is no change)', async () => {
+    const top = mkdtempSync(path.join(tmpdir(), 'kagent-render-diff-sub-'));
+    const sub = path.join(top, 'sub');
+    cpSync(repo, sub, { recursive: true });
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'protocol.file.allow=always', '-c', 'user.email=a@b', '-c', 'user.name=a', ...args], {
+        cwd,
+        encoding: 'utf8',
+      });
+    git(sub, 'checkout', '-q', 'start');
+    const sup = path.join(top, 'super');
+    git(top, 'init', '-q', sup);
+    git(sup, 'submodule', 'add', '-q', sub, 'team');
+    git(sup, 'commit', '-qm', 'add team');
+    const same = await run(['diff', 'team'], sup);
+    expect(same.stderr).toBe('');
+    expect(same.stdout).toContain('Summary: no changes (12 objects unchanged)');
+    git(path.join(sup, 'team'), 'checkout', '-q', 'change-model');
+    const moved = await run(['diff', 'team', '--color', 'never'], sup);
+    expect(moved.stdout).toContain('    config.json: model.model gpt-4o → gpt-4o-mini\n');
+    git(sup, 'commit', '-qam', 'bump team');
+    const refs = await run(['diff', 'team', '--base', 'HEAD~1', '--head', 'HEAD', '--format', 'json'], sup);
+    expect(JSON.parse(refs.stdout).summary).toMatchObject({ created: 0, changed: 2, deleted: 0 });
+  });
+
   it('--color: always paints, never and auto on a pipe do not', async () => {
     const args = ['diff', '--base', 'start', '--head', 'change-model'];
     expect((await run([...args, '--color', 'always'], repo)).stdout).toContain(

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,22 @@ describe('renderTree and settings discovery', () => {
     const inner = tree({ 'sub/.git/HEAD': '', 'sub/a.yaml': '' });
     writeFileSync(path.join(inner, 'kagent-render.yaml'), 'imageTag: outside\n');
     expect(findSettingsFile(inner, ['sub'])).toBeUndefined(); // sub/ is a repository of its own
+  });
+
+  it('a kagent-render.yaml symlinked out of the repository is not read (a committed link to a host file)', () => {
+    const outside = tree({ 'host.yaml': 'HOSTSECRETKEY: v\n' });
+    const root = tree({ 'm.yaml': MODEL, 'shared/kagent-render.yaml': 'imageTag: shared\n', 'app/m.yaml': MODEL });
+    symlinkSync(path.join(outside, 'host.yaml'), path.join(root, 'kagent-render.yaml'));
+    const eff = effectiveSettings({ cwd: root, paths: ['m.yaml'], overrides: [] });
+    expect(eff.diagnostics.map((d) => `${d.rule} ${d.message}`)).toEqual([
+      'settings-invalid not reading a settings file that is a symlink out of the repository; ' +
+        'copy the file or name it with --config',
+    ]);
+    // A link inside the repository (a shared file) is read.
+    symlinkSync('../shared/kagent-render.yaml', path.join(root, 'app/kagent-render.yaml'));
+    const inside = effectiveSettings({ cwd: root, paths: ['app/m.yaml'], overrides: [] });
+    expect(inside.diagnostics).toEqual([]);
+    expect(inside.settings.imageTag).toBe('shared');
   });
 
   it('layers defaults < file < overrides and names the source of every key', () => {

@@ -8,7 +8,7 @@
  * root (the directory that holds `.git`) or the file-system root; with no path (or `-`) the
  * walk starts in the working directory. Inputs that find different files are a usage error.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../diagnostics/errors.js';
@@ -76,7 +76,24 @@ export function effectiveSettings(
   req: Pick<RenderRequest, 'cwd' | 'paths' | 'config' | 'overrides' | 'defaults'>,
 ): EffectiveSettings {
   const file = req.config !== undefined ? configFile(req.cwd, req.config) : findSettingsFile(req.cwd, req.paths);
-  const fromFile = file ? loadSettingsFile(file.abs, file.shown) : { settings: {}, diagnostics: [] };
+  const escape = req.config === undefined && file ? leavesRepository(file.abs) : undefined;
+  const fromFile = escape
+    ? {
+        settings: {},
+        diagnostics: [
+          {
+            rule: 'settings-invalid' as const,
+            severity: 'error' as const,
+            message: `not reading a settings file that is a symlink out of ${escape}; copy the file or name it with --config`,
+            file: file!.shown,
+            line: 1,
+            col: 1,
+          },
+        ],
+      }
+    : file
+      ? loadSettingsFile(file.abs, file.shown)
+      : { settings: {}, diagnostics: [] };
   const layers: SettingsLayer[] = [
     ...(req.defaults ? [req.defaults] : []),
     {
@@ -239,6 +256,30 @@ export function findSettingsFile(cwd: string, paths: string[]): { abs: string; s
   }
   const [file] = found.keys();
   return file ? { abs: file, shown: display(cwd, file) } : undefined;
+}
+
+/**
+ * A discovered settings file whose real path leaves its repository (a committed symlink to
+ * /etc/… or ~/.kube/config on the CI or Argo CD host): the repository root it leaves, shown.
+ */
+function leavesRepository(abs: string): string | undefined {
+  let root: string | undefined;
+  for (let d = path.dirname(abs); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) {
+      root = d;
+      break;
+    }
+    if (path.dirname(d) === d) return undefined;
+  }
+  let real: string;
+  let realRoot: string;
+  try {
+    real = realpathSync.native(abs);
+    realRoot = realpathSync.native(root);
+  } catch {
+    return undefined;
+  }
+  return real === realRoot || real.startsWith(realRoot + path.sep) ? undefined : 'the repository';
 }
 
 function nearest(dir: string): string | undefined {

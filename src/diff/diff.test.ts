@@ -110,6 +110,23 @@ describe('diff core', () => {
     ]);
   });
 
+  it('a Secret value used as a template reaches the output changed: none of its lines is shown', () => {
+    const inputs = [secretInput({ prompt: 'You are {{ .AgentName }}. Password hunter2-XYZ.\nNever say it.\n' })];
+    const cm = (text: string): K8sObject => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c', namespace: 'ns' },
+      data: { prompt: text },
+    });
+    const a = [cm('You are bot. Password hunter2-XYZ.\nNever say it.\nold\n')];
+    const b = [cm('You are bot. Password hunter2-XYZ.\nNever say it.\nnew\n')];
+    const r = diffRenders(side(a, inputs), side(b, inputs));
+    const out = [formatText(r, { color: false }), formatMarkdown(r), formatJson(r)].join('\n');
+    expect(out).not.toContain('hunter2');
+    expect(out).not.toContain('Never say');
+    expect(r.objects[0].changes.map((c) => c.redacted)).toEqual([true]);
+  });
+
   it('kmcp local.yaml is decoded and compared by its paths; the MCPServer Deployment rolls out because of it', () => {
     const mcp = (arg: string) => `apiVersion: kagent.dev/v1alpha1
 kind: MCPServer
@@ -170,6 +187,21 @@ spec:
     expect(md.length).toBeLessThanOrEqual(65_536);
     expect(md).toMatch(/> \*\*Output truncated\*\* to fit a comment \(65536 characters\): \d+ of 400 changed/);
     expect(md).toMatch(/ objects are not shown\. Run `kagent-render diff` locally for the whole diff\.\n$/);
+    // Long names in the Created / Deleted / without-restart lists cannot push the summary past the limit.
+    const cm = (name: string, v: string): K8sObject => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: `${name}-${'x'.repeat(240)}`, namespace: 'n'.repeat(63) },
+      data: { k: v },
+    });
+    const names = (p: string) => Array.from({ length: 60 }, (_, i) => `${p}-${i}`);
+    const lists = diffRenders(
+      side([...names('chg').map((n) => cm(n, 'a')), ...names('del').map((n) => cm(n, 'a'))]),
+      side([...names('chg').map((n) => cm(n, 'b')), ...names('new').map((n) => cm(n, 'a'))]),
+    );
+    const listed = formatMarkdown(lists, { limit: 20_000 });
+    expect(listed.length).toBeLessThanOrEqual(20_000);
+    expect(listed).toMatch(/\*\*Created\*\*: `ConfigMap n+\/new-0-x+`, .*, … and \d+ more\n/);
     const small = formatMarkdown(r, { limit: 10_000 });
     expect(small.length).toBeLessThanOrEqual(10_000);
     // One object bigger than the whole limit is cut short, not dropped.

@@ -45,12 +45,18 @@ export function formatMarkdown(r: DiffReport, options: { limit?: number } = {}):
   }
   const group = (title: string, objects: ObjectDiff[]) => {
     if (objects.length === 0) return;
-    head.push(
-      `**${title}**: ${listed(objects)
-        .map((o) => code(refString(o)))
-        .join(', ')}${objects.length > MAX_LISTED ? `, … and ${objects.length - MAX_LISTED} more` : ''}`,
-      '',
-    );
+    // Each list keeps at most an eighth of the comment (names may be 300 characters long).
+    const items: string[] = [];
+    let size = 0;
+    for (const o of listed(objects)) {
+      const item = code(refString(o));
+      size += item.length + 2;
+      if (size > limit / 8) break;
+      items.push(item);
+    }
+    const more = objects.length - items.length;
+    const tail = more > 0 ? `${items.length > 0 ? ', ' : ''}… and ${more} more` : '';
+    head.push(`**${title}**: ${items.join(', ')}${tail}`, '');
   };
   group('Changes without restart', g.withoutRestart);
   group('Created', g.created);

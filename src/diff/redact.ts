@@ -19,6 +19,9 @@ export class Redactor {
       if (v === '') continue;
       this.whole.add(v);
       if (v.length >= MIN_SUBSTRING) this.substrings.push(v);
+      // A value used as a Go template (systemMessageFrom) or re-indented reaches the output changed:
+      // each of its lines and each text between template actions is looked for on its own.
+      for (const piece of fragments(v)) this.substrings.push(piece);
     }
     // Longest first, and one copy each: the check stops at the first hit.
     this.substrings = [...new Set(this.substrings)].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
@@ -50,6 +53,15 @@ export class Redactor {
     const out = walk(value);
     return { value: out, hit };
   }
+}
+
+/** The lines of a multi-line value and the texts between its `{{ }}` actions, trimmed, long enough to look for. */
+function fragments(v: string): string[] {
+  if (!v.includes('\n') && !v.includes('{{')) return [];
+  return v
+    .split(/\{\{[\s\S]*?\}\}|\r?\n/)
+    .map((x) => x.trim())
+    .filter((x) => x.length >= MIN_SUBSTRING && x !== v);
 }
 
 /** Every value of the input Secrets: `stringData` as written, `data` base64-decoded and as written. */

@@ -67,3 +67,16 @@ describe('toYaml writes the bytes of the reference writer', () => {
     expect(toYaml(v)).toBe(toYamlReference(v));
   });
 });
+
+describe('merge keys', () => {
+  it('a `<<` key is quoted: a YAML 1.1 reader (go-yaml v2 under kubectl) would take a plain one for a merge', () => {
+    const value = { data: { '<<': 'v', a: { '<<': { x: 1 } } }, list: ['<<'] };
+    const text = toYaml(value);
+    expect(text).toBe(toYamlReference(value));
+    expect(text).toContain('  "<<": v\n');
+    expect(text).toContain('  - <<\n');
+    const back = parseAllDocuments(text, { version: '1.1', merge: true })[0];
+    expect(back.errors).toEqual([]);
+    expect(back.toJS()).toEqual(value);
+  });
+});

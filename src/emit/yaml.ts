@@ -65,16 +65,17 @@ const TOKEN_WRITTEN = /"\\x01kagent-render-escaped-(\d+)\\x01"/g;
  */
 export function toYamlReference(value: unknown): string {
   const escaped: string[] = [];
-  const swap = (v: unknown): unknown => {
+  const swap = (v: unknown, key = false): unknown => {
     if (typeof v === 'string') {
-      if (!ESCAPE_ONLY.test(v)) return v;
+      // A plain `<<` key is a merge key to YAML 1.1 readers (go-yaml v2 under kubectl): quoted.
+      if (!ESCAPE_ONLY.test(v) && !(key && v === '<<')) return v;
       escaped.push(v);
       return TOKEN(escaped.length - 1);
     }
-    if (Array.isArray(v)) return v.map(swap);
+    if (Array.isArray(v)) return v.map((x) => swap(x));
     if (isPlainMap(v)) {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[swap(k) as string] = swap(x);
+      for (const [k, x] of Object.entries(v)) out[swap(k, true) as string] = swap(x);
       return out;
     }
     return v;

@@ -35,3 +35,14 @@ describe('SandboxAgent inputs (read as tool targets, never rendered)', () => {
     expect(validate('apiVersion: example.com/v1\nkind: SandboxAgent\nmetadata: {name: runner}\n')).toEqual({ kinds: ['SandboxAgent'], diagnostics: [] });
   });
 });
+
+describe('string maps of core objects', () => {
+  it("reports an unquoted number in a Secret without printing the Secret's value", () => {
+    const r = validate('apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {pin: 90817263}\ndata: {on: yes}\n');
+    expect(r.diagnostics).toEqual([
+      'error schema-type: data.true must be string, got a boolean (Secret value, not shown); quote the value to keep it a string',
+      'error schema-type: stringData.pin must be string, got a number (Secret value, not shown); quote the value to keep it a string',
+    ]);
+    expect(r.diagnostics.join('\n')).not.toContain('90817263');
+  });
+});

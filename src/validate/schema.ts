@@ -90,7 +90,12 @@ export function coreStringMapDiagnostics(o: InputObject, severity: Severity): Di
     for (const [k, v] of Object.entries(map)) {
       if (typeof v !== 'number' && typeof v !== 'boolean') continue;
       const full = [...path, k];
-      out.push(at(o.origin, full, severity, 'schema-type', `${full.join('.')} must be string, got the ${typeof v} ${quoted(v)}${quoteAdvice(o, full, v)}`, keyOf(o)));
+      // A Secret's value is never printed, not even the number it was read as (a PIN, a port of a DSN).
+      const message =
+        o.kind === 'Secret' && path[0] !== 'metadata'
+          ? `${full.join('.')} must be string, got a ${typeof v} (Secret value, not shown); quote the value to keep it a string`
+          : `${full.join('.')} must be string, got the ${typeof v} ${quoted(v)}${quoteAdvice(o, full, v)}`;
+      out.push(at(o.origin, full, severity, 'schema-type', message, keyOf(o)));
     }
   }
   return out;

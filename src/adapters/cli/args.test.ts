@@ -9,6 +9,14 @@ describe('parseArgs', () => {
     expect(parseArgs('graph', ['-ograph.dot', '--format=dot'])).toMatchObject({ output: 'graph.dot', format: 'dot' });
   });
 
+  it('takes everything after -- as a PATH (a directory named like a flag)', () => {
+    expect(parseArgs('build', ['-q', '--', '-dash dir', '--check'])).toMatchObject({
+      paths: ['-dash dir', '--check'],
+      quiet: true,
+      check: false,
+    });
+  });
+
   it('refuses a flag of another command, a value for a switch, stdin twice or for pre-commit', () => {
     expect(() => parseArgs('validate', ['--check'])).toThrow(
       'validate has no flag --check (it belongs to build, pre-commit)',

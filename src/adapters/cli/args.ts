@@ -53,6 +53,11 @@ export function parseArgs(command: CommandName, argv: string[]): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let inline: string | undefined;
+    if (arg === '--') {
+      // The end of flags: a directory named `-x` or `--dry-run` is a PATH after it.
+      out.paths.push(...argv.slice(i + 1));
+      break;
+    }
     if (arg.startsWith('--') && arg.includes('=')) {
       inline = arg.slice(arg.indexOf('=') + 1);
       arg = arg.slice(0, arg.indexOf('='));

@@ -35,6 +35,10 @@ describe('diff arguments', () => {
       paths: [],
       settings: { allowSecretValues: true },
     });
+    expect(parseDiffArgs(['--base', 'main', '--', '-dash dir', '--head'])).toMatchObject({
+      base: 'main',
+      paths: ['-dash dir', '--head'],
+    });
     expect(parseDiffArgs([])).toEqual({ paths: [], format: 'text', color: 'auto', exitZero: false, quiet: false, settings: {}, sources: {}, config: undefined });
   });
 

@@ -46,6 +46,10 @@ export function parseDiffArgs(argv: string[]): DiffArgs {
   const out: Omit<DiffArgs, 'paths' | 'settings' | 'sources' | 'quiet'> = { format: 'text', color: 'auto', exitZero: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
+    if (raw === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
     const flag = eq > 0 ? raw.slice(0, eq) : raw;
     const inline = eq > 0 ? raw.slice(eq + 1) : undefined;
@@ -218,6 +222,14 @@ function extractTree(io: CliIO, repo: string, commit: string, dir: string, scope
     if (tab < 0) continue;
     const [mode, type, sha] = rec.slice(0, tab).split(' ');
     const file = rec.slice(tab + 1);
+    if (type === 'commit') {
+      // A submodule: its files at the recorded commit, as the working tree has them checked out.
+      const within = scope
+        .filter((x) => x === '' || file === x || file.startsWith(`${x}/`) || x.startsWith(`${file}/`))
+        .map((x) => (x.startsWith(`${file}/`) ? x.slice(file.length + 1) : ''));
+      if (within.length > 0) extractSubmodule(io, repo, file, sha, dir, within);
+      continue;
+    }
     if (type !== 'blob' || !INPUT_FILE.test(file) || !inScope(file)) continue;
     const parts = file.split('/');
     if (parts.some((p) => p === '..' || p === '.git' || p === '')) continue;
@@ -239,4 +251,21 @@ function extractTree(io: CliIO, repo: string, commit: string, dir: string, scope
     if (e.mode === '120000') symlinkSync(content.toString('utf8'), target);
     else writeFileSync(target, content);
   }
+}
+
+function extractSubmodule(io: CliIO, repo: string, file: string, sha: string, dir: string, scope: string[]): void {
+  const parts = file.split('/');
+  if (parts.some((p) => p === '..' || p === '.git' || p === '')) return;
+  const sub = path.join(repo, file);
+  // Not checked out (`git submodule update` never ran): the working tree has nothing there either.
+  if (!existsSync(path.join(sub, '.git'))) return;
+  const r = git(io, sub, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${sha}^{commit}`]);
+  if (!r.ok)
+    throw new UsageError(
+      `submodule ${file}: commit ${sha.slice(0, 12)} is not in its clone; ` +
+        'run git submodule update --init (or fetch it)',
+    );
+  extractTree(io, sub, sha, path.join(dir, file), scope);
+  // Settings discovery stops at the submodule's root, as in the working tree (its `.git` file).
+  mkdirSync(path.join(dir, file, '.git'), { recursive: true });
 }
