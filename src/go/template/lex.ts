@@ -91,10 +91,13 @@ export class Lexer {
     return this.items.shift()!;
   }
 
-  /** Offsets of the newlines, for line numbers without rescanning. */
-  private readonly newlines: number[] = [];
+  /** Offsets of the newlines, for line numbers without rescanning (found once, on first use). */
+  private newlines: number[] | undefined;
   lineAt(pos: number): number {
-    if (this.newlines.length === 0 && this.input.includes('\n')) for (let i = this.input.indexOf('\n'); i >= 0; i = this.input.indexOf('\n', i + 1)) this.newlines.push(i);
+    if (this.newlines === undefined) {
+      this.newlines = [];
+      for (let i = this.input.indexOf('\n'); i >= 0; i = this.input.indexOf('\n', i + 1)) this.newlines.push(i);
+    }
     let lo = 0;
     let hi = this.newlines.length;
     while (lo < hi) {

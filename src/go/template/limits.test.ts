@@ -105,4 +105,19 @@ describe('template budgets', () => {
     expect(run('{{printf "%*" 4}}')).toEqual({ ok: true, text: '%!(NOVERB)' });
     expect(run('{{printf "%.-3d" 42}}')).toEqual({ ok: true, text: '%!-(int=42)3d' });
   });
+
+  // Found by the attacker review: every item's line number rescanned a newline-free template
+  // (quadratic: 200,000 actions took 14 s), and a huge integer literal was multiplied out in
+  // full. Linear now; these sizes would run into the test's hang guard if either came back.
+  it('a template of 400,000 actions on one line parses (line numbers found once) and stops at the step budget', () => {
+    const r = run('a{{1}}'.repeat(400_000));
+    expect(!r.ok && r.stage).toBe('limit');
+    expect(!r.ok && r.error).toContain('execution steps');
+  });
+
+  it('a 1,000,000-digit integer literal is Go\'s illegal number syntax, without multiplying it out', () => {
+    const r = run(`{{${'9'.repeat(1_000_000)}}}`);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(/^template: system-message:1: illegal number syntax: "9{20}/);
+  });
 });

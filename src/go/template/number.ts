@@ -50,7 +50,12 @@ function parseGoInt(text: string): number | undefined {
   const valid = '0123456789abcdef'.slice(0, base);
   if (digits === '' || [...digits.toLowerCase()].some((c) => !valid.includes(c))) return undefined;
   let n = 0n;
-  for (const c of digits.toLowerCase()) n = n * BigInt(base) + BigInt(valid.indexOf(c));
+  const radix = BigInt(base);
+  for (const c of digits.toLowerCase()) {
+    n = n * radix + BigInt(valid.indexOf(c));
+    // Past 2^64 it can only grow: out of range whatever follows (and no quadratic BigInt work on a huge literal).
+    if (n > 2n ** 64n) return undefined;
+  }
   if (negative) n = -n;
   if (n > 2n ** 63n - 1n || n < -(2n ** 63n)) return undefined;
   return Number(n);
