@@ -28,7 +28,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkTree, repairOutput } from '../../src/adapters/cli/write.js';
 import { GENERATED_HEADER } from '../../src/emit/files.js';
-import { binPath, repoRoot, tempDir } from '../harness/tools.js';
+import { binPath, repoRoot, tempDir, walkNoFollow } from '../harness/tools.js';
 
 const AGENTS = 200;
 const isRoot = process.getuid?.() === 0;
@@ -80,9 +80,7 @@ function inputDir(root: string, name: string, text: string): string {
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!existsSync(dir)) return out;
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const p = path.join(e.parentPath, e.name);
-    const rel = path.relative(dir, p);
+  for (const { path: p, rel, dirent: e } of walkNoFollow(dir)) {
     if (e.isSymbolicLink()) out[rel] = `-> ${readlinkSync(p)}`;
     else if (e.isFile()) out[rel] = readFileSync(p, 'utf8');
     else if (!e.isDirectory()) out[rel] = '(special)';

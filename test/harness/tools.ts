@@ -1,6 +1,6 @@
 /** Helpers for end-to-end tests that drive the built CLI and real tools. */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -100,4 +100,21 @@ export function repoInsideDirWithSettings(prefix: string, settings: string): str
   mkdirSync(path.join(repo, '.git'), { recursive: true });
   writeFileSync(path.join(repo, 'kagent-render.yaml'), settings);
   return repo;
+}
+
+/**
+ * Every entry below `dir`, links not followed (Node 24's recursive readdir walks into
+ * symlinked directories, Node 20's does not: this walk is the same on both).
+ */
+export function walkNoFollow(dir: string): Array<{ path: string; rel: string; dirent: import('node:fs').Dirent }> {
+  const out: Array<{ path: string; rel: string; dirent: import('node:fs').Dirent }> = [];
+  const visit = (at: string) => {
+    for (const dirent of readdirSync(at, { withFileTypes: true })) {
+      const p = path.join(at, dirent.name);
+      out.push({ path: p, rel: path.relative(dir, p), dirent });
+      if (dirent.isDirectory()) visit(p);
+    }
+  };
+  visit(dir);
+  return out;
 }

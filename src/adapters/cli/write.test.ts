@@ -17,6 +17,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OutputError, UsageError } from '../../diagnostics/errors.js';
 import { GENERATED_HEADER } from '../../emit/files.js';
 import { checkTree, outputLocation, repairOutput, writeTree } from './write.js';
+import { walkNoFollow } from '../../../test/harness/tools.js';
 
 const file = (body: string) => `${GENERATED_HEADER}${body}\n`;
 
@@ -38,9 +39,7 @@ function previousOutput(): string {
 /** Every entry under dir: files by content, links by target, directories omitted. */
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const p = path.join(e.parentPath, e.name);
-    const rel = path.relative(dir, p);
+  for (const { path: p, rel, dirent: e } of walkNoFollow(dir)) {
     if (e.isSymbolicLink()) out[rel] = `-> ${readlinkSync(p)}`;
     else if (e.isFile()) out[rel] = readFileSync(p, 'utf8');
   }
