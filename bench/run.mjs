@@ -16,7 +16,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ANCHOR_TIMEOUT_MS = Number(process.env.BENCH_ANCHOR_TIMEOUT ?? 60) * 1000;
 
 function timed(cmd, args, options = {}) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    ...options,
+  });
   const last = r.stderr.trim().split('\n').pop() ?? '';
   const [secs, kib] = last.split(' ').map(Number);
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
@@ -31,7 +35,11 @@ function median(xs) {
 function measure(cmd, args, options) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(timed(cmd, args, options));
-  return { secs: median(runs.map((r) => r.secs)), rssMiB: Math.max(...runs.map((r) => r.rssMiB)), stdout: runs[0].stdout };
+  return {
+    secs: median(runs.map((r) => r.secs)),
+    rssMiB: Math.max(...runs.map((r) => r.rssMiB)),
+    stdout: runs[0].stdout,
+  };
 }
 
 /** A kustomization of `count` plain documents (Deployment-sized), the anchor's input. */
@@ -120,7 +128,8 @@ for (const n of sizes) {
   // as slow (measured), which would time the deletion, not the renderer. Up to date: DIR already
   // holds this output (files read and compared, none written), as in pre-commit and CI re-runs.
   const freshRuns = [];
-  for (let i = 0; i < RUNS; i++) freshRuns.push(timed(process.execPath, [bin, 'build', repo, '-o', `${out}-fresh-${i}`]));
+  for (let i = 0; i < RUNS; i++)
+    freshRuns.push(timed(process.execPath, [bin, 'build', repo, '-o', `${out}-fresh-${i}`]));
   const ours = { secs: median(freshRuns.map((r) => r.secs)), rssMiB: Math.max(...freshRuns.map((r) => r.rssMiB)) };
   // The fresh directories stay until the end: deleting them now would slow what follows.
   const upToDate = measure(process.execPath, [bin, 'build', repo, '-o', `${out}-fresh-0`]);
@@ -137,7 +146,17 @@ for (const n of sizes) {
   } catch {
     anchor = undefined;
   }
-  rows.push({ n, inputs, outputs, ...ours, upToDate: upToDate.secs, stdout: stdout.secs, writeFloor, anchor, ratio: anchor === undefined ? undefined : anchor / ours.secs });
+  rows.push({
+    n,
+    inputs,
+    outputs,
+    ...ours,
+    upToDate: upToDate.secs,
+    stdout: stdout.secs,
+    writeFloor,
+    anchor,
+    ratio: anchor === undefined ? undefined : anchor / ours.secs,
+  });
 }
 
 const version = measure(process.execPath, [bin, '--version']);
@@ -148,13 +167,18 @@ const nodeAlone = measure(process.execPath, ['-e', '0']);
 // KRM pass-through: 20,000 unrelated objects in one ResourceList.
 const items = [];
 for (let i = 0; i < 20000; i++) {
-  items.push(`- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: cm-${i}\n    namespace: ns-${i % 4}\n  data:\n    key: "value-${i}"\n`);
+  items.push(
+    `- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: cm-${i}\n    namespace: ns-${i % 4}\n  data:\n    key: "value-${i}"\n`,
+  );
 }
 const rl = path.join(work, 'resourcelist.yaml');
 writeFileSync(rl, `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${items.join('')}`);
 const krm = measure('sh', ['-c', `"${process.execPath}" "${bin}" krm < "${rl}" > /dev/null`]);
 // The items pass through untouched: the output must be the input, byte for byte.
-const krmOut = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" krm < "${rl}"`], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout;
+const krmOut = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" krm < "${rl}"`], {
+  encoding: 'utf8',
+  maxBuffer: 1 << 30,
+}).stdout;
 const krmIdentical = krmOut === readFileSync(rl, 'utf8');
 
 // diff: 1,000 Agents, 10 changed in the working tree, against one build of the same repository.
@@ -162,21 +186,34 @@ const diff = diffCase(path.join(work, 'diff-1000'), measure, bin);
 
 const cpus = spawnSync('nproc', { encoding: 'utf8' }).stdout.trim();
 console.log(`kagent-render benchmark — node ${process.version}, ${cpus} cores, median of ${RUNS} cold runs\n`);
-console.log('| Agents | input objects | output objects | build -o DIR (fresh) | same files, bare write loop | up to date | build to stdout | peak RSS | kubectl kustomize (same #docs, 1 run) | ratio (fresh) |');
+console.log(
+  '| Agents | input objects | output objects | build -o DIR (fresh) | same files, bare write loop | up to date | build to stdout | peak RSS | kubectl kustomize (same #docs, 1 run) | ratio (fresh) |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const anchor = r.anchor === undefined ? `> ${ANCHOR_TIMEOUT_MS / 1000} s` : `${r.anchor.toFixed(2)} s`;
-  const ratio = r.anchor === undefined ? `> ${(ANCHOR_TIMEOUT_MS / 1000 / r.secs).toFixed(0)}×` : `${r.ratio.toFixed(1)}×`;
-  console.log(`| ${r.n} | ${r.inputs} | ${r.outputs} | ${r.secs.toFixed(2)} s | ${r.writeFloor.toFixed(2)} s | ${r.upToDate.toFixed(2)} s | ${r.stdout.toFixed(2)} s | ${r.rssMiB.toFixed(0)} MiB | ${anchor} | ${ratio} |`);
+  const ratio =
+    r.anchor === undefined ? `> ${(ANCHOR_TIMEOUT_MS / 1000 / r.secs).toFixed(0)}×` : `${r.ratio.toFixed(1)}×`;
+  console.log(
+    `| ${r.n} | ${r.inputs} | ${r.outputs} | ${r.secs.toFixed(2)} s | ${r.writeFloor.toFixed(2)} s | ${r.upToDate.toFixed(2)} s | ${r.stdout.toFixed(2)} s | ${r.rssMiB.toFixed(0)} MiB | ${anchor} | ${ratio} |`,
+  );
 }
 if (rows.length >= 2) {
   const [a, b] = [rows[0], rows[rows.length - 1]];
   console.log(`\nscaling exponent ${a.n}→${b.n}: ${(Math.log(b.secs / a.secs) / Math.log(b.n / a.n)).toFixed(2)}`);
 }
 console.log(`\n| case | time | peak RSS |\n|---|---:|---:|`);
-console.log(`| \`node -e 0\` (Node start-up alone${process.env.NODE_EXTRA_CA_CERTS ? ', NODE_EXTRA_CA_CERTS set' : ''}) | ${nodeAlone.secs.toFixed(2)} s | ${nodeAlone.rssMiB.toFixed(0)} MiB |`);
+console.log(
+  `| \`node -e 0\` (Node start-up alone${process.env.NODE_EXTRA_CA_CERTS ? ', NODE_EXTRA_CA_CERTS set' : ''}) | ${nodeAlone.secs.toFixed(2)} s | ${nodeAlone.rssMiB.toFixed(0)} MiB |`,
+);
 console.log(`| \`kagent-render --version\` | ${version.secs.toFixed(2)} s | ${version.rssMiB.toFixed(0)} MiB |`);
-console.log(`| \`krm\` pass-through, 20,000 objects (output ${krmIdentical ? '' : 'NOT '}byte-identical to input) | ${krm.secs.toFixed(2)} s | ${krm.rssMiB.toFixed(0)} MiB |`);
-console.log(`| \`diff\`, ${diff.agents} Agents, ${diff.changed} changed (HEAD vs working tree; ${diff.summary}) | ${diff.diff.secs.toFixed(2)} s | ${diff.diff.rssMiB.toFixed(0)} MiB |`);
-console.log(`| \`build\` of the same repository to stdout (diff / build = ${diff.ratio.toFixed(2)}×) | ${diff.build.secs.toFixed(2)} s | ${diff.build.rssMiB.toFixed(0)} MiB |`);
+console.log(
+  `| \`krm\` pass-through, 20,000 objects (output ${krmIdentical ? '' : 'NOT '}byte-identical to input) | ${krm.secs.toFixed(2)} s | ${krm.rssMiB.toFixed(0)} MiB |`,
+);
+console.log(
+  `| \`diff\`, ${diff.agents} Agents, ${diff.changed} changed (HEAD vs working tree; ${diff.summary}) | ${diff.diff.secs.toFixed(2)} s | ${diff.diff.rssMiB.toFixed(0)} MiB |`,
+);
+console.log(
+  `| \`build\` of the same repository to stdout (diff / build = ${diff.ratio.toFixed(2)}×) | ${diff.build.secs.toFixed(2)} s | ${diff.build.rssMiB.toFixed(0)} MiB |`,
+);
 rmSync(work, { recursive: true, force: true });

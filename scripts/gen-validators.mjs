@@ -9,7 +9,12 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 const root = path.resolve(new URL('..', import.meta.url).pathname);
 export const OUT = path.join(root, 'src/validate/validators.generated.mjs');
 export const TYPES_OUT = path.join(root, 'src/validate/validators.generated.d.mts');
-const KINDS = { Agent: 'agent', MCPServer: 'mcpserver', ModelConfig: 'modelconfig', RemoteMCPServer: 'remotemcpserver' };
+const KINDS = {
+  Agent: 'agent',
+  MCPServer: 'mcpserver',
+  ModelConfig: 'modelconfig',
+  RemoteMCPServer: 'remotemcpserver',
+};
 /** Output validators, named `Output_<kind>` (schemas/output, written by scripts/gen-output-schemas.mjs). */
 const OUTPUT = {
   Output_Deployment: 'deployment-apps-v1.json',
@@ -21,9 +26,18 @@ const OUTPUT = {
 
 export function generate() {
   // inlineRefs: false keeps each hoisted definition one function, called from every place that uses it.
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, inlineRefs: false, code: { source: true, esm: true, lines: false } });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    validateFormats: false,
+    inlineRefs: false,
+    code: { source: true, esm: true, lines: false },
+  });
   for (const [kind, file] of Object.entries(KINDS)) {
-    ajv.addSchema(hoistShared(JSON.parse(readFileSync(path.join(root, 'schemas/input', `${file}.json`), 'utf8'))), kind);
+    ajv.addSchema(
+      hoistShared(JSON.parse(readFileSync(path.join(root, 'schemas/input', `${file}.json`), 'utf8'))),
+      kind,
+    );
   }
   for (const [name, file] of Object.entries(OUTPUT)) {
     ajv.addSchema(hoistShared(JSON.parse(readFileSync(path.join(root, 'schemas/output', file), 'utf8'))), name);
@@ -40,7 +54,8 @@ export function generate() {
  * same: `$ref` changes schema paths, not instance paths, and the whole subschema is replaced.
  */
 export function hoistShared(schema, minSize = 200) {
-  const isSchemaNode = (s) => s.type === 'object' || s.type === 'array' || s.properties !== undefined || s.items !== undefined;
+  const isSchemaNode = (s) =>
+    s.type === 'object' || s.type === 'array' || s.properties !== undefined || s.items !== undefined;
   const counts = new Map();
   (function count(s) {
     if (!s || typeof s !== 'object') return;
@@ -73,7 +88,11 @@ export function hoistShared(schema, minSize = 200) {
     Object.fromEntries(
       Object.entries(s).map(([keyword, v]) => [
         keyword,
-        DATA.has(keyword) ? v : NAME_MAPS.has(keyword) ? Object.fromEntries(Object.entries(v).map(([n, sub]) => [n, rewrite(sub)])) : rewrite(v),
+        DATA.has(keyword)
+          ? v
+          : NAME_MAPS.has(keyword)
+            ? Object.fromEntries(Object.entries(v).map(([n, sub]) => [n, rewrite(sub)]))
+            : rewrite(v),
       ]),
     );
   const root = rewriteKeywords(schema);

@@ -38,7 +38,15 @@ export function render(files: SourceFile[], settings: Settings): RenderResult {
   // With --agent, a kmcp refusal of an MCPServer no selected Agent uses cannot fail the run (SPEC §4).
   const used = selected && usedMCPServers(validated.objects, selected);
   const validation = validated.diagnostics
-    .filter((d) => !(used && KMCP_REFUSALS.has(d.rule) && d.object?.kind === 'MCPServer' && !used.has(`${d.object.namespace}/${d.object.name}`)))
+    .filter(
+      (d) =>
+        !(
+          used &&
+          KMCP_REFUSALS.has(d.rule) &&
+          d.object?.kind === 'MCPServer' &&
+          !used.has(`${d.object.namespace}/${d.object.name}`)
+        ),
+    )
     .map((d) => asKmcpRefusal(d, settings));
   bag.addAll(validation);
 
@@ -101,7 +109,12 @@ function usedMCPServers(objects: readonly InputObject[], selected: Set<string>):
     const tools = (o.body.spec as { declarative?: { tools?: unknown } } | undefined)?.declarative?.tools;
     for (const t of Array.isArray(tools) ? tools : []) {
       const ref = (t as { mcpServer?: Record<string, unknown> } | null)?.mcpServer;
-      if (!ref || !['', 'MCPServer'].includes(String(ref.kind ?? '')) || !['', 'kagent.dev'].includes(String(ref.apiGroup ?? ''))) continue;
+      if (
+        !ref ||
+        !['', 'MCPServer'].includes(String(ref.kind ?? '')) ||
+        !['', 'kagent.dev'].includes(String(ref.apiGroup ?? ''))
+      )
+        continue;
       used.add(`${ref.namespace || o.namespace}/${String(ref.name ?? '')}`);
     }
   }

@@ -14,7 +14,9 @@ import { fixturesDir, listCases } from './harness/golden.js';
 
 function snapshot(files: Parameters<typeof render>[0]): string {
   const r = render(files, resolveSettings({}));
-  return [...planOutputTree(r.rendered)].map(([f, c]) => `${f}\n${c}`).join('\n') + r.diagnostics.map(formatText).join('\n');
+  return (
+    [...planOutputTree(r.rendered)].map(([f, c]) => `${f}\n${c}`).join('\n') + r.diagnostics.map(formatText).join('\n')
+  );
 }
 
 describe('determinism', () => {
@@ -61,13 +63,17 @@ spec:
 
   it('never appear in output or diagnostics without --allow-secret-values (raw or base64)', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 8, maxLength: 40 }).filter((s) => /^[A-Za-z0-9]+$/.test(s)), fc.boolean(), (value, encoded) => {
-        const r = render([agentWithSecretHeader(value, encoded)], resolveSettings({}));
-        const everything = JSON.stringify(r.rendered) + r.diagnostics.map(formatText).join('\n');
-        expect(r.ok).toBe(false);
-        expect(everything).not.toContain(value);
-        expect(everything).not.toContain(Buffer.from(value).toString('base64'));
-      }),
+      fc.property(
+        fc.string({ minLength: 8, maxLength: 40 }).filter((s) => /^[A-Za-z0-9]+$/.test(s)),
+        fc.boolean(),
+        (value, encoded) => {
+          const r = render([agentWithSecretHeader(value, encoded)], resolveSettings({}));
+          const everything = JSON.stringify(r.rendered) + r.diagnostics.map(formatText).join('\n');
+          expect(r.ok).toBe(false);
+          expect(everything).not.toContain(value);
+          expect(everything).not.toContain(Buffer.from(value).toString('base64'));
+        },
+      ),
       { seed: 20261124, numRuns: 50 },
     );
   });

@@ -22,7 +22,10 @@ describe('dist/', () => {
       const committed = readFileSync(path.join(root, rel), 'utf8');
       expect(committed === out.text, `${rel} is stale`).toBe(true);
     }
-    expect(result.outputFiles?.map((f) => path.basename(f.path)).sort()).toEqual(['kagent-render.cjs', 'kagent-render.cjs.map']);
+    expect(result.outputFiles?.map((f) => path.basename(f.path)).sort()).toEqual([
+      'kagent-render.cjs',
+      'kagent-render.cjs.map',
+    ]);
   });
 
   // A copy elsewhere stands for an installed package: the source map must travel with it.
@@ -36,7 +39,10 @@ describe('dist/', () => {
       for (const dir of ['bin', 'dist']) cpSync(path.join(root, dir), path.join(home, dir), { recursive: true });
     }
     const buildTs = path.join(home, 'src/adapters/cli/build.ts');
-    const line = readFileSync(path.join(root, 'src/adapters/cli/build.ts'), 'utf8').split('\n').findIndex((l) => l.includes("io.stdout.write(args.format === 'json'")) + 1;
+    const line =
+      readFileSync(path.join(root, 'src/adapters/cli/build.ts'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes("io.stdout.write(args.format === 'json'")) + 1;
     expect(line).toBeGreaterThan(0);
     const script = `import { loadBundle } from ${JSON.stringify(path.join(home, 'bin/load-bundle.mjs'))};
 let err = '';

@@ -18,7 +18,11 @@ async function harness(reference: boolean): Promise<Harness> {
     vi.doMock('../src/read/fast-yaml.js', () => ({ fastParseDocuments: () => undefined }));
     vi.doMock('../src/emit/yaml.js', async (original) => {
       const real = await original<typeof import('../src/emit/yaml.js')>();
-      return { ...real, toYaml: real.toYamlReference, toYamlStream: (objects: unknown[]) => objects.map((o) => `---\n${real.toYamlReference(o)}`).join('') };
+      return {
+        ...real,
+        toYaml: real.toYamlReference,
+        toYamlStream: (objects: unknown[]) => objects.map((o) => `---\n${real.toYamlReference(o)}`).join(''),
+      };
     });
   } else {
     vi.doUnmock('../src/read/fast-yaml.js');

@@ -11,11 +11,19 @@ import { binPath, repoRoot, run } from './harness/tools.js';
 
 const preload = path.join(repoRoot, 'test/harness/no-network.mjs');
 const offline = (args: string[], options: { input?: string; cwd?: string } = {}) =>
-  run(process.execPath, ['--import', preload, binPath, ...args], { ...options, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  run(process.execPath, ['--import', preload, binPath, ...args], {
+    ...options,
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
 
 describe('no network', () => {
   it('the stubs do refuse (a fetch under the preload fails with the marker)', () => {
-    const r = run(process.execPath, ['--import', preload, '-e', "fetch('http://example.com').catch(() => {})"], {}, { stackTrace: true });
+    const r = run(
+      process.execPath,
+      ['--import', preload, '-e', "fetch('http://example.com').catch(() => {})"],
+      {},
+      { stackTrace: true },
+    );
     expect(r.stderr).toContain('NETWORK-ATTEMPT fetch');
   });
 
@@ -44,8 +52,18 @@ describe('no network', () => {
 
   it('the KRM function, the kustomize plugin input path and the Argo CD plugin try no connection', () => {
     const example = path.join(repoRoot, 'examples/mcp-tls');
-    const items = ['agent.yaml', 'mcpserver.yaml', 'modelconfig.yaml'].map((f) => readFileSync(path.join(example, f), 'utf8'));
-    const list = `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${items.map((t) => `- ${t.replace(/^#.*\n/gm, '').trimEnd().replace(/\n/g, '\n  ')}\n`).join('')}`;
+    const items = ['agent.yaml', 'mcpserver.yaml', 'modelconfig.yaml'].map((f) =>
+      readFileSync(path.join(example, f), 'utf8'),
+    );
+    const list = `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${items
+      .map(
+        (t) =>
+          `- ${t
+            .replace(/^#.*\n/gm, '')
+            .trimEnd()
+            .replace(/\n/g, '\n  ')}\n`,
+      )
+      .join('')}`;
     const krm = offline(['krm'], { input: list });
     expect(krm.stderr).not.toContain('NETWORK-ATTEMPT');
     expect(krm.status).toBe(0);

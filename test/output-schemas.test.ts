@@ -34,14 +34,29 @@ describe('rendered objects pass our output schemas and the upstream strict Kuber
     for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
       const obj = doc.toJS() as { apiVersion: string; kind: string; metadata: { name: string } };
       for (const p of validateAgainstUpstream(obj)) problems.push(`upstream: ${obj.kind} ${obj.metadata.name}: ${p}`);
-      for (const p of schemaProblems(obj as K8sObject)) problems.push(`ours: ${obj.kind} ${obj.metadata.name}: ${p.message}`);
+      for (const p of schemaProblems(obj as K8sObject))
+        problems.push(`ours: ${obj.kind} ${obj.metadata.name}: ${p.message}`);
     }
     expect(problems).toEqual([]);
   });
 
   it('the upstream schemas reject what they should (unknown field, wrong type), so the check can fail', () => {
-    expect(validateAgainstUpstream({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'x' }, spec: { portz: [] } } as never)).not.toEqual([]);
-    expect(validateAgainstUpstream({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: 1 } } as never)).not.toEqual([]);
+    expect(
+      validateAgainstUpstream({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'x' },
+        spec: { portz: [] },
+      } as never),
+    ).not.toEqual([]);
+    expect(
+      validateAgainstUpstream({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'x' },
+        data: { a: 1 },
+      } as never),
+    ).not.toEqual([]);
   });
 });
 
@@ -51,11 +66,44 @@ describe('our output schemas', () => {
     ['unknown top-level field', { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta, datta: {} }],
     ['unknown metadata field', { apiVersion: 'v1', kind: 'Secret', metadata: { ...meta, nam: 'y' } }],
     ['non-string ConfigMap value', { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta, data: { a: 1 } }],
-    ['unknown Service spec field', { apiVersion: 'v1', kind: 'Service', metadata: meta, spec: { ports: [{ port: 80 }], portz: [] } }],
+    [
+      'unknown Service spec field',
+      { apiVersion: 'v1', kind: 'Service', metadata: meta, spec: { ports: [{ port: 80 }], portz: [] } },
+    ],
     ['string port', { apiVersion: 'v1', kind: 'Service', metadata: meta, spec: { ports: [{ port: '80' }] } }],
-    ['unknown container field', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta, spec: { selector: { matchLabels: { a: 'b' } }, template: { spec: { containers: [{ name: 'c', imagee: 'x' }] } } } }],
-    ['unknown volume field', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta, spec: { selector: { matchLabels: { a: 'b' } }, template: { spec: { containers: [{ name: 'c' }], volumes: [{ name: 'v', secret: { secretNam: 'x' } }] } } } }],
-    ['container without name', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta, spec: { selector: { matchLabels: { a: 'b' } }, template: { spec: { containers: [{ image: 'x' }] } } } }],
+    [
+      'unknown container field',
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: meta,
+        spec: {
+          selector: { matchLabels: { a: 'b' } },
+          template: { spec: { containers: [{ name: 'c', imagee: 'x' }] } },
+        },
+      },
+    ],
+    [
+      'unknown volume field',
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: meta,
+        spec: {
+          selector: { matchLabels: { a: 'b' } },
+          template: { spec: { containers: [{ name: 'c' }], volumes: [{ name: 'v', secret: { secretNam: 'x' } }] } },
+        },
+      },
+    ],
+    [
+      'container without name',
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: meta,
+        spec: { selector: { matchLabels: { a: 'b' } }, template: { spec: { containers: [{ image: 'x' }] } } },
+      },
+    ],
   ];
 
   it.each(samples)('reject what the upstream schemas reject: %s', (_name, obj) => {
@@ -63,8 +111,11 @@ describe('our output schemas', () => {
     expect(schemaProblems(obj as unknown as K8sObject)).not.toEqual([]);
   });
 
-  it.each(Object.keys(outputSchemas()))('schemas/output/%s is what scripts/gen-output-schemas.mjs writes today', (file) => {
-    const fresh = `${JSON.stringify(outputSchemas()[file])}\n`;
-    expect(readFileSync(path.join(fixturesDir, '..', 'schemas/output', file), 'utf8')).toBe(fresh);
-  });
+  it.each(Object.keys(outputSchemas()))(
+    'schemas/output/%s is what scripts/gen-output-schemas.mjs writes today',
+    (file) => {
+      const fresh = `${JSON.stringify(outputSchemas()[file])}\n`;
+      expect(readFileSync(path.join(fixturesDir, '..', 'schemas/output', file), 'utf8')).toBe(fresh);
+    },
+  );
 });

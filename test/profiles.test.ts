@@ -11,7 +11,16 @@ import type { RenderResult } from '../src/pipeline.js';
 import { applyCrdDefaults } from '../src/validate/defaults.js';
 import { profileDefaults } from '../src/settings/settings.js';
 import { fixturesDir, listCases } from './harness/golden.js';
-import { crdDefaultsRowProblems, fieldDiff, loadCase, profileSwitchDeltas, renderChain, secretRowProblems, validateRowProblems, type Explained } from './harness/profile-diff.js';
+import {
+  crdDefaultsRowProblems,
+  fieldDiff,
+  loadCase,
+  profileSwitchDeltas,
+  renderChain,
+  secretRowProblems,
+  validateRowProblems,
+  type Explained,
+} from './harness/profile-diff.js';
 
 const cases = listCases();
 const totals: Explained & { bothRender: number; secretRow: number; validateRow: number; crdDefaultsRow: number } = {
@@ -24,7 +33,8 @@ const totals: Explained & { bothRender: number; secretRow: number; validateRow: 
   validateRow: 0,
   crdDefaultsRow: 0,
 };
-const same = (a: RenderResult, b: RenderResult) => JSON.stringify([a.rendered, a.diagnostics]) === JSON.stringify([b.rendered, b.diagnostics]);
+const same = (a: RenderResult, b: RenderResult) =>
+  JSON.stringify([a.rendered, a.diagnostics]) === JSON.stringify([b.rendered, b.diagnostics]);
 
 describe('gitops vs controller profile (SPEC §4)', () => {
   it.each(cases)('%s differs between the profiles only by the documented rows', async (name) => {
@@ -35,7 +45,10 @@ describe('gitops vs controller profile (SPEC §4)', () => {
     if (!same(chain.gitops, chain.gitopsSecrets)) totals.secretRow++;
 
     const { unexplained, explained } = profileSwitchDeltas(chain.gitopsSecrets, chain.controllerPinned);
-    expect(unexplained, `rows "ownerReferences" / "MCP URL path": unexplained differences\n${unexplained.join('\n')}`).toEqual([]);
+    expect(
+      unexplained,
+      `rows "ownerReferences" / "MCP URL path": unexplained differences\n${unexplained.join('\n')}`,
+    ).toEqual([]);
     totals.kmcpRefusals += explained.kmcpRefusals;
     if (chain.gitopsSecrets.ok) {
       totals.bothRender++;
@@ -51,9 +64,20 @@ describe('gitops vs controller profile (SPEC §4)', () => {
     if (!same(chain.controllerPinned, chain.controllerWarn)) totals.validateRow++;
     if (!same(chain.controllerWarn, chain.controller)) totals.crdDefaultsRow++;
 
-    const defaulted = chain.controllerWarn.inputs.some((o) => o.apiVersion.startsWith('kagent.dev/') && JSON.stringify(applyCrdDefaults(o.kind, o.body)) !== JSON.stringify(o.body));
-    const inputsAsRead = chain.controller.inputs.some((o) => o.apiVersion.startsWith('kagent.dev/') && JSON.stringify(applyCrdDefaults(o.kind, o.body)) !== JSON.stringify(o.body));
-    expect(crdDefaultsRowProblems(chain.controllerWarn, chain.controller, defaulted || inputsAsRead), 'row "CRD defaults"').toEqual([]);
+    const defaulted = chain.controllerWarn.inputs.some(
+      (o) =>
+        o.apiVersion.startsWith('kagent.dev/') &&
+        JSON.stringify(applyCrdDefaults(o.kind, o.body)) !== JSON.stringify(o.body),
+    );
+    const inputsAsRead = chain.controller.inputs.some(
+      (o) =>
+        o.apiVersion.startsWith('kagent.dev/') &&
+        JSON.stringify(applyCrdDefaults(o.kind, o.body)) !== JSON.stringify(o.body),
+    );
+    expect(
+      crdDefaultsRowProblems(chain.controllerWarn, chain.controller, defaulted || inputsAsRead),
+      'row "CRD defaults"',
+    ).toEqual([]);
   });
 
   it('the fixtures exercised every row (each check saw real deltas)', () => {
@@ -83,18 +107,43 @@ describe('the profile-switch classifier', () => {
       {
         source: { apiVersion: 'kagent.dev/v1alpha2', kind: 'Agent', namespace: 'ns', name: 'a' },
         objects: [
-          { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'a', namespace: 'ns' }, stringData: { 'config.json': '{"model":null}' } },
-          { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'a', namespace: 'ns' }, spec: { template: { metadata: { annotations: { 'kagent.dev/config-hash': '1' } }, spec: { containers: [{ name: 'kagent', image: 'x:dev' }] } } } },
+          {
+            apiVersion: 'v1',
+            kind: 'Secret',
+            metadata: { name: 'a', namespace: 'ns' },
+            stringData: { 'config.json': '{"model":null}' },
+          },
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            metadata: { name: 'a', namespace: 'ns' },
+            spec: {
+              template: {
+                metadata: { annotations: { 'kagent.dev/config-hash': '1' } },
+                spec: { containers: [{ name: 'kagent', image: 'x:dev' }] },
+              },
+            },
+          },
         ],
       },
     ],
   });
-  const owner = { apiVersion: 'kagent.dev/v1alpha2', kind: 'Agent', name: 'a', uid: '', controller: true, blockOwnerDeletion: true };
+  const owner = {
+    apiVersion: 'kagent.dev/v1alpha2',
+    kind: 'Agent',
+    name: 'a',
+    uid: '',
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 
   it('explains ownerReferences to the source', () => {
     const c = base();
     for (const o of c.rendered[0]!.objects) o.metadata.ownerReferences = [owner];
-    expect(profileSwitchDeltas(base(), c)).toEqual({ unexplained: [], explained: { ownerReferences: 2, mcpUrlPaths: 0, configHashes: 0, kmcpRefusals: 0 } });
+    expect(profileSwitchDeltas(base(), c)).toEqual({
+      unexplained: [],
+      explained: { ownerReferences: 2, mcpUrlPaths: 0, configHashes: 0, kmcpRefusals: 0 },
+    });
   });
 
   it('rejects an ownerReference to something else', () => {

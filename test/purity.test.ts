@@ -7,8 +7,10 @@ import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
-const IMPURE_IMPORT = /from\s+['"](node:)?(fs|fs\/promises|net|http|https|http2|dns|tls|dgram|child_process|worker_threads|cluster)['"]/;
-const IMPURE_GLOBAL = /\b(process\.(env|argv|exit|cwd|stdout|stderr|stdin)|fetch\(|Date\.now\(|new Date\(|Math\.random\()/;
+const IMPURE_IMPORT =
+  /from\s+['"](node:)?(fs|fs\/promises|net|http|https|http2|dns|tls|dgram|child_process|worker_threads|cluster)['"]/;
+const IMPURE_GLOBAL =
+  /\b(process\.(env|argv|exit|cwd|stdout|stderr|stdin)|fetch\(|Date\.now\(|new Date\(|Math\.random\()/;
 
 describe('the core is pure', () => {
   const files = fg
@@ -27,7 +29,10 @@ describe('the core is pure', () => {
 
   it('no module outside src/expand/profile.ts branches on the profile name', () => {
     const offenders = fg
-      .sync(['src/**/*.ts'], { cwd: root, ignore: ['src/**/*.test.ts', 'src/expand/profile.ts', 'src/settings/**', 'src/adapters/**'] })
+      .sync(['src/**/*.ts'], {
+        cwd: root,
+        ignore: ['src/**/*.test.ts', 'src/expand/profile.ts', 'src/settings/**', 'src/adapters/**'],
+      })
       .filter((f) => /profile\s*[!=]==/.test(readFileSync(`${root}${f}`, 'utf8')));
     expect(offenders).toEqual([]);
   });

@@ -17,9 +17,12 @@ describe('docs', () => {
     expect(doc(COMMAND_PAGES[name as keyof typeof README_COMMANDS])).toContain(`\n${command}\n`);
   });
 
-  it.each(['examples/krm-mixed/render.yaml', 'examples/krm-mixed/kustomization.yaml'])('show %s as the example has it', (file) => {
-    expect(doc('integrations/kustomize.md')).toContain(`# ${path.basename(file)}\n${exampleBody(file)}`);
-  });
+  it.each(['examples/krm-mixed/render.yaml', 'examples/krm-mixed/kustomization.yaml'])(
+    'show %s as the example has it',
+    (file) => {
+      expect(doc('integrations/kustomize.md')).toContain(`# ${path.basename(file)}\n${exampleBody(file)}`);
+    },
+  );
 });
 
 describe('README', () => {
@@ -34,12 +37,22 @@ describe('README', () => {
   });
 
   it('shows the TLS wiring exactly as build examples/mcp-tls renders it', () => {
-    const out = spawnSync(process.execPath, [path.join(repoRoot, 'bin/kagent-render.mjs'), 'build', 'examples/mcp-tls'], { cwd: repoRoot, encoding: 'utf8' }).stdout;
-    for (const line of ['            secretName: test-tls-client', '            defaultMode: 292', '              mountPath: /etc/kagent/mcp-tls/test-tls-client']) {
+    const out = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'bin/kagent-render.mjs'), 'build', 'examples/mcp-tls'],
+      { cwd: repoRoot, encoding: 'utf8' },
+    ).stdout;
+    for (const line of [
+      '            secretName: test-tls-client',
+      '            defaultMode: 292',
+      '              mountPath: /etc/kagent/mcp-tls/test-tls-client',
+    ]) {
       expect(readme()).toContain(`${line}\n`);
       expect(out).toContain(`${line}\n`);
     }
-    const secret = parseAllDocuments(out).map((d) => d.toJS()).find((o) => o.kind === 'Secret' && o.metadata.name === 'secure-agent');
+    const secret = parseAllDocuments(out)
+      .map((d) => d.toJS())
+      .find((o) => o.kind === 'Secret' && o.metadata.name === 'secure-agent');
     const tool = JSON.parse(secret.stringData['config.json']).http_tools[0].params;
     expect(readme()).toContain(`"tls_client_cert_path": "${tool.tls_client_cert_path}"`);
     expect(readme()).toContain(`"url": "${tool.url}"`);

@@ -14,12 +14,18 @@ import { repoRoot } from './harness/tools.js';
 const read = (f: string) => readFileSync(path.join(repoRoot, f), 'utf8');
 
 /** Where a rule counts as triggered: `[rule]` in an expected diagnostic of a CLI-level case. */
-const cliCases = [...fg.sync('fixtures/*/diagnostics.txt', { cwd: repoRoot }), 'test/hostile/hostile.test.ts'].map(read).join('\n');
+const cliCases = [...fg.sync('fixtures/*/diagnostics.txt', { cwd: repoRoot }), 'test/hostile/hostile.test.ts']
+  .map(read)
+  .join('\n');
 /** Unit tests and other suites: a rule counts only where an `expect(…)` statement names it. */
-const unitTests = fg.sync(['src/**/*.test.ts', 'test/**/*.test.ts'], { cwd: repoRoot, ignore: ['test/rules.test.ts'] }).map(read).join('\n');
+const unitTests = fg
+  .sync(['src/**/*.test.ts', 'test/**/*.test.ts'], { cwd: repoRoot, ignore: ['test/rules.test.ts'] })
+  .map(read)
+  .join('\n');
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `expect(` … the rule as a string literal …, within one statement (no `;` at a line end between). */
-const assertedIn = (text: string, rule: string) => new RegExp(`expect\\((?:(?!;\\n)[\\s\\S])*?['\`]${escapeRe(rule)}['\`]`).test(text);
+const assertedIn = (text: string, rule: string) =>
+  new RegExp(`expect\\((?:(?!;\\n)[\\s\\S])*?['\`]${escapeRe(rule)}['\`]`).test(text);
 const errorsPage = read('docs/errors.md');
 
 describe('rules catalogue', () => {

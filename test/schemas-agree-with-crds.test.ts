@@ -17,18 +17,25 @@ type S = Record<string, any>;
 function walk(crd: S, ours: S, at: string, problems: string[]): number {
   let checked = 1;
   const crdType = crd['x-kubernetes-int-or-string'] ? ['integer', 'string'] : crd.type;
-  if (crdType !== undefined && JSON.stringify(ours.type) !== JSON.stringify(crdType)) problems.push(`${at}: type ${JSON.stringify(ours.type)} ≠ CRD ${JSON.stringify(crdType)}`);
+  if (crdType !== undefined && JSON.stringify(ours.type) !== JSON.stringify(crdType))
+    problems.push(`${at}: type ${JSON.stringify(ours.type)} ≠ CRD ${JSON.stringify(crdType)}`);
   if (crd.enum && JSON.stringify(ours.enum) !== JSON.stringify(crd.enum)) problems.push(`${at}: enum differs`);
-  if (crd.default !== undefined && JSON.stringify(ours.default) !== JSON.stringify(crd.default)) problems.push(`${at}: default ${JSON.stringify(ours.default)} ≠ CRD ${JSON.stringify(crd.default)}`);
-  if (crd.required && JSON.stringify(ours.required) !== JSON.stringify(crd.required)) problems.push(`${at}: required differs`);
+  if (crd.default !== undefined && JSON.stringify(ours.default) !== JSON.stringify(crd.default))
+    problems.push(`${at}: default ${JSON.stringify(ours.default)} ≠ CRD ${JSON.stringify(crd.default)}`);
+  if (crd.required && JSON.stringify(ours.required) !== JSON.stringify(crd.required))
+    problems.push(`${at}: required differs`);
   if (crd.properties) {
-    if (!crd['x-kubernetes-preserve-unknown-fields'] && ours.additionalProperties !== false) problems.push(`${at}: unknown fields are not rejected`);
+    if (!crd['x-kubernetes-preserve-unknown-fields'] && ours.additionalProperties !== false)
+      problems.push(`${at}: unknown fields are not rejected`);
     for (const [k, v] of Object.entries(crd.properties as S)) {
       if (!ours.properties?.[k]) problems.push(`${at}.${k}: missing from our schema`);
       else checked += walk(v, ours.properties[k], `${at}.${k}`, problems);
     }
   }
-  if (crd.items) checked += ours.items ? walk(crd.items, ours.items, `${at}[]`, problems) : (problems.push(`${at}[]: items missing`), 0);
+  if (crd.items)
+    checked += ours.items
+      ? walk(crd.items, ours.items, `${at}[]`, problems)
+      : (problems.push(`${at}[]: items missing`), 0);
   if (crd.additionalProperties && typeof crd.additionalProperties === 'object') {
     checked += walk(crd.additionalProperties, ours.additionalProperties ?? {}, `${at}{}`, problems);
   }
@@ -48,7 +55,9 @@ describe.each(SOURCES as Array<[string, string, string]>)('schemas/input/%s', (f
   });
 
   it('is what scripts/gen-input-schemas.mjs derives from the CRD today (run it when this fails)', () => {
-    expect(readFileSync(path.join(root, 'schemas/input', file), 'utf8')).toBe(`${JSON.stringify(schemaFor(crdFile, version))}\n`);
+    expect(readFileSync(path.join(root, 'schemas/input', file), 'utf8')).toBe(
+      `${JSON.stringify(schemaFor(crdFile, version))}\n`,
+    );
   });
 });
 

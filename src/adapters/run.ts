@@ -76,15 +76,15 @@ export function effectiveSettings(
   req: Pick<RenderRequest, 'cwd' | 'paths' | 'config' | 'overrides' | 'defaults'>,
 ): EffectiveSettings {
   const file = req.config !== undefined ? configFile(req.cwd, req.config) : findSettingsFile(req.cwd, req.paths);
-  const escape = req.config === undefined && file ? leavesRepository(file.abs) : undefined;
-  const fromFile = escape
+  const escapes = req.config === undefined && file ? leavesRepository(file.abs) : undefined;
+  const fromFile = escapes
     ? {
         settings: {},
         diagnostics: [
           {
             rule: 'settings-invalid' as const,
             severity: 'error' as const,
-            message: `not reading a settings file that is a symlink out of ${escape}; copy the file or name it with --config`,
+            message: `not reading a settings file that is a symlink out of ${escapes}; copy the file or name it with --config`,
             file: file!.shown,
             line: 1,
             col: 1,
@@ -295,7 +295,10 @@ function loadSettingsFile(abs: string, shown: string): { settings: Partial<Setti
   const read = readFileCapped(abs, shown);
   if (!read.ok) {
     const rule = read.problem.includes('input limit') ? 'read-file-too-large' : 'read-unreadable';
-    return { settings: {}, diagnostics: [{ rule, severity: 'error', message: read.problem, file: shown, line: 1, col: 1 }] };
+    return {
+      settings: {},
+      diagnostics: [{ rule, severity: 'error', message: read.problem, file: shown, line: 1, col: 1 }],
+    };
   }
   const decoded = decodeSource(shown, Buffer.from(read.text, 'utf8'));
   if (!decoded.file) return { settings: {}, diagnostics: decoded.diagnostics };

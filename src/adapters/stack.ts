@@ -20,9 +20,13 @@ export function sourceMappedStack(stack: string): string {
       if (!m) return line;
       const file = m[1]!.startsWith('file:') ? fileURLToPath(m[1]!) : m[1]!;
       if (!maps.has(file)) maps.set(file, loadMap(file));
-      const entry = maps.get(file)?.findEntry(Number(m[2]) - 1, Number(m[3]) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+      const entry = maps.get(file)?.findEntry(Number(m[2]) - 1, Number(m[3]) - 1) as
+        | { originalSource?: string; originalLine?: number; originalColumn?: number }
+        | undefined;
       if (!entry?.originalSource) return line;
-      const source = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : path.resolve(path.dirname(file), entry.originalSource);
+      const source = entry.originalSource.startsWith('file:')
+        ? fileURLToPath(entry.originalSource)
+        : path.resolve(path.dirname(file), entry.originalSource);
       return `${line.slice(0, m.index)}${source}:${entry.originalLine! + 1}:${entry.originalColumn! + 1}${m[4]}`;
     })
     .join('\n');

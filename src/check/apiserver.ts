@@ -111,14 +111,29 @@ function annotations(ps: Problems, m: Record<string, string> | undefined, path: 
   }
   if (size > ANNOTATIONS_MAX) {
     // Point at the largest entry: the one to shorten.
-    const largest = Object.entries(m ?? {}).sort((a, b) => b[1].length + b[0].length - (a[1].length + a[0].length))[0]?.[0];
-    ps.add('apiserver-annotations', path, 'Too long', undefined, `may not be more than ${ANNOTATIONS_MAX} bytes`, largest);
+    const largest = Object.entries(m ?? {}).sort(
+      (a, b) => b[1].length + b[0].length - (a[1].length + a[0].length),
+    )[0]?.[0];
+    ps.add(
+      'apiserver-annotations',
+      path,
+      'Too long',
+      undefined,
+      `may not be more than ${ANNOTATIONS_MAX} bytes`,
+      largest,
+    );
   }
 }
 
 function deployment(ps: Problems, spec: Obj): void {
   if (typeof spec.replicas === 'number' && spec.replicas < 0) {
-    ps.add('apiserver-replicas', ['spec', 'replicas'], 'Invalid value', spec.replicas, 'must be greater than or equal to 0');
+    ps.add(
+      'apiserver-replicas',
+      ['spec', 'replicas'],
+      'Invalid value',
+      spec.replicas,
+      'must be greater than or equal to 0',
+    );
   }
   const selector: Record<string, string> = spec.selector?.matchLabels ?? {};
   labels(ps, selector, ['spec', 'selector', 'matchLabels']);
@@ -126,11 +141,22 @@ function deployment(ps: Problems, spec: Obj): void {
   const templateLabels: Record<string, string> = template.metadata?.labels ?? {};
   if (Object.entries(selector).some(([k, v]) => templateLabels[k] !== v)) {
     const key = Object.keys(selector).find((k) => templateLabels[k] !== selector[k]);
-    ps.add('apiserver-labels', ['spec', 'template', 'metadata', 'labels'], 'Invalid value', templateLabels, '`selector` does not match template `labels`', key);
+    ps.add(
+      'apiserver-labels',
+      ['spec', 'template', 'metadata', 'labels'],
+      'Invalid value',
+      templateLabels,
+      '`selector` does not match template `labels`',
+      key,
+    );
   }
   // Quirk of ValidatePodTemplateSpec: template labels and annotations are reported without `.metadata`.
-  ps.reportedElsewhere(['spec', 'template', 'metadata', 'labels'], () => labels(ps, templateLabels, ['spec', 'template', 'labels']));
-  ps.reportedElsewhere(['spec', 'template', 'metadata', 'annotations'], () => annotations(ps, template.metadata?.annotations, ['spec', 'template', 'annotations']));
+  ps.reportedElsewhere(['spec', 'template', 'metadata', 'labels'], () =>
+    labels(ps, templateLabels, ['spec', 'template', 'labels']),
+  );
+  ps.reportedElsewhere(['spec', 'template', 'metadata', 'annotations'], () =>
+    annotations(ps, template.metadata?.annotations, ['spec', 'template', 'annotations']),
+  );
   if (template.spec) podSpec(ps, template.spec, ['spec', 'template', 'spec']);
 }
 
@@ -140,7 +166,12 @@ function podSpec(ps: Problems, spec: Obj, P: OutPath): void {
   containers(ps, asList(spec.containers), [...P, 'containers'], volumes, names);
   containers(ps, asList(spec.initContainers), [...P, 'initContainers'], volumes, names);
   if (typeof spec.serviceAccountName === 'string' && spec.serviceAccountName !== '') {
-    ps.invalid('apiserver-service-account-name', [...P, 'serviceAccountName'], spec.serviceAccountName, dns1123Subdomain(spec.serviceAccountName));
+    ps.invalid(
+      'apiserver-service-account-name',
+      [...P, 'serviceAccountName'],
+      spec.serviceAccountName,
+      dns1123Subdomain(spec.serviceAccountName),
+    );
   }
   labels(ps, spec.nodeSelector, [...P, 'nodeSelector']);
   podSecurityContext(ps, spec.securityContext, [...P, 'securityContext']);
@@ -150,7 +181,8 @@ function podSpec(ps: Problems, spec: Obj, P: OutPath): void {
 /** IsValidUserID / IsValidGroupID. */
 const ID_RANGE_MSG = 'must be between 0 and 2147483647, inclusive';
 function id(ps: Problems, v: unknown, at: OutPath): void {
-  if (typeof v === 'number' && (v < 0 || v > 2147483647)) ps.add('apiserver-security-context', at, 'Invalid value', v, ID_RANGE_MSG);
+  if (typeof v === 'number' && (v < 0 || v > 2147483647))
+    ps.add('apiserver-security-context', at, 'Invalid value', v, ID_RANGE_MSG);
 }
 
 /** The pod-level ids of validatePodSpecSecurityContext. */
@@ -167,11 +199,23 @@ function securityContext(ps: Problems, sc: Obj | undefined, at: OutPath): void {
   id(ps, sc.runAsGroup, [...at, 'runAsGroup']);
   if (sc.allowPrivilegeEscalation === false) {
     if (sc.privileged === true) {
-      ps.add('apiserver-security-context', at, 'Invalid value', sc, 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true');
+      ps.add(
+        'apiserver-security-context',
+        at,
+        'Invalid value',
+        sc,
+        'cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
+      );
     }
     for (const cap of Array.isArray(sc.capabilities?.add) ? sc.capabilities.add : []) {
       if (cap === 'CAP_SYS_ADMIN') {
-        ps.add('apiserver-security-context', at, 'Invalid value', sc, 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN');
+        ps.add(
+          'apiserver-security-context',
+          at,
+          'Invalid value',
+          sc,
+          'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
+        );
       }
     }
   }
@@ -190,30 +234,79 @@ function tolerations(ps: Problems, list: Obj[], path: OutPath): void {
     const effect = typeof t.effect === 'string' ? t.effect : '';
     if (key !== '') ps.invalid('apiserver-tolerations', [...at, 'key'], key, qualifiedName(key));
     if (key === '' && operator !== 'Exists') {
-      ps.add('apiserver-tolerations', [...at, 'operator'], 'Invalid value', operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"');
+      ps.add(
+        'apiserver-tolerations',
+        [...at, 'operator'],
+        'Invalid value',
+        operator,
+        'operator must be Exists when `key` is empty, which means "match all values and all keys"',
+      );
     }
     if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null && effect !== 'NoExecute') {
-      ps.add('apiserver-tolerations', [...at, 'effect'], 'Invalid value', effect, "effect must be 'NoExecute' when `tolerationSeconds` is set");
+      ps.add(
+        'apiserver-tolerations',
+        [...at, 'effect'],
+        'Invalid value',
+        effect,
+        "effect must be 'NoExecute' when `tolerationSeconds` is set",
+      );
     }
     if (operator === 'Equal' || operator === '') {
       const msgs = labelValue(value);
       if (msgs.length > 0) ps.add('apiserver-tolerations', [...at, 'operator'], 'Invalid value', value, msgs.join(';'));
     } else if (operator === 'Exists') {
-      if (value !== '') ps.add('apiserver-tolerations', [...at, 'operator'], 'Invalid value', t, "value must be empty when `operator` is 'Exists'");
-    } else ps.add('apiserver-tolerations', [...at, 'operator'], 'Unsupported value', operator, supported(['Equal', 'Exists']));
-    if (effect !== '' && !TAINT_EFFECTS.includes(effect)) ps.add('apiserver-tolerations', [...at, 'effect'], 'Unsupported value', effect, supported(TAINT_EFFECTS));
+      if (value !== '')
+        ps.add(
+          'apiserver-tolerations',
+          [...at, 'operator'],
+          'Invalid value',
+          t,
+          "value must be empty when `operator` is 'Exists'",
+        );
+    } else
+      ps.add(
+        'apiserver-tolerations',
+        [...at, 'operator'],
+        'Unsupported value',
+        operator,
+        supported(['Equal', 'Exists']),
+      );
+    if (effect !== '' && !TAINT_EFFECTS.includes(effect))
+      ps.add('apiserver-tolerations', [...at, 'effect'], 'Unsupported value', effect, supported(TAINT_EFFECTS));
   });
 }
 
 /** Volume sources in validateVolumeSource's order, with the path names it uses (`downwarAPI` sic). */
 const VOLUME_TYPES: Array<[string, string]> = [
-  ['hostPath', 'hostPath'], ['emptyDir', 'emptyDir'], ['gitRepo', 'gitRepo'], ['gcePersistentDisk', 'gcePersistentDisk'],
-  ['awsElasticBlockStore', 'awsElasticBlockStore'], ['secret', 'secret'], ['nfs', 'nfs'], ['iscsi', 'iscsi'],
-  ['glusterfs', 'glusterfs'], ['flexVolume', 'flexVolume'], ['persistentVolumeClaim', 'persistentVolumeClaim'], ['rbd', 'rbd'],
-  ['cinder', 'cinder'], ['cephfs', 'cephFS'], ['quobyte', 'quobyte'], ['downwardAPI', 'downwarAPI'], ['fc', 'fc'],
-  ['azureFile', 'azureFile'], ['vsphereVolume', 'vsphereVolume'], ['photonPersistentDisk', 'photonPersistentDisk'],
-  ['portworxVolume', 'portworxVolume'], ['azureDisk', 'azureDisk'], ['storageos', 'storageos'], ['configMap', 'configMap'],
-  ['scaleIO', 'scaleIO'], ['projected', 'projected'], ['csi', 'csi'], ['ephemeral', 'ephemeral'], ['image', 'image'],
+  ['hostPath', 'hostPath'],
+  ['emptyDir', 'emptyDir'],
+  ['gitRepo', 'gitRepo'],
+  ['gcePersistentDisk', 'gcePersistentDisk'],
+  ['awsElasticBlockStore', 'awsElasticBlockStore'],
+  ['secret', 'secret'],
+  ['nfs', 'nfs'],
+  ['iscsi', 'iscsi'],
+  ['glusterfs', 'glusterfs'],
+  ['flexVolume', 'flexVolume'],
+  ['persistentVolumeClaim', 'persistentVolumeClaim'],
+  ['rbd', 'rbd'],
+  ['cinder', 'cinder'],
+  ['cephfs', 'cephFS'],
+  ['quobyte', 'quobyte'],
+  ['downwardAPI', 'downwarAPI'],
+  ['fc', 'fc'],
+  ['azureFile', 'azureFile'],
+  ['vsphereVolume', 'vsphereVolume'],
+  ['photonPersistentDisk', 'photonPersistentDisk'],
+  ['portworxVolume', 'portworxVolume'],
+  ['azureDisk', 'azureDisk'],
+  ['storageos', 'storageos'],
+  ['configMap', 'configMap'],
+  ['scaleIO', 'scaleIO'],
+  ['projected', 'projected'],
+  ['csi', 'csi'],
+  ['ephemeral', 'ephemeral'],
+  ['image', 'image'],
 ];
 
 /** ValidateVolumes; returns the names registered (a volume with any error is not). */
@@ -237,7 +330,14 @@ function volumeSource(ps: Problems, v: Obj, at: OutPath): void {
   for (const [field, pathName] of VOLUME_TYPES) {
     if (v[field] === undefined || v[field] === null) continue;
     types++;
-    if (types > 1) ps.add('apiserver-volume-source', [...at, pathName], 'Forbidden', undefined, 'may not specify more than 1 volume type');
+    if (types > 1)
+      ps.add(
+        'apiserver-volume-source',
+        [...at, pathName],
+        'Forbidden',
+        undefined,
+        'may not specify more than 1 volume type',
+      );
   }
   if (v.secret) {
     if (!v.secret.secretName) ps.add('apiserver-volume-source', [...at, 'secret', 'secretName'], 'Required value');
@@ -251,7 +351,14 @@ function volumeSource(ps: Problems, v: Obj, at: OutPath): void {
   }
   if (v.emptyDir && v.emptyDir.sizeLimit !== undefined && v.emptyDir.sizeLimit !== null) {
     const sign = compareQuantities(String(v.emptyDir.sizeLimit), '0');
-    if (sign !== undefined && sign < 0) ps.add('apiserver-volume-source', [...at, 'emptyDir', 'sizeLimit'], 'Forbidden', undefined, 'SizeLimit field must be a valid resource quantity');
+    if (sign !== undefined && sign < 0)
+      ps.add(
+        'apiserver-volume-source',
+        [...at, 'emptyDir', 'sizeLimit'],
+        'Forbidden',
+        undefined,
+        'SizeLimit field must be a valid resource quantity',
+      );
   }
   if (v.downwardAPI) fileMode(ps, v.downwardAPI.defaultMode, [...at, 'downwardAPI', 'defaultMode']);
   if (v.projected) {
@@ -269,8 +376,22 @@ function volumeSource(ps: Problems, v: Obj, at: OutPath): void {
         // expirationSeconds is defaulted to 3600 only when absent.
         const tp = [...sp, 'serviceAccountToken', 'expirationSeconds'];
         const exp = token.expirationSeconds;
-        if (typeof exp === 'number' && exp < 600) ps.add('apiserver-volume-source', tp, 'Invalid value', exp, 'may not specify a duration less than 10 minutes');
-        if (typeof exp === 'number' && exp > 2 ** 32) ps.add('apiserver-volume-source', tp, 'Invalid value', exp, 'may not specify a duration larger than 2^32 seconds');
+        if (typeof exp === 'number' && exp < 600)
+          ps.add(
+            'apiserver-volume-source',
+            tp,
+            'Invalid value',
+            exp,
+            'may not specify a duration less than 10 minutes',
+          );
+        if (typeof exp === 'number' && exp > 2 ** 32)
+          ps.add(
+            'apiserver-volume-source',
+            tp,
+            'Invalid value',
+            exp,
+            'may not specify a duration larger than 2^32 seconds',
+          );
         // Reported at projected.path (sic), as upstream passes the volume's path.
         if (!token.path) ps.add('apiserver-volume-source', [...at, 'projected', 'path'], 'Required value');
       }
@@ -284,7 +405,8 @@ function volumeSource(ps: Problems, v: Obj, at: OutPath): void {
  */
 function refName(ps: Problems, kind: 'Secret' | 'ConfigMap', name: unknown, at: OutPath): void {
   const msgs = dns1123Subdomain(String(name));
-  if (msgs.length > 0) ps.add('ref-name-invalid', at, 'Invalid value', String(name), `${msgs.join('; ')}; no ${kind} can have this name`);
+  if (msgs.length > 0)
+    ps.add('ref-name-invalid', at, 'Invalid value', String(name), `${msgs.join('; ')}; no ${kind} can have this name`);
 }
 
 function modeAndItems(ps: Problems, source: Obj, at: OutPath): void {
@@ -300,14 +422,16 @@ function items(ps: Problems, list: unknown, at: OutPath): void {
     if (p === '') ps.add('apiserver-volume-source', [...ip, 'path'], 'Required value');
     else {
       localPath(ps, 'apiserver-volume-source', p, [...ip, 'path']);
-      if (p.startsWith('..') && !p.startsWith('../')) ps.add('apiserver-volume-source', [...ip, 'path'], 'Invalid value', p, "must not start with '..'");
+      if (p.startsWith('..') && !p.startsWith('../'))
+        ps.add('apiserver-volume-source', [...ip, 'path'], 'Invalid value', p, "must not start with '..'");
     }
     fileMode(ps, kp.mode, [...ip, 'mode']);
   });
 }
 
 function fileMode(ps: Problems, mode: unknown, at: OutPath): void {
-  if (typeof mode === 'number' && (mode < 0 || mode > 0o777)) ps.add('apiserver-volume-source', at, 'Invalid value', mode, FILE_MODE_MSG);
+  if (typeof mode === 'number' && (mode < 0 || mode > 0o777))
+    ps.add('apiserver-volume-source', at, 'Invalid value', mode, FILE_MODE_MSG);
 }
 
 /** validateLocalDescendingPath: relative, no `..` element. */
@@ -325,10 +449,21 @@ function containers(ps: Problems, list: Obj[], path: OutPath, volumes: Set<strin
     if (name !== '' && names.has(name)) ps.add('apiserver-container-name', [...at, 'name'], 'Duplicate value', name);
     names.add(name);
     if (!c.image) ps.add('apiserver-container-image', [...at, 'image'], 'Required value');
-    if (typeof c.imagePullPolicy === 'string' && c.imagePullPolicy !== '' && !PULL_POLICIES.includes(c.imagePullPolicy)) {
-      ps.add('apiserver-container-image', [...at, 'imagePullPolicy'], 'Unsupported value', c.imagePullPolicy, `supported values: ${PULL_POLICIES.map((v) => `"${v}"`).join(', ')}`);
+    if (
+      typeof c.imagePullPolicy === 'string' &&
+      c.imagePullPolicy !== '' &&
+      !PULL_POLICIES.includes(c.imagePullPolicy)
+    ) {
+      ps.add(
+        'apiserver-container-image',
+        [...at, 'imagePullPolicy'],
+        'Unsupported value',
+        c.imagePullPolicy,
+        `supported values: ${PULL_POLICIES.map((v) => `"${v}"`).join(', ')}`,
+      );
     }
-    for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe']) if (c[kind]) probe(ps, c[kind], kind, [...at, kind]);
+    for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'])
+      if (c[kind]) probe(ps, c[kind], kind, [...at, kind]);
     containerPorts(ps, asList(c.ports), [...at, 'ports']);
     env(ps, asList(c.env), [...at, 'env']);
     envFrom(ps, asList(c.envFrom), [...at, 'envFrom']);
@@ -346,18 +481,48 @@ const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 function probe(ps: Problems, p: Obj, kind: string, at: OutPath): void {
   const handlers = PROBE_HANDLERS.filter((h) => p[h]);
   if (handlers.length === 0) ps.add('apiserver-probe', at, 'Required value', undefined, 'must specify a handler type');
-  for (const h of handlers.slice(1)) ps.add('apiserver-probe', [...at, h], 'Forbidden', undefined, 'may not specify more than 1 handler type');
-  for (const field of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
-    if (typeof p[field] === 'number' && p[field] < 0) ps.add('apiserver-probe', [...at, field], 'Invalid value', p[field], 'must be greater than or equal to 0');
+  for (const h of handlers.slice(1))
+    ps.add('apiserver-probe', [...at, h], 'Forbidden', undefined, 'may not specify more than 1 handler type');
+  for (const field of [
+    'initialDelaySeconds',
+    'timeoutSeconds',
+    'periodSeconds',
+    'successThreshold',
+    'failureThreshold',
+  ]) {
+    if (typeof p[field] === 'number' && p[field] < 0)
+      ps.add('apiserver-probe', [...at, field], 'Invalid value', p[field], 'must be greater than or equal to 0');
   }
-  if (kind !== 'readinessProbe' && typeof p.successThreshold === 'number' && p.successThreshold !== 0 && p.successThreshold !== 1) {
+  if (
+    kind !== 'readinessProbe' &&
+    typeof p.successThreshold === 'number' &&
+    p.successThreshold !== 0 &&
+    p.successThreshold !== 1
+  ) {
     ps.add('apiserver-probe', [...at, 'successThreshold'], 'Invalid value', p.successThreshold, 'must be 1');
   }
-  if (kind === 'readinessProbe' && p.terminationGracePeriodSeconds !== undefined && p.terminationGracePeriodSeconds !== null) {
-    ps.add('apiserver-probe', [...at, 'terminationGracePeriodSeconds'], 'Invalid value', p.terminationGracePeriodSeconds, 'must not be set for readinessProbes');
+  if (
+    kind === 'readinessProbe' &&
+    p.terminationGracePeriodSeconds !== undefined &&
+    p.terminationGracePeriodSeconds !== null
+  ) {
+    ps.add(
+      'apiserver-probe',
+      [...at, 'terminationGracePeriodSeconds'],
+      'Invalid value',
+      p.terminationGracePeriodSeconds,
+      'must not be set for readinessProbes',
+    );
   }
   const grace = p.terminationGracePeriodSeconds;
-  if (typeof grace === 'number' && grace <= 0) ps.add('apiserver-probe', [...at, 'terminationGracePeriodSeconds'], 'Invalid value', grace, 'must be greater than 0');
+  if (typeof grace === 'number' && grace <= 0)
+    ps.add(
+      'apiserver-probe',
+      [...at, 'terminationGracePeriodSeconds'],
+      'Invalid value',
+      grace,
+      'must be greater than 0',
+    );
   for (const h of ['httpGet', 'tcpSocket', 'grpc']) {
     const port = p[h]?.port;
     if (typeof port === 'number') ps.invalid('apiserver-probe', [...at, h, 'port'], port, portNumber(port));
@@ -380,7 +545,13 @@ function containerPorts(ps: Problems, ports: Obj[], path: OutPath): void {
     if (p.hostPort) ps.invalid('apiserver-container-port', [...at, 'hostPort'], p.hostPort, portNumber(p.hostPort));
     // An empty protocol is defaulted to TCP.
     if (typeof p.protocol === 'string' && p.protocol !== '' && !PORT_PROTOCOLS.includes(p.protocol)) {
-      ps.add('apiserver-container-port', [...at, 'protocol'], 'Unsupported value', p.protocol, supported(PORT_PROTOCOLS));
+      ps.add(
+        'apiserver-container-port',
+        [...at, 'protocol'],
+        'Unsupported value',
+        p.protocol,
+        supported(PORT_PROTOCOLS),
+      );
     }
   });
 }
@@ -395,9 +566,18 @@ function env(ps: Problems, vars: Obj[], path: OutPath): void {
     if (!from) return;
     const vp = [...at, 'valueFrom'];
     const sources = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'].filter((k) => from[k]);
-    if (sources.length === 0) ps.add('apiserver-env', vp, 'Invalid value', '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`');
-    else if (typeof e.value === 'string' && e.value !== '') ps.add('apiserver-env', vp, 'Invalid value', '', 'may not be specified when `value` is not empty');
-    else if (sources.length > 1) ps.add('apiserver-env', vp, 'Invalid value', '', 'may not have more than one field specified at a time');
+    if (sources.length === 0)
+      ps.add(
+        'apiserver-env',
+        vp,
+        'Invalid value',
+        '',
+        'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
+      );
+    else if (typeof e.value === 'string' && e.value !== '')
+      ps.add('apiserver-env', vp, 'Invalid value', '', 'may not be specified when `value` is not empty');
+    else if (sources.length > 1)
+      ps.add('apiserver-env', vp, 'Invalid value', '', 'may not have more than one field specified at a time');
     for (const kind of ['configMapKeyRef', 'secretKeyRef']) {
       const ref: Obj | undefined = from[kind];
       if (!ref) continue;
@@ -412,7 +592,8 @@ function env(ps: Problems, vars: Obj[], path: OutPath): void {
 function envFrom(ps: Problems, list: Obj[], path: OutPath): void {
   list.forEach((e, i) => {
     const at = [...path, i];
-    if (typeof e.prefix === 'string' && e.prefix !== '') ps.invalid('apiserver-env', [...at, 'prefix'], e.prefix, relaxedEnvVarName(e.prefix));
+    if (typeof e.prefix === 'string' && e.prefix !== '')
+      ps.invalid('apiserver-env', [...at, 'prefix'], e.prefix, relaxedEnvVarName(e.prefix));
     const refs = (['configMapRef', 'secretRef'] as const).filter((k) => e[k]);
     for (const kind of refs) {
       const n = typeof e[kind].name === 'string' ? (e[kind].name as string) : '';
@@ -421,8 +602,10 @@ function envFrom(ps: Problems, list: Obj[], path: OutPath): void {
       if (n === '') ps.add('apiserver-env', [...at, kind, 'name'], 'Required value');
       else ps.invalid('apiserver-env', [...at, kind, 'name'], n, dns1123Subdomain(masked));
     }
-    if (refs.length === 0) ps.add('apiserver-env', path, 'Invalid value', '', 'must specify one of: `configMapRef` or `secretRef`');
-    else if (refs.length > 1) ps.add('apiserver-env', path, 'Invalid value', '', 'may not have more than one field specified at a time');
+    if (refs.length === 0)
+      ps.add('apiserver-env', path, 'Invalid value', '', 'must specify one of: `configMapRef` or `secretRef`');
+    else if (refs.length > 1)
+      ps.add('apiserver-env', path, 'Invalid value', '', 'may not have more than one field specified at a time');
   });
 }
 
@@ -435,17 +618,28 @@ function mounts(ps: Problems, list: Obj[], path: OutPath, volumes: Set<string>):
     if (!volumes.has(name)) ps.add('apiserver-volume-mount', [...at, 'name'], 'Not found', name);
     const mountPath = typeof m.mountPath === 'string' ? m.mountPath : '';
     if (mountPath === '') ps.add('apiserver-volume-mount', [...at, 'mountPath'], 'Required value');
-    if (points.has(mountPath)) ps.add('apiserver-volume-mount', [...at, 'mountPath'], 'Invalid value', mountPath, 'must be unique');
+    if (points.has(mountPath))
+      ps.add('apiserver-volume-mount', [...at, 'mountPath'], 'Invalid value', mountPath, 'must be unique');
     points.add(mountPath);
     // The subPath errors carry the list path without an index (upstream passes fldPath).
     if (typeof m.subPath === 'string' && m.subPath !== '') {
-      ps.reportedElsewhere([...at, 'subPath'], () => localPath(ps, 'apiserver-volume-mount', m.subPath, [...path, 'subPath']));
+      ps.reportedElsewhere([...at, 'subPath'], () =>
+        localPath(ps, 'apiserver-volume-mount', m.subPath, [...path, 'subPath']),
+      );
     }
     if (typeof m.subPathExpr === 'string' && m.subPathExpr !== '') {
       if (typeof m.subPath === 'string' && m.subPath !== '') {
-        ps.add('apiserver-volume-mount', [...at, 'subPathExpr'], 'Invalid value', m.subPathExpr, 'subPathExpr and subPath are mutually exclusive');
+        ps.add(
+          'apiserver-volume-mount',
+          [...at, 'subPathExpr'],
+          'Invalid value',
+          m.subPathExpr,
+          'subPathExpr and subPath are mutually exclusive',
+        );
       }
-      ps.reportedElsewhere([...at, 'subPathExpr'], () => localPath(ps, 'apiserver-volume-mount', m.subPathExpr, [...path, 'subPathExpr']));
+      ps.reportedElsewhere([...at, 'subPathExpr'], () =>
+        localPath(ps, 'apiserver-volume-mount', m.subPathExpr, [...path, 'subPathExpr']),
+      );
     }
   });
 }
@@ -467,7 +661,8 @@ function resources(ps: Problems, r: Obj, path: OutPath): void {
     }
     const q = String(list[res]);
     const sign = compareQuantities(q, '0');
-    if (sign !== undefined && sign < 0) ps.add('apiserver-resources', at, 'Invalid value', q, 'must be greater than or equal to 0');
+    if (sign !== undefined && sign < 0)
+      ps.add('apiserver-resources', at, 'Invalid value', q, 'must be greater than or equal to 0');
     else if (!isNative(res) && isWholeQuantity(q) === false) {
       ps.add('apiserver-resources', at, 'Invalid value', q, 'must be an integer');
     }
@@ -480,10 +675,30 @@ function resources(ps: Problems, r: Obj, path: OutPath): void {
       const lim = String(limits[res]);
       const c = compareQuantities(req, lim);
       if (c === undefined) continue;
-      if (c !== 0 && !overcommitAllowed(res)) ps.add('apiserver-resources', [...path, 'requests'], 'Invalid value', req, `must be equal to ${res} limit of ${lim}`);
-      else if (c > 0) ps.add('apiserver-resources', [...path, 'requests'], 'Invalid value', req, `must be less than or equal to ${res} limit of ${lim}`);
+      if (c !== 0 && !overcommitAllowed(res))
+        ps.add(
+          'apiserver-resources',
+          [...path, 'requests'],
+          'Invalid value',
+          req,
+          `must be equal to ${res} limit of ${lim}`,
+        );
+      else if (c > 0)
+        ps.add(
+          'apiserver-resources',
+          [...path, 'requests'],
+          'Invalid value',
+          req,
+          `must be less than or equal to ${res} limit of ${lim}`,
+        );
     } else if (!overcommitAllowed(res)) {
-      ps.add('apiserver-resources', [...path, 'limits'], 'Required value', undefined, 'Limit must be set for non overcommitable resources');
+      ps.add(
+        'apiserver-resources',
+        [...path, 'limits'],
+        'Required value',
+        undefined,
+        'Limit must be set for non overcommitable resources',
+      );
     }
   }
 }
@@ -503,10 +718,13 @@ function service(ps: Problems, spec: Obj): void {
     }
     ps.invalid('apiserver-service-port', [...at, 'port'], p.port, portNumber(Number(p.port)));
     const target = p.targetPort;
-    if (typeof target === 'number' && target !== 0) ps.invalid('apiserver-service-port', [...at, 'targetPort'], target, portNumber(target));
-    if (typeof target === 'string' && target !== '') ps.invalid('apiserver-service-port', [...at, 'targetPort'], target, portName(target));
+    if (typeof target === 'number' && target !== 0)
+      ps.invalid('apiserver-service-port', [...at, 'targetPort'], target, portNumber(target));
+    if (typeof target === 'string' && target !== '')
+      ps.invalid('apiserver-service-port', [...at, 'targetPort'], target, portName(target));
     const key = `${p.protocol ?? 'TCP'}/${p.port}`;
-    if (seen.has(key)) ps.add('apiserver-service-port', at, 'Duplicate value', { port: p.port, protocol: p.protocol ?? 'TCP' });
+    if (seen.has(key))
+      ps.add('apiserver-service-port', at, 'Duplicate value', { port: p.port, protocol: p.protocol ?? 'TCP' });
     seen.add(key);
   });
   labels(ps, spec.selector, ['spec', 'selector']);
@@ -521,10 +739,20 @@ function data(ps: Problems, o: Obj): void {
       const reported = o.kind === 'Secret' ? 'data' : field;
       ps.invalid('apiserver-data', [reported, new Key(k)], k, configKey(k));
       const text = String(v);
-      size += field === 'stringData' || (field === 'data' && o.kind === 'ConfigMap') ? Buffer.byteLength(text) : Math.floor((text.length * 3) / 4);
+      size +=
+        field === 'stringData' || (field === 'data' && o.kind === 'ConfigMap')
+          ? Buffer.byteLength(text)
+          : Math.floor((text.length * 3) / 4);
     }
   }
-  if (size > DATA_MAX) ps.add('apiserver-data', o.kind === 'Secret' ? ['data'] : [], 'Too long', undefined, `may not be more than ${DATA_MAX} bytes`);
+  if (size > DATA_MAX)
+    ps.add(
+      'apiserver-data',
+      o.kind === 'Secret' ? ['data'] : [],
+      'Too long',
+      undefined,
+      `may not be more than ${DATA_MAX} bytes`,
+    );
 }
 
 function asList(v: unknown): Obj[] {

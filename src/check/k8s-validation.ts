@@ -25,10 +25,12 @@ const LABEL_VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 const CONFIG_KEY_MSG =
   "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
-const RELAXED_ENV_MSG = "a valid environment variable name must consist only of printable ASCII characters other than '='";
+const RELAXED_ENV_MSG =
+  "a valid environment variable name must consist only of printable ASCII characters other than '='";
 export const PORT_NUM_MSG = 'must be between 1 and 65535, inclusive';
 export const FILE_MODE_MSG = 'must be a number between 0 and 0777 (octal), both inclusive';
-const PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
+const PERCENT_MSG =
+  "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
 
 const maxLen = (n: number) => `must be no more than ${n} characters`;
 
@@ -69,7 +71,9 @@ export function qualifiedName(v: string): string[] {
     if (prefix.length === 0) out.push('prefix part must be non-empty');
     else out.push(...dns1123Subdomain(prefix).map((m) => `prefix part ${m}`));
   } else {
-    return [`a valid label key ${QUALIFIED_NAME_MSG} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+    return [
+      `a valid label key ${QUALIFIED_NAME_MSG} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ];
   }
   if (name.length === 0) out.push('name part must be non-empty');
   else if (Buffer.byteLength(name) > 63) out.push('name part must be no more than 63 bytes');
@@ -127,12 +131,20 @@ export function percent(v: string): string[] {
 /** `<Type>[: value][: detail]` of one field error, values printed as Go's field.Error prints them. */
 export function errorBody(type: ErrorType, value?: unknown, detail?: string): string {
   let s: string = type;
-  if (value !== undefined && type !== 'Required value' && type !== 'Forbidden' && type !== 'Too long') s += `: ${showValue(value)}`;
+  if (value !== undefined && type !== 'Required value' && type !== 'Forbidden' && type !== 'Too long')
+    s += `: ${showValue(value)}`;
   if (detail) s += `: ${detail}`;
   return s;
 }
 
-export type ErrorType = 'Required value' | 'Invalid value' | 'Duplicate value' | 'Not found' | 'Unsupported value' | 'Forbidden' | 'Too long';
+export type ErrorType =
+  | 'Required value'
+  | 'Invalid value'
+  | 'Duplicate value'
+  | 'Not found'
+  | 'Unsupported value'
+  | 'Forbidden'
+  | 'Too long';
 
 /** Ints, floats and bools as `%v`, strings as `%q`, anything else as JSON (Go sorts map keys). */
 function showValue(v: unknown): string {

@@ -19,12 +19,17 @@ export function locate(o: K8sObject, path: OutPath, source: InputObject, key?: s
     const step = path[i]!;
     node = (node as Obj)[step instanceof Key ? step.key : step];
     const mark = provenanceOf(node);
-    if (mark) best = { origin: mark.origin, at: mark.copy ? [...mark.path, ...path.slice(i + 1).map((p) => (p instanceof Key ? p.key : p))] : mark.path };
+    if (mark)
+      best = {
+        origin: mark.origin,
+        at: mark.copy ? [...mark.path, ...path.slice(i + 1).map((p) => (p instanceof Key ? p.key : p))] : mark.path,
+      };
   }
   if (best) return best.origin.at(best.at);
   if (key !== undefined) {
     const map = valueAt(o, path);
-    if (map && typeof map === 'object' && (map as Obj)[key] === source.name) return source.origin.at(['metadata', 'name']);
+    if (map && typeof map === 'object' && (map as Obj)[key] === source.name)
+      return source.origin.at(['metadata', 'name']);
     const found = findKey(source.body, key);
     if (found) return source.origin.at(found);
   }
@@ -54,7 +59,10 @@ const COPIED: Array<[RegExp, FieldPath]> = [
 function inputPathFor(source: InputObject, outPath: string, path: OutPath): FieldPath {
   if (/^\w+ metadata\.name/.test(outPath)) return ['metadata', 'name'];
   const spec: Obj = (source.body.spec as Obj) ?? {};
-  const block: FieldPath = source.kind === 'MCPServer' ? ['spec', 'deployment'] : ['spec', spec.type === 'BYO' ? 'byo' : 'declarative', 'deployment'];
+  const block: FieldPath =
+    source.kind === 'MCPServer'
+      ? ['spec', 'deployment']
+      : ['spec', spec.type === 'BYO' ? 'byo' : 'declarative', 'deployment'];
   if (outPath.startsWith('Deployment ')) {
     for (const [prefix, rel] of MOVED) {
       if (prefix.every((p, i) => path[i] === p)) {
@@ -68,7 +76,8 @@ function inputPathFor(source: InputObject, outPath: string, path: OutPath): Fiel
 
 function valueAt(o: unknown, path: OutPath): unknown {
   let node = o;
-  for (const p of path) node = node && typeof node === 'object' ? (node as Obj)[p instanceof Key ? p.key : p] : undefined;
+  for (const p of path)
+    node = node && typeof node === 'object' ? (node as Obj)[p instanceof Key ? p.key : p] : undefined;
   return node;
 }
 

@@ -34,10 +34,16 @@ export function checkOutput(rendered: readonly RenderedSource[], index: ObjectIn
     for (const o of r.objects) {
       const key = `${o.apiVersion}/${o.kind} ${o.metadata.namespace}/${o.metadata.name}`;
       const what = `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`;
-      if (seen.has(key)) report('output-duplicate-object', `${key} is generated twice (by ${seen.get(key)} and ${owner}); rename one of them`, atName);
+      if (seen.has(key))
+        report(
+          'output-duplicate-object',
+          `${key} is generated twice (by ${seen.get(key)} and ${owner}); rename one of them`,
+          atName,
+        );
       else seen.set(key, owner);
       for (const p of schemaProblems(o)) report(p.rule, `${what}: ${p.message}`, source?.origin.at([]));
-      for (const p of apiServerProblems(o)) report(p.rule, `${what}: ${p.message}`, source && locate(o, p.at ?? p.path, source, p.key));
+      for (const p of apiServerProblems(o))
+        report(p.rule, `${what}: ${p.message}`, source && locate(o, p.at ?? p.path, source, p.key));
     }
   }
   return diagnostics;
@@ -48,7 +54,8 @@ export function checkOutput(rendered: readonly RenderedSource[], index: ObjectIn
  * DNS-1123 subdomain is a Secret that can never exist, even when no Agent uses the server yet.
  */
 function mcpServerTlsSecret(server: InputObject): Diagnostic | undefined {
-  const ref = ((server.body.spec as Record<string, any>)?.httpTransport?.tls as Record<string, unknown> | undefined)?.secretRef;
+  const ref = ((server.body.spec as Record<string, any>)?.httpTransport?.tls as Record<string, unknown> | undefined)
+    ?.secretRef;
   const msgs = typeof ref === 'string' && ref !== '' ? dns1123Subdomain(ref) : [];
   if (msgs.length === 0) return undefined;
   const path = ['spec', 'httpTransport', 'tls', 'secretRef'];

@@ -43,9 +43,7 @@ export function at(
 
 /** Stable order: file, line, col, rule, message (as kyaml Results.Sort, with positions). */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    cmp(a.file, b.file) || a.line - b.line || a.col - b.col || cmp(a.rule, b.rule) || cmp(a.message, b.message)
-  );
+  return cmp(a.file, b.file) || a.line - b.line || a.col - b.col || cmp(a.rule, b.rule) || cmp(a.message, b.message);
 }
 
 function cmp(a: string, b: string): number {

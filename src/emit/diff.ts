@@ -63,7 +63,9 @@ export function diffLines(a: string[], b: string[]): Op[] {
   const A = a.slice(pre, n - suf);
   const B = b.slice(pre, m - suf);
   const dp: Uint32Array[] = Array.from({ length: A.length + 1 }, () => new Uint32Array(B.length + 1));
-  for (let i = A.length - 1; i >= 0; i--) for (let j = B.length - 1; j >= 0; j--) dp[i][j] = A[i] === B[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  for (let i = A.length - 1; i >= 0; i--)
+    for (let j = B.length - 1; j >= 0; j--)
+      dp[i][j] = A[i] === B[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
   const ops: Op[] = [];
   for (let k = 0; k < pre; k++) ops.push({ kind: ' ', text: a[k], a: k, b: k });
   let i = 0;

@@ -39,4 +39,9 @@ export function isReservedName(name: string): boolean {
 }
 
 /** fast-glob ignore patterns for the reserved names (see isReservedName). */
-export const RESERVED_GLOBS = ['**/.kagent-render.*', '**/.kagent-render.*/**', '**/*.kagent-render-*.tmp', '**/*.kagent-render-*.tmp/**'];
+export const RESERVED_GLOBS = [
+  '**/.kagent-render.*',
+  '**/.kagent-render.*/**',
+  '**/*.kagent-render-*.tmp',
+  '**/*.kagent-render-*.tmp/**',
+];

@@ -113,7 +113,8 @@ const NOT_PLAIN = Symbol('not plain data');
  */
 const PLAIN_SAFE = /^[A-Za-z_/][^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\u{D800}-\u{DFFF}]*$/u;
 /** What YAML 1.1 resolves to a non-string among strings starting with a letter (`e5` is a float there). */
-const YAML11_NOT_STRING = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|[eE][-+]?[0-9]+)$/;
+const YAML11_NOT_STRING =
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|[eE][-+]?[0-9]+)$/;
 
 function isPlainSafe(s: string): boolean {
   if (s.length > MEMO_MAX_LENGTH) return plainSafe(s);
@@ -126,7 +127,14 @@ function isPlainSafe(s: string): boolean {
 }
 
 function plainSafe(s: string): boolean {
-  return PLAIN_SAFE.test(s) && !s.endsWith(' ') && !s.endsWith(':') && !s.includes(': ') && !s.includes(' #') && !YAML11_NOT_STRING.test(s);
+  return (
+    PLAIN_SAFE.test(s) &&
+    !s.endsWith(' ') &&
+    !s.endsWith(':') &&
+    !s.includes(': ') &&
+    !s.includes(' #') &&
+    !YAML11_NOT_STRING.test(s)
+  );
 }
 
 /** Keys and short values repeat across thousands of objects (`apiVersion`, `kagent`, `TCP`): test each once. */
@@ -139,7 +147,9 @@ const REFUSED_AS_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]
 /** The YAML 1.1 and 1.2 tags that would read a plain scalar as something else, from the library itself. */
 const NOT_STRING_TESTS: RegExp[] = (() => {
   const schema = new Document(null, { version: OPTIONS.version, compat: OPTIONS.compat }).schema;
-  return [...schema.tags, ...(schema.compat ?? [])].filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test).map((t) => t.test!);
+  return [...schema.tags, ...(schema.compat ?? [])]
+    .filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test)
+    .map((t) => t.test!);
 })();
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
@@ -168,7 +178,8 @@ const NEEDS_DOUBLE_QUOTES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 function blockLiteral(text: string, indent: string): string | undefined {
   if (NEEDS_DOUBLE_QUOTES.test(text) || /\n[\t ]+$/.test(text) || /^\s*$/.test(text)) return undefined;
   let endStart = text.length;
-  while (endStart > 0 && (text[endStart - 1] === '\n' || text[endStart - 1] === '\t' || text[endStart - 1] === ' ')) endStart--;
+  while (endStart > 0 && (text[endStart - 1] === '\n' || text[endStart - 1] === '\t' || text[endStart - 1] === ' '))
+    endStart--;
   let end = text.substring(endStart);
   const endNl = end.indexOf('\n');
   if (endNl !== -1 && endNl !== end.length - 1) return undefined; // keep chomping
@@ -264,7 +275,10 @@ function scalar(value: unknown, indent: number): string {
     case 'string':
       if (isPlainSafe(value)) return value;
       if (ESCAPE_ONLY.test(value)) return doubleQuoted(value);
-      return (value.includes('\n') ? blockLiteral(value, spaces(indent + 2)) : oneLine(value)) ?? referenceScalar(value, indent);
+      return (
+        (value.includes('\n') ? blockLiteral(value, spaces(indent + 2)) : oneLine(value)) ??
+        referenceScalar(value, indent)
+      );
     case 'number':
       if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
       return toYamlReference(value).slice(0, -1);

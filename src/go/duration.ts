@@ -1,6 +1,15 @@
 /** Go time.ParseDuration (metav1.Duration in CRDs) → seconds as a float, as config.json wants. */
 // Go accepts both micro signs: U+00B5 (micro sign) and U+03BC (Greek mu).
-const UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, '\u00b5s': 1e-6, '\u03bcs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+const UNITS: Record<string, number> = {
+  ns: 1e-9,
+  us: 1e-6,
+  '\u00b5s': 1e-6,
+  '\u03bcs': 1e-6,
+  ms: 1e-3,
+  s: 1,
+  m: 60,
+  h: 3600,
+};
 
 export function durationSeconds(text: string): number | undefined {
   const s = text.trim();

@@ -4,11 +4,20 @@ import { goJson, goJsonIndent, goJsonReference, goMap, goNumber, goStringReferen
 
 describe('goJson', () => {
   it('escapes HTML characters and line separators as Go does', () => {
-    expect(goJson({ s: 'a<b>&c\u2028\u2029"\\\n\t\u0001' })).toBe('{"s":"a\\u003cb\\u003e\\u0026c\\u2028\\u2029\\"\\\\\\n\\t\\u0001"}');
+    expect(goJson({ s: 'a<b>&c\u2028\u2029"\\\n\t\u0001' })).toBe(
+      '{"s":"a\\u003cb\\u003e\\u0026c\\u2028\\u2029\\"\\\\\\n\\t\\u0001"}',
+    );
   });
   it('formats floats like strconv (shortest, exponent outside [1e-6, 1e21))', () => {
     expect([0.7, 30, 300, 0.95, 1e-7, 1e21, 123456789.5, -0.000001].map(goNumber)).toEqual([
-      '0.7', '30', '300', '0.95', '1e-07', '1e+21', '123456789.5', '-0.000001',
+      '0.7',
+      '30',
+      '300',
+      '0.95',
+      '1e-07',
+      '1e+21',
+      '123456789.5',
+      '-0.000001',
     ]);
   });
   it('keeps insertion order and sorts Go maps by byte order', () => {
@@ -19,21 +28,65 @@ describe('goJson', () => {
   });
 
   it('takes the verbatim shortcut only where the character-by-character encoder agrees, and sorts keys by UTF-8 bytes (seeded)', () => {
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: fc.constantFrom('a', '<', '&', '"', '\\', '\n', '\u2028', '\ud83d', '\ude00', '\uffff', 'é'), maxLength: 6 }));
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 8 }),
+      fc.string({
+        unit: fc.constantFrom('a', '<', '&', '"', '\\', '\n', '\u2028', '\ud83d', '\ude00', '\uffff', 'é'),
+        maxLength: 6,
+      }),
+    );
     fc.assert(
       fc.property(fc.dictionary(text, text), (m) => {
         const sorted = Object.keys(m).sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
-        expect(goJson(goMap(m))).toBe(`{${sorted.map((k) => `${goStringReference(k)}:${goStringReference(m[k]!)}`).join(',')}}`);
+        expect(goJson(goMap(m))).toBe(
+          `{${sorted.map((k) => `${goStringReference(k)}:${goStringReference(m[k]!)}`).join(',')}}`,
+        );
       }),
       { seed: 99, numRuns: 2000 },
     );
   });
 
   it('the JSON.stringify fast path writes the same bytes as the reference encoder, compact and indented (seeded)', () => {
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: fc.constantFrom('a', '<', '>', '&', '"', '\\', '\n', '\b', '\u0001', '\u007f', '\u2028', '\u2029', '\ud83d', '\ude00', 'null', '1e-7', 'é'), maxLength: 6 }));
-    const number = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(1e-7, 1e21, 1e-6, 0.7, -0, 123456789012345680000));
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 8 }),
+      fc.string({
+        unit: fc.constantFrom(
+          'a',
+          '<',
+          '>',
+          '&',
+          '"',
+          '\\',
+          '\n',
+          '\b',
+          '\u0001',
+          '\u007f',
+          '\u2028',
+          '\u2029',
+          '\ud83d',
+          '\ude00',
+          'null',
+          '1e-7',
+          'é',
+        ),
+        maxLength: 6,
+      }),
+    );
+    const number = fc.oneof(
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(1e-7, 1e21, 1e-6, 0.7, -0, 123456789012345680000),
+    );
     const { value } = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, text, number, fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(text, tie('value'), { maxKeys: 4 })),
+      value: fc.oneof(
+        { depthSize: 'small' },
+        text,
+        number,
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(text, tie('value'), { maxKeys: 4 }),
+      ),
     }));
     fc.assert(
       fc.property(value, (v) => {

@@ -34,7 +34,13 @@ function viaStringify(json: string | undefined): string | undefined {
 const MAYBE_DIFFERENT = /\d[eE][-+]|\\ud[89a-f]|null/;
 const GO_EXTRA_ESCAPES = /[<>&\u2028\u2029]/;
 const GO_EXTRA_ESCAPES_ALL = /[<>&\u2028\u2029]/g;
-const GO_ESCAPE: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+const GO_ESCAPE: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
 
 /** A copy of a Go map with keys in Go's marshal order (byte order of the UTF-8 keys). */
 export function goMap<T>(obj: Record<string, T>): Record<string, T> {
@@ -67,7 +73,8 @@ function encode(v: unknown, indent: string | undefined, prefix: string): string 
   if (typeof v === 'object') {
     const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
     if (entries.length === 0) return '{}';
-    if (indent === undefined) return `{${entries.map(([k, x]) => `${goString(k)}:${encode(x, indent, prefix)}`).join(',')}}`;
+    if (indent === undefined)
+      return `{${entries.map(([k, x]) => `${goString(k)}:${encode(x, indent, prefix)}`).join(',')}}`;
     const inner = prefix + indent;
     return `{\n${entries.map(([k, x]) => `${inner}${goString(k)}: ${encode(x, indent, inner)}`).join(',\n')}\n${prefix}}`;
   }
@@ -113,7 +120,8 @@ export function goStringReference(s: string): string {
     else if (ch === '\b') out += '\\b';
     else if (ch === '\f') out += '\\f';
     else if (c < 0x20) out += `\\u00${c.toString(16).padStart(2, '0')}`;
-    else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd'; // lone surrogate = invalid UTF-8 in Go
+    else if (c >= 0xd800 && c <= 0xdfff)
+      out += '\\ufffd'; // lone surrogate = invalid UTF-8 in Go
     else out += ch;
   }
   return `${out}"`;

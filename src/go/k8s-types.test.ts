@@ -8,14 +8,31 @@ const none = () => {
 
 describe('normalizeGo: omitempty as the Go types declare it (reference apiserver.md §3)', () => {
   it('drops an empty env value, keeps the name (no omitempty)', () => {
-    expect(normalizeGo([{ name: 'A', value: '' }, { name: '', value: 'x' }], '[]EnvVar', [], none)).toEqual([
-      { name: 'A' },
-      { name: '', value: 'x' },
-    ]);
+    expect(
+      normalizeGo(
+        [
+          { name: 'A', value: '' },
+          { name: '', value: 'x' },
+        ],
+        '[]EnvVar',
+        [],
+        none,
+      ),
+    ).toEqual([{ name: 'A' }, { name: '', value: 'x' }]);
   });
 
   it('drops empty args, command, env, ports of a container; keeps resources: {} (a struct)', () => {
-    const c = { name: 'side', image: 'busybox', command: [], args: [], env: [], ports: [], resources: {}, stdin: false, tty: false };
+    const c = {
+      name: 'side',
+      image: 'busybox',
+      command: [],
+      args: [],
+      env: [],
+      ports: [],
+      resources: {},
+      stdin: false,
+      tty: false,
+    };
     expect(normalizeGo(c, 'Container', [], none)).toEqual({ name: 'side', image: 'busybox', resources: {} });
   });
 
@@ -24,18 +41,33 @@ describe('normalizeGo: omitempty as the Go types declare it (reference apiserver
       name: '',
       mountPath: '',
     });
-    expect(normalizeGo({ secretKeyRef: { name: '', key: '' } }, 'EnvVarSource', [], none)).toEqual({ secretKeyRef: { key: '' } });
-    expect(normalizeGo({ containerPort: 0, hostPort: 0, name: '' }, 'ContainerPort', [], none)).toEqual({ containerPort: 0 });
-    expect(normalizeGo({ httpGet: { port: 0, path: '' }, initialDelaySeconds: 0 }, 'Probe', [], none)).toEqual({ httpGet: { port: 0 } });
+    expect(normalizeGo({ secretKeyRef: { name: '', key: '' } }, 'EnvVarSource', [], none)).toEqual({
+      secretKeyRef: { key: '' },
+    });
+    expect(normalizeGo({ containerPort: 0, hostPort: 0, name: '' }, 'ContainerPort', [], none)).toEqual({
+      containerPort: 0,
+    });
+    expect(normalizeGo({ httpGet: { port: 0, path: '' }, initialDelaySeconds: 0 }, 'Probe', [], none)).toEqual({
+      httpGet: { port: 0 },
+    });
   });
 
   it('keeps a pointer to a zero value, drops a nil pointer', () => {
-    expect(normalizeGo({ secretName: 's', optional: false, defaultMode: 0, items: [] }, 'SecretVolumeSource', [], none)).toEqual({
+    expect(
+      normalizeGo({ secretName: 's', optional: false, defaultMode: 0, items: [] }, 'SecretVolumeSource', [], none),
+    ).toEqual({
       secretName: 's',
       defaultMode: 0,
       optional: false,
     });
-    expect(normalizeGo({ runAsUser: 0, privileged: null, capabilities: { add: [], drop: ['ALL'] } }, 'SecurityContext', [], none)).toEqual({
+    expect(
+      normalizeGo(
+        { runAsUser: 0, privileged: null, capabilities: { add: [], drop: ['ALL'] } },
+        'SecurityContext',
+        [],
+        none,
+      ),
+    ).toEqual({
       capabilities: { drop: ['ALL'] },
       runAsUser: 0,
     });
@@ -59,27 +91,48 @@ describe('normalizeGo: omitempty as the Go types declare it (reference apiserver
 
   it('canonicalises every quantity: resources, emptyDir sizeLimit, divisor; map keys sorted', () => {
     const c = normalizeGo(
-      { name: 'c', resources: { requests: { memory: '1.5Gi', cpu: 0.5 }, limits: { 'ephemeral-storage': '2048Mi', cpu: 2 } } },
+      {
+        name: 'c',
+        resources: { requests: { memory: '1.5Gi', cpu: 0.5 }, limits: { 'ephemeral-storage': '2048Mi', cpu: 2 } },
+      },
       'Container',
       [],
       none,
     );
-    expect(JSON.stringify(c.resources)).toBe('{"limits":{"cpu":"2","ephemeral-storage":"2Gi"},"requests":{"cpu":"500m","memory":"1536Mi"}}');
+    expect(JSON.stringify(c.resources)).toBe(
+      '{"limits":{"cpu":"2","ephemeral-storage":"2Gi"},"requests":{"cpu":"500m","memory":"1536Mi"}}',
+    );
     expect(normalizeGo({ name: 'v', emptyDir: { sizeLimit: '1000Mi', medium: '' } }, 'Volume', [], none)).toEqual({
       name: 'v',
       emptyDir: { sizeLimit: '1000Mi' },
     });
-    expect(normalizeGo({ name: 'v', emptyDir: { sizeLimit: '1024Mi' } }, 'Volume', [], none).emptyDir.sizeLimit).toBe('1Gi');
-    const env = normalizeGo({ name: 'M', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1048576' } } }, 'EnvVar', [], none);
+    expect(normalizeGo({ name: 'v', emptyDir: { sizeLimit: '1024Mi' } }, 'Volume', [], none).emptyDir.sizeLimit).toBe(
+      '1Gi',
+    );
+    const env = normalizeGo(
+      { name: 'M', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1048576' } } },
+      'EnvVar',
+      [],
+      none,
+    );
     expect(env.valueFrom.resourceFieldRef.divisor).toBe('1048576');
-    const env2 = normalizeGo({ name: 'M', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '0.001' } } }, 'EnvVar', [], none);
+    const env2 = normalizeGo(
+      { name: 'M', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '0.001' } } },
+      'EnvVar',
+      [],
+      none,
+    );
     expect(env2.valueFrom.resourceFieldRef.divisor).toBe('1m');
   });
 
   it('reports an invalid quantity at its input path with the API server words, and keeps the value', () => {
     const problems: unknown[] = [];
-    const out = goField({ resources: { limits: { cpu: '1Gb', memory: '1K' } } }, 'resources', 'ResourceRequirements', ['spec', 'deployment'], (p, v, e) =>
-      problems.push([p, v, e]),
+    const out = goField(
+      { resources: { limits: { cpu: '1Gb', memory: '1K' } } },
+      'resources',
+      'ResourceRequirements',
+      ['spec', 'deployment'],
+      (p, v, e) => problems.push([p, v, e]),
     );
     expect(out.limits).toEqual({ cpu: '1Gb', memory: '1K' });
     expect(problems).toEqual([
@@ -118,6 +171,8 @@ describe('normalizeGo: omitempty as the Go types declare it (reference apiserver
       '[]Container',
     );
     expect(containers).toEqual([{ name: 'kagent', image: 'i', env: [{ name: 'KAGENT_URL' }] }]);
-    expect(goPodField([{ name: 'v', secret: { secretName: 's', items: [] } }], '[]Volume')).toEqual([{ name: 'v', secret: { secretName: 's' } }]);
+    expect(goPodField([{ name: 'v', secret: { secretName: 's', items: [] } }], '[]Volume')).toEqual([
+      { name: 'v', secret: { secretName: 's' } },
+    ]);
   });
 });

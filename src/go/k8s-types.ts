@@ -322,7 +322,13 @@ export type QuantityProblem = (path: FieldPath, value: unknown, error: string) =
  * encoding/json would write it. Returns undefined where Go would omit the whole value
  * (an empty `omitempty` field); a top-level call uses omitempty = false.
  */
-export function normalizeGo(value: unknown, type: string, path: FieldPath, problem: QuantityProblem, omitempty = false): any {
+export function normalizeGo(
+  value: unknown,
+  type: string,
+  path: FieldPath,
+  problem: QuantityProblem,
+  omitempty = false,
+): any {
   if (type.startsWith('*')) {
     if (value === null || value === undefined) return omitempty ? undefined : null;
     return normalizeGo(value, type.slice(1), path, problem, false);
@@ -332,7 +338,10 @@ export function normalizeGo(value: unknown, type: string, path: FieldPath, probl
     if (!Array.isArray(value)) return value; // wrong type: the schema check reports it
     if (value.length === 0) return omitempty ? undefined : [];
     const item = type.slice(2);
-    return carryMark(value, value.map((v, i) => normalizeGo(v, item, [...path, i], problem, false)));
+    return carryMark(
+      value,
+      value.map((v, i) => normalizeGo(v, item, [...path, i], problem, false)),
+    );
   }
   if (type.startsWith('map[string]')) {
     if (value === null || value === undefined) return omitempty ? undefined : null;
@@ -341,7 +350,8 @@ export function normalizeGo(value: unknown, type: string, path: FieldPath, probl
     if (keys.length === 0) return omitempty ? undefined : {};
     const item = type.slice('map[string]'.length);
     const out: Record<string, unknown> = {};
-    for (const k of keys) out[k] = normalizeGo((value as Record<string, unknown>)[k], item, [...path, k], problem, false);
+    for (const k of keys)
+      out[k] = normalizeGo((value as Record<string, unknown>)[k], item, [...path, k], problem, false);
     return carryMark(value, out);
   }
   switch (type) {
@@ -404,7 +414,13 @@ function byteOrder(a: string, b: string): number {
  * Field `key` of the user structure `obj` (at `path` in the input), of Go type `type`, as Go
  * writes it in an `omitempty` field: undefined when absent or empty. A copy: the input is not shared.
  */
-export function goField(obj: Record<string, any> | undefined, key: string, type: string, path: FieldPath, problem: QuantityProblem): any {
+export function goField(
+  obj: Record<string, any> | undefined,
+  key: string,
+  type: string,
+  path: FieldPath,
+  problem: QuantityProblem,
+): any {
   const v = obj?.[key];
   if (v === undefined) return undefined;
   return normalizeGo(structuredClone(v), type, [...path, key], problem, true);

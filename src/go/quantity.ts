@@ -37,7 +37,8 @@ const BIN_BY_TIMES = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
 const SUFFIX_CHARS = 'eEinumkKMGTP';
 const MAX_INT64 = 2n ** 63n - 1n;
 /** Go's unicode.IsSpace set, which strings.TrimSpace strips (JS `trim` differs on U+0085 and U+FEFF). */
-const GO_SPACE = '\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+const GO_SPACE =
+  '\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
 
 const fail = (kind: QuantityErrorKind): ParsedQuantity => ({ ok: false, kind, error: QUANTITY_ERRORS[kind] });
 
@@ -153,7 +154,9 @@ function goTrimSpace(s: string): string {
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 /** `parseQuantityString` (quantity.go:161); undefined is ErrFormatWrong. */
-function scan(str: string): { positive: boolean; value: string; num: string; denom: string; suffix: string } | undefined {
+function scan(
+  str: string,
+): { positive: boolean; value: string; num: string; denom: string; suffix: string } | undefined {
   let positive = true;
   let pos = 0;
   const end = str.length;

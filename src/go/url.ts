@@ -147,7 +147,8 @@ export function goEscaped(raw: string, mode: 'path' | 'fragment'): string {
   if (validEncoded(raw, mode)) return raw;
   const bytes = percentDecodedBytes(raw);
   let out = '';
-  for (const b of bytes) out += shouldEscape(b, mode) ? `%${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b);
+  for (const b of bytes)
+    out += shouldEscape(b, mode) ? `%${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b);
   return out;
 }
 

@@ -99,7 +99,9 @@ describe('go-yaml v2 literal blocks', () => {
   });
 
   it('indents block content two past the mapping, in a sequence two past the dash', () => {
-    expect(goYaml({ m: { k: 'a\nb' }, s: ['c\nd', ' e'] })).toBe("m:\n  k: |-\n    a\n    b\ns:\n- |-\n  c\n  d\n- ' e'\n");
+    expect(goYaml({ m: { k: 'a\nb' }, s: ['c\nd', ' e'] })).toBe(
+      "m:\n  k: |-\n    a\n    b\ns:\n- |-\n  c\n  d\n- ' e'\n",
+    );
   });
 
   it('continues after a block that ends in a break without a blank line', () => {
@@ -152,13 +154,31 @@ describe('go-yaml v2 structure', () => {
 });
 
 describe('resolvesToString (resolve.go)', () => {
-  it.each(['abc', '<<', 'o', 'nil', 'None', 'NUL', '0x', '1e', '1.2.3', '12:', '+', '2024-02-30', '._5', '.5_'])('%j is a string', (s) => {
-    expect(resolvesToString(s)).toBe(true);
-  });
-  it.each(['', 'True', 'NO', 'on', '0', '-0', '+12', '1_0', '1.', '1e+5', '0b1', '-0x10', '190:20:30', '2024-02-29', '2024-2-3', '.5_0', '0x_1F'])(
-    '%j is not',
+  it.each(['abc', '<<', 'o', 'nil', 'None', 'NUL', '0x', '1e', '1.2.3', '12:', '+', '2024-02-30', '._5', '.5_'])(
+    '%j is a string',
     (s) => {
-      expect(resolvesToString(s)).toBe(false);
+      expect(resolvesToString(s)).toBe(true);
     },
   );
+  it.each([
+    '',
+    'True',
+    'NO',
+    'on',
+    '0',
+    '-0',
+    '+12',
+    '1_0',
+    '1.',
+    '1e+5',
+    '0b1',
+    '-0x10',
+    '190:20:30',
+    '2024-02-29',
+    '2024-2-3',
+    '.5_0',
+    '0x_1F',
+  ])('%j is not', (s) => {
+    expect(resolvesToString(s)).toBe(false);
+  });
 });

@@ -59,9 +59,16 @@ describe('renderGraph', () => {
   it('draws the memory and summarizer ModelConfigs and a Foundry endpoint ConfigMap', () => {
     const g = renderGraph([
       obj('kagent.dev/v1alpha2', 'Agent', 'ns', 'a', {
-        declarative: { modelConfig: 'chat', memory: { modelConfig: 'embed' }, context: { compaction: { summarizer: { modelConfig: 'cheap' } } } },
+        declarative: {
+          modelConfig: 'chat',
+          memory: { modelConfig: 'embed' },
+          context: { compaction: { summarizer: { modelConfig: 'cheap' } } },
+        },
       }),
-      obj('kagent.dev/v1alpha2', 'ModelConfig', 'ns', 'chat', { provider: 'AzureAIFoundry', foundry: { endpointFrom: { name: 'foundry', key: 'endpoint' } } }),
+      obj('kagent.dev/v1alpha2', 'ModelConfig', 'ns', 'chat', {
+        provider: 'AzureAIFoundry',
+        foundry: { endpointFrom: { name: 'foundry', key: 'endpoint' } },
+      }),
     ]);
     expect(g).toContain('Agent__ns__a -->|model| ModelConfig__ns__chat');
     expect(g).toContain('Agent__ns__a -->|memory model| ModelConfig__ns__embed');

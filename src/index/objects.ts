@@ -44,7 +44,15 @@ export function buildIndex(objects: readonly InputObject[]): { index: ObjectInde
       const others = group.filter((x) => x !== o).map((x) => x.origin.at([]));
       const where = others.map((p) => `${p.file}:${p.line}:${p.col}`).join(', ');
       diagnostics.push(
-        at(o.origin, ['metadata', 'name'], 'error', 'ref-duplicate', `${formatKey(o)} is defined more than once (also at ${where}); keep one definition`, keyOf(o), others),
+        at(
+          o.origin,
+          ['metadata', 'name'],
+          'error',
+          'ref-duplicate',
+          `${formatKey(o)} is defined more than once (also at ${where}); keep one definition`,
+          keyOf(o),
+          others,
+        ),
       );
     }
   }

@@ -5,7 +5,18 @@
  * sigs.k8s.io/yaml converts them, `<<` merged as go-yaml v2 merges (decode.go:786), aliases
  * expanded within the alias and depth limits. The same key and merge rules place positions.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
 import type { RuleId } from '../diagnostics/rules.js';
 import { isProblem, isValueProblem, jsonKey, jsonValue, resolvePlain, resolveTagged, type GoScalar } from './yaml11.js';
 
@@ -46,7 +57,12 @@ function fail(node: Node | null | undefined, rule: RuleId, message: string): nev
 /** The scalar as go-yaml types it: plain and untagged resolves, quoted/block is a string, a tag decides. */
 export function goScalar(node: Scalar): GoScalar | ReturnType<typeof resolveTagged> {
   // `source`: the text before the library's own tag handling (it decodes `!!binary` itself).
-  const text = typeof node.source === 'string' ? node.source : typeof node.value === 'string' ? node.value : String(node.value ?? '');
+  const text =
+    typeof node.source === 'string'
+      ? node.source
+      : typeof node.value === 'string'
+        ? node.value
+        : String(node.value ?? '');
   if (node.tag) return resolveTagged(node.tag, text);
   return node.type === 'PLAIN' || node.type === undefined ? resolvePlain(text) : { kind: 'str', value: text };
 }
@@ -56,7 +72,8 @@ export function isMergeKey(key: unknown): boolean {
   return isScalar(key) && !key.tag && (key.type === 'PLAIN' || key.type === undefined) && key.value === '<<';
 }
 
-const MERGE_WANTS_MAP = 'a merge key (<<) needs a map, an alias of a map, or a list of those (kubectl: map merge requires map or sequence of maps as the value)';
+const MERGE_WANTS_MAP =
+  'a merge key (<<) needs a map, an alias of a map, or a list of those (kubectl: map merge requires map or sequence of maps as the value)';
 
 class Composer {
   private aliases = 0;
@@ -77,7 +94,8 @@ class Composer {
       this.problems.push({ offset: node.range?.[0] ?? 0, rule: v.rule, message: v.message });
       return null;
     }
-    if (depth > this.limits.maxDepth) fail(node, 'yaml-too-deep', `document nests deeper than ${this.limits.maxDepth} levels`);
+    if (depth > this.limits.maxDepth)
+      fail(node, 'yaml-too-deep', `document nests deeper than ${this.limits.maxDepth} levels`);
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
       this.fill(node, out, depth);
@@ -90,11 +108,20 @@ class Composer {
   private deref(node: Node): Node {
     if (++this.aliases > this.limits.maxAliasCount) {
       // Reported at the document: the alias that crosses the limit is not the one to fix.
-      fail(this.doc.contents as Node, 'yaml-alias-limit', `document expands more than ${this.limits.maxAliasCount} aliases; remove the alias chain`);
+      fail(
+        this.doc.contents as Node,
+        'yaml-alias-limit',
+        `document expands more than ${this.limits.maxAliasCount} aliases; remove the alias chain`,
+      );
     }
     const target = isAlias(node) ? node.resolve(this.doc) : node;
     // Never name the alias: `*Hunter2` may be an unquoted password.
-    if (!target) fail(node, 'yaml-syntax', 'a value starting with * is an alias, and no anchor (&) of that name comes before it; quote the value if it is text');
+    if (!target)
+      fail(
+        node,
+        'yaml-syntax',
+        'a value starting with * is an alias, and no anchor (&) of that name comes before it; quote the value if it is text',
+      );
     return target as Node;
   }
 
@@ -134,9 +161,15 @@ class Composer {
       if (typeof k === 'string') return k;
       problem = k;
     } else if (target === null || target === undefined) {
-      problem = { rule: 'yaml-unsupported', message: 'an empty key cannot be sent as JSON (kubectl: unsupported map key); write the key' };
+      problem = {
+        rule: 'yaml-unsupported',
+        message: 'an empty key cannot be sent as JSON (kubectl: unsupported map key); write the key',
+      };
     } else {
-      problem = { rule: 'yaml-unsupported', message: 'a list or map used as a key cannot be sent as JSON (kubectl: invalid map key)' };
+      problem = {
+        rule: 'yaml-unsupported',
+        message: 'a list or map used as a key cannot be sent as JSON (kubectl: invalid map key)',
+      };
     }
     this.problems.push({ offset: (node ?? near).range?.[0] ?? 0, ...problem });
     return undefined;
@@ -145,7 +178,8 @@ class Composer {
 
 /** `obj[key] = value`, also for `__proto__` (an own property, never the prototype). */
 export function define(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
   else obj[key] = value;
 }
 

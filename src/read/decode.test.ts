@@ -17,7 +17,9 @@ describe('decodeSource', () => {
     const utf8ish = fc.oneof(
       fc.uint8Array({ maxLength: 64 }),
       fc.string({ unit: 'grapheme', maxLength: 32 }).map((s) => new TextEncoder().encode(s)),
-      fc.tuple(fc.integer({ min: 0, max: 2 }), fc.string({ maxLength: 16 })).map(([boms, s]) => new TextEncoder().encode('\ufeff'.repeat(boms) + s)),
+      fc
+        .tuple(fc.integer({ min: 0, max: 2 }), fc.string({ maxLength: 16 }))
+        .map(([boms, s]) => new TextEncoder().encode('\ufeff'.repeat(boms) + s)),
     );
     fc.assert(
       fc.property(utf8ish, (bytes) => {

@@ -21,7 +21,10 @@ export interface DiscoverOptions {
   limits?: Partial<ParseLimits>;
 }
 
-export async function discover(paths: string[], options: DiscoverOptions): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+export async function discover(
+  paths: string[],
+  options: DiscoverOptions,
+): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const excluded = (options.exclude ?? []).map((e) => path.resolve(options.cwd, e));
   const found = new Map<string, { abs: string; root: string }>();
@@ -58,7 +61,14 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
           const skipped = symlinkProblem(entryPath);
           if (skipped === 'not-yaml') continue;
           if (skipped) {
-            diagnostics.push({ rule: 'read-symlink-skipped', severity: 'warning', message: skipped, file: display(options.cwd, entryPath), line: 1, col: 1 });
+            diagnostics.push({
+              rule: 'read-symlink-skipped',
+              severity: 'warning',
+              message: skipped,
+              file: display(options.cwd, entryPath),
+              line: 1,
+              col: 1,
+            });
             continue;
           }
         } else if (!e.dirent.isFile()) continue; // a directory called x.yaml
@@ -76,14 +86,28 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
     // The real path of a file, symlinked or not, must stay inside the root it was found under.
     const real = attempt(() => realpathSync.native(abs));
     if (!real || (real !== root && !real.startsWith(root + path.sep))) {
-      diagnostics.push({ rule: 'read-symlink-escape', severity: 'warning', message: `not following a symlink that leaves ${display(options.cwd, root) || '.'}`, file: shown, line: 1, col: 1 });
+      diagnostics.push({
+        rule: 'read-symlink-escape',
+        severity: 'warning',
+        message: `not following a symlink that leaves ${display(options.cwd, root) || '.'}`,
+        file: shown,
+        line: 1,
+        col: 1,
+      });
       continue;
     }
     let bytes: Uint8Array;
     try {
       const st = statSync(abs);
       if (!st.isFile()) {
-        diagnostics.push({ rule: 'read-unreadable', severity: 'error', message: 'not a regular file (a device, pipe or socket); pass YAML files or directories', file: shown, line: 1, col: 1 });
+        diagnostics.push({
+          rule: 'read-unreadable',
+          severity: 'error',
+          message: 'not a regular file (a device, pipe or socket); pass YAML files or directories',
+          file: shown,
+          line: 1,
+          col: 1,
+        });
         continue;
       }
       const tooLarge = fileSizeProblem(shown, st.size, options.limits);
@@ -93,7 +117,14 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
       }
       bytes = readFileSync(abs);
     } catch (e) {
-      diagnostics.push({ rule: 'read-unreadable', severity: 'error', message: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file: shown, line: 1, col: 1 });
+      diagnostics.push({
+        rule: 'read-unreadable',
+        severity: 'error',
+        message: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+        file: shown,
+        line: 1,
+        col: 1,
+      });
       continue;
     }
     const decoded = decodeSource(shown, bytes, options.limits);
@@ -143,9 +174,12 @@ function symlinkProblem(link: string): string | 'not-yaml' | undefined {
     real = realpathSync(link);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return YAML_NAME.test(link) ? `not following a symlink that ${code === 'ELOOP' ? 'loops' : 'points nowhere'} (${code ?? 'error'})` : 'not-yaml';
+    return YAML_NAME.test(link)
+      ? `not following a symlink that ${code === 'ELOOP' ? 'loops' : 'points nowhere'} (${code ?? 'error'})`
+      : 'not-yaml';
   }
-  if (statSync(real).isDirectory()) return `not following a symlinked directory (it could loop); pass its target as a PATH argument instead`;
+  if (statSync(real).isDirectory())
+    return `not following a symlinked directory (it could loop); pass its target as a PATH argument instead`;
   if (!YAML_NAME.test(link)) return 'not-yaml';
   return undefined; // files whose target leaves the root are reported below
 }
@@ -156,7 +190,8 @@ function insideGlobs(abs: string, root: string, excluded: string[]): string[] {
   for (const x of excluded) {
     for (const base of [abs, root]) {
       const rel = path.relative(base, x);
-      if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) globs.push(`${fg.escapePath(rel.split(path.sep).join('/'))}/**`);
+      if (rel && !rel.startsWith('..') && !path.isAbsolute(rel))
+        globs.push(`${fg.escapePath(rel.split(path.sep).join('/'))}/**`);
     }
   }
   return globs;

@@ -39,11 +39,40 @@ function repositoryFiles(): string[] {
   ];
 }
 
-const key = fc.oneof(fc.constantFrom('name', 'app.kubernetes.io/name', 'x-kagent-host', 'a', 'on', 'y', '1', '-k', 'k_2'), fc.stringMatching(/^[a-z][a-z0-9.-]{0,6}$/));
+const key = fc.oneof(
+  fc.constantFrom('name', 'app.kubernetes.io/name', 'x-kagent-host', 'a', 'on', 'y', '1', '-k', 'k_2'),
+  fc.stringMatching(/^[a-z][a-z0-9.-]{0,6}$/),
+);
 const text = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.stringMatching(/^[a-z0-9 :#'"\\.|>-]{0,10}$/),
-  fc.constantFrom('yes', 'on', '0777', '0o17', '0x1F', '1e3', '.5', '-.inf', '.nan', '~', 'null', 'True', '12:30', 'a\nb', 'a\n\nb\n', ' lead', 'x ', "it's", 'say "hi"', '\\u00e9', '-1', '+1', '007', '1_000', '9007199254740993'),
+  fc.constantFrom(
+    'yes',
+    'on',
+    '0777',
+    '0o17',
+    '0x1F',
+    '1e3',
+    '.5',
+    '-.inf',
+    '.nan',
+    '~',
+    'null',
+    'True',
+    '12:30',
+    'a\nb',
+    'a\n\nb\n',
+    ' lead',
+    'x ',
+    "it's",
+    'say "hi"',
+    '\\u00e9',
+    '-1',
+    '+1',
+    '007',
+    '1_000',
+    '9007199254740993',
+  ),
 );
 const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
 const value = fc.letrec((tie) => ({
@@ -55,17 +84,58 @@ const value = fc.letrec((tie) => ({
 function flowLeaves(v: unknown): string {
   const doc = new Document(v);
   visit(doc, {
-    Map(_key, node) { if (node.items.every((p) => isScalar(p.value))) node.flow = true; },
-    Seq(_key, node) { if (node.items.every((i) => isScalar(i))) node.flow = true; },
+    Map(_key, node) {
+      if (node.items.every((p) => isScalar(p.value))) node.flow = true;
+    },
+    Seq(_key, node) {
+      if (node.items.every((i) => isScalar(i))) node.flow = true;
+    },
   });
   if (isCollection(doc.contents)) doc.contents.flow = false;
   return doc.toString({ lineWidth: 0 });
 }
-const documentText = fc.tuple(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), fc.constantFrom('1.1', '1.2', 'compact', 'flow')).map(([v, style]) =>
-  style === '1.1' ? toYamlReference(v) : style === '1.2' ? stringify(v, { lineWidth: 0 }) : style === 'compact' ? stringify(v, { lineWidth: 0, indentSeq: false }) : flowLeaves(v),
-);
+const documentText = fc
+  .tuple(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), fc.constantFrom('1.1', '1.2', 'compact', 'flow'))
+  .map(([v, style]) =>
+    style === '1.1'
+      ? toYamlReference(v)
+      : style === '1.2'
+        ? stringify(v, { lineWidth: 0 })
+        : style === 'compact'
+          ? stringify(v, { lineWidth: 0, indentSeq: false })
+          : flowLeaves(v),
+  );
 /** Small edits that break or change YAML: the fast reader must then agree or step aside. */
-const mutation = fc.tuple(fc.nat(), fc.constantFrom('', ' ', '  ', ':', ': ', '-', '- ', '#', ' #', '|', '|-', '>', '"', "'", '\n', '\n  ', '---\n', '&a ', '*a', '!!str ', '{', '[', '\t', 'x'), fc.nat({ max: 3 }));
+const mutation = fc.tuple(
+  fc.nat(),
+  fc.constantFrom(
+    '',
+    ' ',
+    '  ',
+    ':',
+    ': ',
+    '-',
+    '- ',
+    '#',
+    ' #',
+    '|',
+    '|-',
+    '>',
+    '"',
+    "'",
+    '\n',
+    '\n  ',
+    '---\n',
+    '&a ',
+    '*a',
+    '!!str ',
+    '{',
+    '[',
+    '\t',
+    'x',
+  ),
+  fc.nat({ max: 3 }),
+);
 
 describe('fastParseDocuments', () => {
   it('agrees with `yaml` on every fixture input, example and a generated repository, and reads nearly all of them itself', () => {
@@ -78,11 +148,15 @@ describe('fastParseDocuments', () => {
   it('agrees with `yaml` on generated documents in three writing styles (seeded)', () => {
     let answered = 0;
     fc.assert(
-      fc.property(fc.array(documentText, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '# head\n', '---\n'), (docs, head) => {
-        const text = head + docs.join('---\n');
-        if (agrees(text)) answered++;
-        agrees(text.replace(/\n/g, '\r\n'));
-      }),
+      fc.property(
+        fc.array(documentText, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('', '# head\n', '---\n'),
+        (docs, head) => {
+          const text = head + docs.join('---\n');
+          if (agrees(text)) answered++;
+          agrees(text.replace(/\n/g, '\r\n'));
+        },
+      ),
       { seed: Number(process.env.SEED ?? 424242), numRuns: Number(process.env.RUNS ?? 1500) },
     );
     expect(answered).toBeGreaterThan(300);

@@ -303,7 +303,8 @@ function flowScalar(rest: string, i: number, closer: string): { value: unknown; 
   while (j < rest.length && rest[j] !== ',' && rest[j] !== closer) j++;
   const text = rest.slice(i, j).trimEnd();
   // Flow indicators, comments, nested pairs and anything else unusual: leave to `yaml`.
-  if (text === '' || /[[\]{}#:&*!|>'"%@`?]/.test(text) || (text[0] === '-' && (text.length === 1 || text[1] === ' '))) unsupported();
+  if (text === '' || /[[\]{}#:&*!|>'"%@`?]/.test(text) || (text[0] === '-' && (text.length === 1 || text[1] === ' ')))
+    unsupported();
   return { value: resolvePlain(text), next: j };
 }
 
@@ -337,7 +338,18 @@ function singleQuoted(rest: string): string {
   }
 }
 
-const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
+const ESCAPES: Record<string, string> = {
+  '\\': '\\',
+  '"': '"',
+  '/': '/',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '0': '\0',
+  b: '\b',
+  f: '\f',
+  ' ': ' ',
+};
 
 function doubleQuoted(rest: string): string {
   let out = '';
@@ -392,6 +404,6 @@ function resolvePlain(s: string): unknown {
 function fastKey(text: string, map: Record<string, unknown>): string {
   if (text === '__proto__') unsupported();
   const key = plainJsonKey(text);
-  if (typeof key !== 'string' || key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key)) unsupported();
+  if (typeof key !== 'string' || key === '__proto__' || Object.hasOwn(map, key)) unsupported();
   return key;
 }

@@ -46,7 +46,11 @@ const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
 const ESCAPE: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const WHAT = 'the file starts with {, so it is read as JSON, as kubectl reads it';
 
-export function parseJsonStream(text: string, maxDepth: number, positions: boolean): { docs: JsonDocument[] } | { problem: JsonProblem } {
+export function parseJsonStream(
+  text: string,
+  maxDepth: number,
+  positions: boolean,
+): { docs: JsonDocument[] } | { problem: JsonProblem } {
   const r = new JsonReader(text, maxDepth, positions);
   try {
     return { docs: r.documents() };
@@ -95,7 +99,11 @@ class JsonReader {
     if (c === '{') return this.object(depth, pos);
     if (c === '[') return this.array(depth, pos);
     if (c === '"') return this.string();
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, v] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.s.startsWith(word, this.i)) {
         this.i += word.length;
         return v;
@@ -103,13 +111,23 @@ class JsonReader {
     }
     NUMBER.lastIndex = this.i;
     const m = NUMBER.exec(this.s);
-    if (!m) return this.fail(this.i >= this.s.length ? 'the text ends where a value is expected' : 'expected a value (an object, list, string, number, true, false or null)');
+    if (!m)
+      return this.fail(
+        this.i >= this.s.length
+          ? 'the text ends where a value is expected'
+          : 'expected a value (an object, list, string, number, true, false or null)',
+      );
     this.i += m[0].length;
     return number(m[0], pos.start);
   }
 
   private object(depth: number, pos: JsonPos): Record<string, unknown> {
-    if (depth > this.maxDepth) throw new Failed({ offset: this.i, rule: 'yaml-too-deep', message: `document nests deeper than ${this.maxDepth} levels` });
+    if (depth > this.maxDepth)
+      throw new Failed({
+        offset: this.i,
+        rule: 'yaml-too-deep',
+        message: `document nests deeper than ${this.maxDepth} levels`,
+      });
     const out: Record<string, unknown> = {};
     const keys = new Map<string, { key: number; value: JsonPos }>();
     if (this.positions) pos.keys = keys;
@@ -125,7 +143,12 @@ class JsonReader {
       const key = this.string();
       const first = keys.get(key);
       if (first) {
-        throw new Failed({ offset: keyAt, rule: 'yaml-duplicate-key', message: `map key '${key}' is defined twice`, first: first.key });
+        throw new Failed({
+          offset: keyAt,
+          rule: 'yaml-duplicate-key',
+          message: `map key '${key}' is defined twice`,
+          first: first.key,
+        });
       }
       this.space();
       if (this.s[this.i] !== ':') this.fail('expected : after the key');
@@ -143,7 +166,12 @@ class JsonReader {
   }
 
   private array(depth: number, pos: JsonPos): unknown[] {
-    if (depth > this.maxDepth) throw new Failed({ offset: this.i, rule: 'yaml-too-deep', message: `document nests deeper than ${this.maxDepth} levels` });
+    if (depth > this.maxDepth)
+      throw new Failed({
+        offset: this.i,
+        rule: 'yaml-too-deep',
+        message: `document nests deeper than ${this.maxDepth} levels`,
+      });
     const out: unknown[] = [];
     const items: JsonPos[] = [];
     if (this.positions) pos.items = items;
@@ -206,6 +234,11 @@ function number(text: string, offset: number): number {
     throw new Failed({ offset, rule: 'yaml-int-precision', message: INT_PRECISION_MESSAGE });
   }
   const f = Number(text);
-  if (!Number.isFinite(f)) throw new Failed({ offset, rule: 'yaml-unsupported', message: 'a number out of the float64 range (kubectl: cannot unmarshal it); quote it if it is text' });
+  if (!Number.isFinite(f))
+    throw new Failed({
+      offset,
+      rule: 'yaml-unsupported',
+      message: 'a number out of the float64 range (kubectl: cannot unmarshal it); quote it if it is text',
+    });
   return int && f === 0 ? 0 : f; // the int64 -0 is 0
 }

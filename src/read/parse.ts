@@ -7,7 +7,19 @@
  */
 import { Buffer, isUtf8 } from 'node:buffer';
 import type { RuleId } from '../diagnostics/rules.js';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  visit,
+  type Alias,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FieldPath, InputObject, Origin, Position, SourceFile } from '../model/source.js';
 import { composeDocument, entryFor, isMergeKey, keyString } from './compose.js';
@@ -30,14 +42,22 @@ const KAGENT_KINDS = new Set(Object.keys(SUPPORTED_VERSIONS));
 const KAGENT_VERSIONS: Readonly<Record<string, string>> = { ...SUPPORTED_VERSIONS, ...REFERENCED_ONLY_VERSIONS };
 
 /** Decode a file's bytes: BOM stripped, invalid UTF-8 and oversized files are errors. */
-export function decodeSource(path: string, bytes: Uint8Array, limits: Partial<ParseLimits> = {}): { file?: SourceFile; diagnostics: Diagnostic[] } {
+export function decodeSource(
+  path: string,
+  bytes: Uint8Array,
+  limits: Partial<ParseLimits> = {},
+): { file?: SourceFile; diagnostics: Diagnostic[] } {
   const tooLarge = fileSizeProblem(path, bytes.length, limits);
   if (tooLarge) return { diagnostics: [tooLarge] };
   // isUtf8 + toString: the same strict decoding as a fatal TextDecoder, several times faster.
   if (!isUtf8(bytes)) {
     const bad = firstInvalidUtf8(bytes);
     const line = countLines(bytes, bad);
-    return { diagnostics: [fileError(path, line, 1, 'yaml-invalid-utf8', `invalid UTF-8 at byte offset ${bad}; save the file as UTF-8`)] };
+    return {
+      diagnostics: [
+        fileError(path, line, 1, 'yaml-invalid-utf8', `invalid UTF-8 at byte offset ${bad}; save the file as UTF-8`),
+      ],
+    };
   }
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   // The BOM: the TextDecoder this replaces dropped one and the line after it a second; still so.
@@ -49,10 +69,20 @@ export function decodeSource(path: string, bytes: Uint8Array, limits: Partial<Pa
 export function fileSizeProblem(path: string, size: number, limits: Partial<ParseLimits> = {}): Diagnostic | undefined {
   const max = limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
   if (size <= max) return undefined;
-  return fileError(path, 1, 1, 'read-file-too-large', `file is ${size} bytes, more than the limit of ${max}; split it or raise the limit`);
+  return fileError(
+    path,
+    1,
+    1,
+    'read-file-too-large',
+    `file is ${size} bytes, more than the limit of ${max}; split it or raise the limit`,
+  );
 }
 
-export function parseFiles(files: readonly SourceFile[], defaultNamespace: string, limits: Partial<ParseLimits> = {}): { objects: InputObject[]; diagnostics: Diagnostic[] } {
+export function parseFiles(
+  files: readonly SourceFile[],
+  defaultNamespace: string,
+  limits: Partial<ParseLimits> = {},
+): { objects: InputObject[]; diagnostics: Diagnostic[] } {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   const objects: InputObject[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -60,7 +90,13 @@ export function parseFiles(files: readonly SourceFile[], defaultNamespace: strin
   return { objects, diagnostics };
 }
 
-function parseFile(file: SourceFile, defaultNamespace: string, limits: ParseLimits, objects: InputObject[], diagnostics: Diagnostic[]): void {
+function parseFile(
+  file: SourceFile,
+  defaultNamespace: string,
+  limits: ParseLimits,
+  objects: InputObject[],
+  diagnostics: Diagnostic[],
+): void {
   const read = readDocuments(file, limits);
   diagnostics.push(...read.diagnostics);
   for (const { value, origin } of read.docs) addObject(value, origin, defaultNamespace, objects, diagnostics);
@@ -77,7 +113,11 @@ export interface ReadDocument {
  * The mappings of one file as kubectl reads them, or the diagnostics that say why not.
  * `reader: 'full'` skips the fast reader (tests prove both give the same).
  */
-export function readDocuments(file: SourceFile, limits: Partial<ParseLimits> = {}, reader: 'fast' | 'full' = 'fast'): { docs: ReadDocument[]; diagnostics: Diagnostic[] } {
+export function readDocuments(
+  file: SourceFile,
+  limits: Partial<ParseLimits> = {},
+  reader: 'fast' | 'full' = 'fast',
+): { docs: ReadDocument[]; diagnostics: Diagnostic[] } {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   const out: ReadDocument[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -103,17 +143,22 @@ export function readDocuments(file: SourceFile, limits: Partial<ParseLimits> = {
       if (exhausted) {
         // The library ran out of stack: nesting far beyond any limit, reported once.
         const p = pos(exhausted.pos[0]);
-        diagnostics.push(fileError(p.file, p.line, p.col, 'yaml-too-deep', `document nests deeper than ${lim.maxDepth} levels`));
+        diagnostics.push(
+          fileError(p.file, p.line, p.col, 'yaml-too-deep', `document nests deeper than ${lim.maxDepth} levels`),
+        );
         return;
       }
-      for (const e of doc.errors) diagnostics.push(yamlError(e.code, e.message, errorOffset(file.text, e.code, e.message, e.pos[0]), pos));
+      for (const e of doc.errors)
+        diagnostics.push(yamlError(e.code, e.message, errorOffset(file.text, e.code, e.message, e.pos[0]), pos));
       return;
     }
     const root = doc.contents;
     if (!root) return;
     if (depthExceeds(root as Node, lim.maxDepth)) {
       const p = pos(rangeStart(root as Node));
-      diagnostics.push(fileError(file.path, p.line, p.col, 'yaml-too-deep', `document nests deeper than ${lim.maxDepth} levels`));
+      diagnostics.push(
+        fileError(file.path, p.line, p.col, 'yaml-too-deep', `document nests deeper than ${lim.maxDepth} levels`),
+      );
       return;
     }
     const duplicates = duplicateKeys(doc, root as Node);
@@ -133,7 +178,15 @@ export function readDocuments(file: SourceFile, limits: Partial<ParseLimits> = {
     const aliases = aliasesOf(doc);
     if (aliases.length > 0 && expandedSizeExceeds(body, lim.maxFileBytes)) {
       const p = pos(rangeStart(aliases[0]));
-      diagnostics.push(fileError(file.path, p.line, p.col, 'yaml-alias-limit', `aliases expand the document to more than ${lim.maxFileBytes} bytes; write the values out or shorten them`));
+      diagnostics.push(
+        fileError(
+          file.path,
+          p.line,
+          p.col,
+          'yaml-alias-limit',
+          `aliases expand the document to more than ${lim.maxFileBytes} bytes; write the values out or shorten them`,
+        ),
+      );
       return;
     }
     out.push({ index, value: body as Record<string, unknown>, origin: makeOrigin(file.path, index, doc, pos) });
@@ -141,12 +194,22 @@ export function readDocuments(file: SourceFile, limits: Partial<ParseLimits> = {
   return { docs: out, diagnostics };
 }
 
-function duplicateError(d: { key: string; first: number; again: number; texts: [string, string] }, pos: (o: number) => Position): Diagnostic {
+function duplicateError(
+  d: { key: string; first: number; again: number; texts: [string, string] },
+  pos: (o: number) => Position,
+): Diagnostic {
   const p = pos(d.again);
   // `on:` and `true:` are one key to kubectl: say so, or the message names a key nobody wrote.
   const [a, b] = d.texts;
-  const how = a !== b || a !== d.key ? ` (\`${a}\` and \`${b}\` are both read as '${d.key}', as kubectl reads keys)` : '';
-  return fileError(p.file, p.line, p.col, 'yaml-duplicate-key', `map key '${d.key}' is defined twice${how} (first at line ${pos(d.first).line}); keep one`);
+  const how =
+    a !== b || a !== d.key ? ` (\`${a}\` and \`${b}\` are both read as '${d.key}', as kubectl reads keys)` : '';
+  return fileError(
+    p.file,
+    p.line,
+    p.col,
+    'yaml-duplicate-key',
+    `map key '${d.key}' is defined twice${how} (first at line ${pos(d.first).line}); keep one`,
+  );
 }
 
 /** A JSON file (first non-space character `{`), read as kubectl reads it; positions parsed again only if asked. */
@@ -156,12 +219,18 @@ function readJsonFile(file: SourceFile, limits: ParseLimits, out: ReadDocument[]
   if ('problem' in parsed) {
     const { problem } = parsed;
     const p = at(problem.offset);
-    const message = problem.first === undefined ? problem.message : `${problem.message} (first at line ${at(problem.first).line}); keep one`;
+    const message =
+      problem.first === undefined
+        ? problem.message
+        : `${problem.message} (first at line ${at(problem.first).line}); keep one`;
     diagnostics.push(fileError(file.path, p.line, p.col, problem.rule, message));
     return;
   }
   let positioned: JsonPos[] | undefined;
-  const positions = () => (positioned ??= (parseJsonStream(file.text, limits.maxDepth, true) as { docs: Array<{ pos?: JsonPos }> }).docs.map((d) => d.pos!));
+  const positions = () =>
+    (positioned ??= (parseJsonStream(file.text, limits.maxDepth, true) as { docs: Array<{ pos?: JsonPos }> }).docs.map(
+      (d) => d.pos!,
+    ));
   for (const { index, value } of parsed.docs) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
     const origin: Origin = { file: file.path, index, at: (path) => at(jsonOffset(positions()[index]!, path)) };
@@ -245,7 +314,10 @@ export interface ReadProblem {
  * kubectl cannot send. For YAML read outside the input files (the KRM adapter's ResourceList,
  * the kustomize plugin's config). `reader: 'full'` skips the fast reader (tests prove both agree).
  */
-export function readOneDocument(text: string, reader: 'fast' | 'full' = 'fast'): { value: unknown } | { problem: ReadProblem } {
+export function readOneDocument(
+  text: string,
+  reader: 'fast' | 'full' = 'fast',
+): { value: unknown } | { problem: ReadProblem } {
   const lim = DEFAULT_LIMITS;
   const notOne: ReadProblem = { rule: 'yaml-syntax', message: 'expected exactly one document' };
   if (startsAsJson(text)) {
@@ -259,19 +331,26 @@ export function readOneDocument(text: string, reader: 'fast' | 'full' = 'fast'):
   const bad = docs.find((d) => d.errors.length > 0);
   if (bad) {
     const e = bad.errors[0]!;
-    if (e.code === 'RESOURCE_EXHAUSTION') return { problem: { rule: 'yaml-too-deep', message: `document nests deeper than ${lim.maxDepth} levels` } };
+    if (e.code === 'RESOURCE_EXHAUSTION')
+      return { problem: { rule: 'yaml-too-deep', message: `document nests deeper than ${lim.maxDepth} levels` } };
     return { problem: { rule: 'yaml-syntax', message: yamlError(e.code, e.message, 0, pos).message } };
   }
   const doc = docs[0];
   if (docs.length !== 1 || !doc || doc.contents === null) return { problem: notOne };
   const root = doc.contents as Node;
-  if (depthExceeds(root, lim.maxDepth)) return { problem: { rule: 'yaml-too-deep', message: `document nests deeper than ${lim.maxDepth} levels` } };
+  if (depthExceeds(root, lim.maxDepth))
+    return { problem: { rule: 'yaml-too-deep', message: `document nests deeper than ${lim.maxDepth} levels` } };
   const duplicate = duplicateKeys(doc, root)[0];
   if (duplicate) return { problem: { rule: 'yaml-duplicate-key', message: duplicateError(duplicate, pos).message } };
   const { value, problems } = composeDocument(doc, lim);
   if (problems.length > 0) return { problem: { rule: problems[0]!.rule, message: problems[0]!.message } };
   if (aliasesOf(doc).length > 0 && expandedSizeExceeds(value, lim.maxFileBytes)) {
-    return { problem: { rule: 'yaml-alias-limit', message: `aliases expand the document to more than ${lim.maxFileBytes} bytes` } };
+    return {
+      problem: {
+        rule: 'yaml-alias-limit',
+        message: `aliases expand the document to more than ${lim.maxFileBytes} bytes`,
+      },
+    };
   }
   return { value };
 }
@@ -289,19 +368,31 @@ export function parseSingleDocument(file: SourceFile): { value?: unknown; origin
     const docs: ReadDocument[] = [];
     const diagnostics: Diagnostic[] = [];
     readJsonFile(file, DEFAULT_LIMITS, docs, diagnostics);
-    return diagnostics.length > 0 || !docs[0] ? { diagnostics } : { value: docs[0].value, origin: docs[0].origin, diagnostics };
+    return diagnostics.length > 0 || !docs[0]
+      ? { diagnostics }
+      : { value: docs[0].value, origin: docs[0].origin, diagnostics };
   }
   const { docs, pos } = parseFull(file);
   const doc = docs[0];
   if (!doc) return { diagnostics: [] };
-  if (doc.errors.length > 0) return { diagnostics: doc.errors.map((e) => yamlError(e.code, e.message, errorOffset(file.text, e.code, e.message, e.pos[0]), pos)) };
+  if (doc.errors.length > 0)
+    return {
+      diagnostics: doc.errors.map((e) =>
+        yamlError(e.code, e.message, errorOffset(file.text, e.code, e.message, e.pos[0]), pos),
+      ),
+    };
   const duplicates = doc.contents ? duplicateKeys(doc, doc.contents as Node) : [];
   if (duplicates.length > 0) {
     return { diagnostics: [duplicateError(duplicates[0]!, pos)] };
   }
   const { value, problems } = composeDocument(doc, DEFAULT_LIMITS);
   if (problems.length > 0) {
-    return { diagnostics: problems.map((problem) => { const p = pos(problem.offset); return fileError(p.file, p.line, p.col, problem.rule, problem.message); }) };
+    return {
+      diagnostics: problems.map((problem) => {
+        const p = pos(problem.offset);
+        return fileError(p.file, p.line, p.col, problem.rule, problem.message);
+      }),
+    };
   }
   return { value, origin: makeOrigin(file.path, 0, doc, pos), diagnostics: [] };
 }
@@ -317,7 +408,14 @@ function parseFull(file: SourceFile): ParsedFile {
   // uniqueKeys off: the library's check compares every pair of keys (a 40,000-key map took
   // ten seconds); duplicateKeys below does it with one Map per mapping.
   // failsafe: every scalar stays text, and compose.ts resolves it as go-yaml v2 does.
-  const docs = parseAllDocuments(file.text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2', merge: false, schema: 'failsafe' });
+  const docs = parseAllDocuments(file.text, {
+    lineCounter,
+    uniqueKeys: false,
+    prettyErrors: false,
+    version: '1.2',
+    merge: false,
+    schema: 'failsafe',
+  });
   const pos = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { file: file.path, line: p.line, col: p.col };
@@ -325,14 +423,21 @@ function parseFull(file: SourceFile): ParsedFile {
   return { docs: Array.isArray(docs) ? docs : [], pos };
 }
 
-function addObject(obj: Record<string, unknown>, origin: Origin, defaultNamespace: string, objects: InputObject[], diagnostics: Diagnostic[]): void {
+function addObject(
+  obj: Record<string, unknown>,
+  origin: Origin,
+  defaultNamespace: string,
+  objects: InputObject[],
+  diagnostics: Diagnostic[],
+): void {
   if (typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') {
     // Not a Kubernetes object, and ignored — unless half of it says it is a kagent one.
-    const missing = typeof obj.kind === 'string' && obj.kind in KAGENT_VERSIONS && typeof obj.apiVersion !== 'string'
-      ? `${obj.kind} has no apiVersion; add apiVersion: ${KAGENT_VERSIONS[obj.kind]}`
-      : typeof obj.apiVersion === 'string' && obj.apiVersion.startsWith('kagent.dev/') && typeof obj.kind !== 'string'
-        ? `${obj.apiVersion} object has no kind; add kind: ${[...KAGENT_KINDS].join(', ')}`
-        : undefined;
+    const missing =
+      typeof obj.kind === 'string' && obj.kind in KAGENT_VERSIONS && typeof obj.apiVersion !== 'string'
+        ? `${obj.kind} has no apiVersion; add apiVersion: ${KAGENT_VERSIONS[obj.kind]}`
+        : typeof obj.apiVersion === 'string' && obj.apiVersion.startsWith('kagent.dev/') && typeof obj.kind !== 'string'
+          ? `${obj.apiVersion} object has no kind; add kind: ${[...KAGENT_KINDS].join(', ')}`
+          : undefined;
     if (missing) {
       const p = origin.at([]);
       diagnostics.push(fileError(p.file, p.line, p.col, 'input-missing-type', missing));
@@ -347,19 +452,29 @@ function addObject(obj: Record<string, unknown>, origin: Origin, defaultNamespac
       // `name: y`, `name: on`, `name: 0x1`: YAML 1.1 read the name as a bool or a number, as kubectl would.
       const text = origin.plainText?.(['metadata', 'name']) ?? String(name);
       const what = typeof name === 'number' ? 'a number' : 'a boolean';
-      const message = `metadata.name must be string, got the ${typeof name} ${String(name)}; kubectl reads the unquoted `
-        + `${text} as ${what} (YAML 1.1) — quote it (${JSON.stringify(text)}) to keep it a string`;
+      const message =
+        `metadata.name must be string, got the ${typeof name} ${String(name)}; kubectl reads the unquoted ` +
+        `${text} as ${what} (YAML 1.1) — quote it (${JSON.stringify(text)}) to keep it a string`;
       diagnostics.push(fileError(p.file, p.line, p.col, 'schema-type', message));
       return;
     }
-    diagnostics.push(fileError(p.file, p.line, p.col, 'input-missing-name', `${obj.kind} has no metadata.name; every object needs a name`));
+    diagnostics.push(
+      fileError(
+        p.file,
+        p.line,
+        p.col,
+        'input-missing-name',
+        `${obj.kind} has no metadata.name; every object needs a name`,
+      ),
+    );
     return;
   }
   objects.push({
     body: obj,
     apiVersion: obj.apiVersion,
     kind: obj.kind,
-    namespace: typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : defaultNamespace,
+    namespace:
+      typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : defaultNamespace,
     name: typeof metadata.name === 'string' ? metadata.name : '',
     origin,
   });
@@ -424,7 +539,9 @@ function plainTextAt(doc: Document, path: FieldPath): string | undefined {
     else return undefined;
   }
   for (let hops = 0; isAlias(node) && hops < 20; hops++) node = node.resolve(doc);
-  return isScalar(node) && !node.tag && node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : undefined;
+  return isScalar(node) && !node.tag && node.type === 'PLAIN' && typeof node.source === 'string'
+    ? node.source
+    : undefined;
 }
 
 function rangeStart(node: Node | null | undefined): number {
@@ -477,7 +594,10 @@ const YAML_ERROR_TEXT: Record<string, string> = {
 function yamlError(code: string, message: string, offset: number, pos: (o: number) => Position): Diagnostic {
   const p = pos(offset);
   let text = YAML_ERROR_TEXT[code] ?? 'invalid YAML';
-  if (code === 'MISSING_CHAR') text = /quote/.test(message) ? `missing closing ${message.includes("'") ? "'" : '"'}quote` : 'a closing bracket or brace is missing';
+  if (code === 'MISSING_CHAR')
+    text = /quote/.test(message)
+      ? `missing closing ${message.includes("'") ? "'" : '"'}quote`
+      : 'a closing bracket or brace is missing';
   return fileError(p.file, p.line, p.col, 'yaml-syntax', `${text} (${code})`);
 }
 
@@ -501,7 +621,10 @@ function errorOffset(text: string, code: string, message: string, offset: number
  * Every key that repeats an earlier key of its mapping as kubectl converts keys (`1` and `"1"`,
  * `on` and `true` collide), in file order. `<<` merges are not duplicates.
  */
-function duplicateKeys(doc: Document, root: Node): Array<{ key: string; first: number; again: number; texts: [string, string] }> {
+function duplicateKeys(
+  doc: Document,
+  root: Node,
+): Array<{ key: string; first: number; again: number; texts: [string, string] }> {
   const out: Array<{ key: string; first: number; again: number; texts: [string, string] }> = [];
   const stack: unknown[] = [root];
   while (stack.length > 0) {
@@ -526,7 +649,6 @@ function duplicateKeys(doc: Document, root: Node): Array<{ key: string; first: n
   }
   return out.sort((a, b) => a.again - b.again);
 }
-
 
 function fileError(file: string, line: number, col: number, rule: RuleId, message: string): Diagnostic {
   return { rule, severity: 'error', message, file, line, col };

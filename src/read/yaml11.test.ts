@@ -34,7 +34,10 @@ function goJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${goJson(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${goJson(o[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v);
 }
@@ -54,9 +57,12 @@ describe('§1.2 plain-scalar resolution table (go-yaml v2 resolve.go)', () => {
   it.each(['', '~', 'null', 'Null', 'NULL'])('null: %j', (s) => {
     expect(json(`v: ${s}\n`)).toBe('{"v":null}');
   });
-  it.each(['nil', 'None', 'NUL', 'yEs', 'tRUE', '1:30', '190:20:30', '0x1p3', '1e', '500m', '1Gi'])('"%s" stays a string', (s) => {
-    expect(json(`v: ${s}\n`)).toBe(`{"v":"${s}"}`);
-  });
+  it.each(['nil', 'None', 'NUL', 'yEs', 'tRUE', '1:30', '190:20:30', '0x1p3', '1e', '500m', '1Gi'])(
+    '"%s" stays a string',
+    (s) => {
+      expect(json(`v: ${s}\n`)).toBe(`{"v":"${s}"}`);
+    },
+  );
   it.each(['.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF'])(
     'float special %s: JSON conversion fails (json: unsupported value)',
     (s) => {
@@ -72,18 +78,37 @@ describe('§1.2 plain-scalar resolution table (go-yaml v2 resolve.go)', () => {
     expect(json(`v: ${s}\n`)).toBe(`{"v":"${s}"}`);
   });
   it.each([
-    ['010', 8], ['0777', 511], ['0o10', 8], ['0O17', 15], ['0x1F', 31], ['0X1f', 31], ['-0x1F', -31], ['0b101', 5], ['-0b101', -5],
-    ['+12', 12], ['1_000', 1000], ['0x_1F', 31], ['0', 0], ['-0', 0], ['00', 0],
+    ['010', 8],
+    ['0777', 511],
+    ['0o10', 8],
+    ['0O17', 15],
+    ['0x1F', 31],
+    ['0X1f', 31],
+    ['-0x1F', -31],
+    ['0b101', 5],
+    ['-0b101', -5],
+    ['+12', 12],
+    ['1_000', 1000],
+    ['0x_1F', 31],
+    ['0', 0],
+    ['-0', 0],
+    ['00', 0],
   ] as const)('int %s → %d (underscores removed, then ParseInt(s, 0, 64))', (s, n) => {
     expect(json(`v: ${s}\n`)).toBe(`{"v":${n}}`);
   });
-  it.each([['08', 8], ['09', 9], ['1_0.5', 10.5], ['1.', 1], ['.5', 0.5], ['+.5', 0.5], ['1e3', 1000], ['-1.5e-7', -1.5e-7]] as const)(
-    'float %s → %d',
-    (s, n) => {
-      expect(resolvePlain(s).kind).toBe('float');
-      expect(json(`v: ${s}\n`)).toBe(`{"v":${JSON.stringify(n)}}`);
-    },
-  );
+  it.each([
+    ['08', 8],
+    ['09', 9],
+    ['1_0.5', 10.5],
+    ['1.', 1],
+    ['.5', 0.5],
+    ['+.5', 0.5],
+    ['1e3', 1000],
+    ['-1.5e-7', -1.5e-7],
+  ] as const)('float %s → %d', (s, n) => {
+    expect(resolvePlain(s).kind).toBe('float');
+    expect(json(`v: ${s}\n`)).toBe(`{"v":${JSON.stringify(n)}}`);
+  });
   it('a float out of range stays a string: 1e400', () => {
     expect(json('v: 1e400\n')).toBe('{"v":"1e400"}');
   });
@@ -111,18 +136,42 @@ describe('§1.2 plain-scalar resolution table (go-yaml v2 resolve.go)', () => {
 
 describe('§1.3 non-string map keys → JSON keys', () => {
   it.each([
-    ['0x10', '16'], ['0b11', '3'], ['y', 'true'], ['n', 'false'], ['on', 'true'], ['off', 'false'], ['yes', 'true'], ['No', 'false'],
-    ['1.5', '1.5'], ['1e3', '1000'], ['1e7', '1e+07'], ['3.14159265358979', '3.1415927'], ['.inf', '.inf'], ['-.inf', '-.inf'], ['.nan', '.nan'],
+    ['0x10', '16'],
+    ['0b11', '3'],
+    ['y', 'true'],
+    ['n', 'false'],
+    ['on', 'true'],
+    ['off', 'false'],
+    ['yes', 'true'],
+    ['No', 'false'],
+    ['1.5', '1.5'],
+    ['1e3', '1000'],
+    ['1e7', '1e+07'],
+    ['3.14159265358979', '3.1415927'],
+    ['.inf', '.inf'],
+    ['-.inf', '-.inf'],
+    ['.nan', '.nan'],
   ])('%s: → "%s"', (k, out) => {
     expect(json(`${k}: a\n`)).toBe(`{${JSON.stringify(out)}:"a"}`);
   });
-  it.each([['~: a\n'], ['null: a\n'], ['? [1, 2]\n: a\n'], ['? {a: 1}\n: a\n'], ['x:\n  : a\n']])('%j is an error', (t) => {
-    expect(json(t)).toBe('error yaml-unsupported');
-  });
+  it.each([['~: a\n'], ['null: a\n'], ['? [1, 2]\n: a\n'], ['? {a: 1}\n: a\n'], ['x:\n  : a\n']])(
+    '%j is an error',
+    (t) => {
+      expect(json(t)).toBe('error yaml-unsupported');
+    },
+  );
   it('float keys use the 32-bit shortest form', () => {
-    expect([1.5, 1000, 1e7, 3.14159265358979, 0.0001, 0.00001, 123456, 1234567, 16777217].map(formatFloat32)).toEqual(
-      ['1.5', '1000', '1e+07', '3.1415927', '0.0001', '1e-05', '123456', '1.234567e+06', '1.6777216e+07'],
-    );
+    expect([1.5, 1000, 1e7, 3.14159265358979, 0.0001, 0.00001, 123456, 1234567, 16777217].map(formatFloat32)).toEqual([
+      '1.5',
+      '1000',
+      '1e+07',
+      '3.1415927',
+      '0.0001',
+      '1e-05',
+      '123456',
+      '1.234567e+06',
+      '1.6777216e+07',
+    ]);
     expect(jsonKey({ kind: 'float', value: -2.5 })).toBe('-2.5');
   });
 });
@@ -147,14 +196,19 @@ describe('§1.5 merge keys', () => {
     expect(json(`${anchor}b:\n  q: 3\n  <<: *x\n`)).toBe('{"a":{"p":1,"q":2},"b":{"p":1,"q":2}}');
   });
   it('a list of maps: the earlier map takes precedence', () => {
-    expect(json('a: &x {p: 1}\nc: &y {p: 2, r: 3}\nb:\n  <<: [*x, *y]\n')).toBe('{"a":{"p":1},"b":{"p":1,"r":3},"c":{"p":2,"r":3}}');
+    expect(json('a: &x {p: 1}\nc: &y {p: 2, r: 3}\nb:\n  <<: [*x, *y]\n')).toBe(
+      '{"a":{"p":1},"b":{"p":1,"r":3},"c":{"p":2,"r":3}}',
+    );
   });
   it('an inline map merges too', () => {
     expect(json('b:\n  <<: {p: 1}\n  q: 2\n')).toBe('{"b":{"p":1,"q":2}}');
   });
-  it.each([['<<: 1\n'], ['a: &x [1]\nb:\n  <<: *x\n'], ['b:\n  <<: [1]\n']])('%j fails: map merge requires map or sequence of maps', (t) => {
-    expect(json(t)).toBe('error yaml-unsupported');
-  });
+  it.each([['<<: 1\n'], ['a: &x [1]\nb:\n  <<: *x\n'], ['b:\n  <<: [1]\n']])(
+    '%j fails: map merge requires map or sequence of maps',
+    (t) => {
+      expect(json(t)).toBe('error yaml-unsupported');
+    },
+  );
   it('duplicate keys stay an error (SPEC §8), also after conversion: on and true are one key', () => {
     expect(json('a: 1\na: 2\n')).toBe('error yaml-duplicate-key');
     expect(json('on: 1\ntrue: 2\n')).toBe('error yaml-duplicate-key');
@@ -270,7 +324,35 @@ describe('positions follow converted keys and merges', () => {
 });
 
 describe('only the exact §1.2 spellings become bool or null (property)', () => {
-  const BOOL_NULL = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF', '', '~', 'null', 'Null', 'NULL']);
+  const BOOL_NULL = new Set([
+    'y',
+    'Y',
+    'yes',
+    'Yes',
+    'YES',
+    'true',
+    'True',
+    'TRUE',
+    'on',
+    'On',
+    'ON',
+    'n',
+    'N',
+    'no',
+    'No',
+    'NO',
+    'false',
+    'False',
+    'FALSE',
+    'off',
+    'Off',
+    'OFF',
+    '',
+    '~',
+    'null',
+    'Null',
+    'NULL',
+  ]);
   it('for random short words', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[yYnNoOtTfFuUeEsSlLrRaA~]{0,5}$/), (s) => {
@@ -295,8 +377,12 @@ describe('readYamlValue (one document, any root, for the KRM adapter)', () => {
   it('gives the reason when it cannot read, and reads a {-first text as JSON', async () => {
     const { readOneDocument } = await import('./parse.js');
     const bomb = `x: &a [1]\n${Array.from({ length: 150 }, (_, i) => `y${i}: *a\n`).join('')}`;
-    expect(readOneDocument(bomb)).toEqual({ problem: { rule: 'yaml-alias-limit', message: expect.stringMatching(/more than 100 aliases/) } });
-    expect(readOneDocument('{on: a, true: b}\n')).toEqual({ problem: expect.objectContaining({ rule: 'json-syntax' }) });
+    expect(readOneDocument(bomb)).toEqual({
+      problem: { rule: 'yaml-alias-limit', message: expect.stringMatching(/more than 100 aliases/) },
+    });
+    expect(readOneDocument('{on: a, true: b}\n')).toEqual({
+      problem: expect.objectContaining({ rule: 'json-syntax' }),
+    });
     expect(readOneDocument(' {"a": "yes", "b": 1}')).toEqual({ value: { a: 'yes', b: 1 } });
     expect(readOneDocument('a: [x\n')).toEqual({ problem: expect.objectContaining({ rule: 'yaml-syntax' }) });
   });
@@ -315,10 +401,53 @@ describe('parseSingleDocument (the settings file)', () => {
 });
 
 describe('fast reader = full reader on fuzzed YAML 1.1 scalars (seeded)', () => {
-  const SPELLINGS = ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'];
+  const SPELLINGS = [
+    'y',
+    'Y',
+    'yes',
+    'Yes',
+    'YES',
+    'true',
+    'True',
+    'TRUE',
+    'on',
+    'On',
+    'ON',
+    'n',
+    'N',
+    'no',
+    'No',
+    'NO',
+    'false',
+    'False',
+    'FALSE',
+    'off',
+    'Off',
+    'OFF',
+  ];
   const tricky = fc.oneof(
     fc.stringMatching(/^[-+]?(0[xXoObB]?)?[0-9a-fA-F_]{0,6}(\.[0-9_]{0,3})?([eE][-+]?[0-9]{1,3})?$/),
-    fc.constantFrom(...SPELLINGS, '', '~', 'null', 'Null', 'nil', '.inf', '-.Inf', '.nan', '.5', '2001-12-14', '2001-12-14t21:59:43.10-05:00', '1:30', '<<', 'yEs', '1e400', '18446744073709551616', '9007199254740993', '__proto__'),
+    fc.constantFrom(
+      ...SPELLINGS,
+      '',
+      '~',
+      'null',
+      'Null',
+      'nil',
+      '.inf',
+      '-.Inf',
+      '.nan',
+      '.5',
+      '2001-12-14',
+      '2001-12-14t21:59:43.10-05:00',
+      '1:30',
+      '<<',
+      'yEs',
+      '1e400',
+      '18446744073709551616',
+      '9007199254740993',
+      '__proto__',
+    ),
     fc.stringMatching(/^[a-z][a-z0-9]{0,4}$/),
   );
   const entry = fc.tuple(tricky, tricky, tricky, fc.constantFrom('plain', 'seq', 'flow-seq', 'flow-map', 'nested'));

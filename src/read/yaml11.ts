@@ -23,11 +23,17 @@ export interface ScalarProblem {
 }
 
 const BOOL_NULL: ReadonlyMap<string, GoScalar> = new Map<string, GoScalar>([
-  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((s) => [s, { kind: 'bool', value: true }] as const),
-  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((s) => [s, { kind: 'bool', value: false }] as const),
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map(
+    (s) => [s, { kind: 'bool', value: true }] as const,
+  ),
+  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map(
+    (s) => [s, { kind: 'bool', value: false }] as const,
+  ),
   ...['', '~', 'null', 'Null', 'NULL'].map((s) => [s, { kind: 'null' }] as const),
   ...['.nan', '.NaN', '.NAN'].map((s) => [s, { kind: 'float', value: Number.NaN }] as const),
-  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map((s) => [s, { kind: 'float', value: Number.POSITIVE_INFINITY }] as const),
+  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map(
+    (s) => [s, { kind: 'float', value: Number.POSITIVE_INFINITY }] as const,
+  ),
   ...['-.inf', '-.Inf', '-.INF'].map((s) => [s, { kind: 'float', value: Number.NEGATIVE_INFINITY }] as const),
 ]);
 
@@ -120,7 +126,8 @@ function parseDotFloat(s: string): number | undefined {
  * The `2006-1-2…` forms go-yaml tries with time.Parse (needed only to check `!!timestamp`;
  * an untagged scalar starting with `YYYY-` is a string either way).
  */
-const TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]+)?(?:Z|[-+][0-9]{2}:[0-9]{2}))|(?: [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]+)?))?$/;
+const TIMESTAMP =
+  /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]+)?(?:Z|[-+][0-9]{2}:[0-9]{2}))|(?: [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]+)?))?$/;
 
 /** go-yaml v2 `resolve("", s)`: what an unquoted, untagged scalar is. */
 export function resolvePlain(s: string): GoScalar {
@@ -161,11 +168,17 @@ export function resolveTagged(tag: string, s: string): GoScalar | ScalarProblem 
       return { kind: 'str', value: s };
     case 'binary':
       return decodeBinary(s);
-    case 'int': case 'float': case 'bool': case 'null': case 'timestamp': {
+    case 'int':
+    case 'float':
+    case 'bool':
+    case 'null':
+    case 'timestamp': {
       const r = resolvePlain(s);
       if (r.kind === short) return r;
       if (short === 'float' && r.kind === 'int') return { kind: 'float', value: Number(r.value) };
-      return unsupported(`a value tagged !!${short} is not a${short === 'int' ? 'n' : ''} ${short} (kubectl: cannot decode it as a !!${short}); remove the tag or fix the value`);
+      return unsupported(
+        `a value tagged !!${short} is not a${short === 'int' ? 'n' : ''} ${short} (kubectl: cannot decode it as a !!${short}); remove the tag or fix the value`,
+      );
     }
     default:
       return { kind: 'str', value: s };
@@ -174,7 +187,8 @@ export function resolveTagged(tag: string, s: string): GoScalar | ScalarProblem 
 
 function decodeBinary(s: string): GoScalar | ScalarProblem {
   const b64 = s.replace(/[\r\n]/g, '');
-  if (b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) return unsupported('a !!binary value is not valid base64');
+  if (b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64))
+    return unsupported('a !!binary value is not valid base64');
   return { kind: 'str', value: Buffer.from(b64, 'base64').toString('utf8') };
 }
 
@@ -187,7 +201,8 @@ export function isProblem(v: GoScalar | ScalarProblem): v is ScalarProblem {
 }
 
 const SAFE = 2n ** 53n;
-export const INT_PRECISION_MESSAGE = 'an integer beyond ±2^53: kubectl sends it exactly, but it cannot be carried exactly here; quote it if it is text';
+export const INT_PRECISION_MESSAGE =
+  'an integer beyond ±2^53: kubectl sends it exactly, but it cannot be carried exactly here; quote it if it is text';
 
 /** Whether an integer is beyond what a JavaScript number holds exactly but within int64 (kubectl sends it exactly). */
 export function loosesPrecision(v: bigint): boolean {
@@ -202,14 +217,22 @@ export function loosesPrecision(v: bigint): boolean {
  */
 export function jsonValue(v: GoScalar): unknown | ScalarProblem {
   switch (v.kind) {
-    case 'str': case 'timestamp': return v.value;
-    case 'null': return null;
-    case 'bool': return v.value;
+    case 'str':
+    case 'timestamp':
+      return v.value;
+    case 'null':
+      return null;
+    case 'bool':
+      return v.value;
     case 'int':
-      return loosesPrecision(v.value) ? ({ rule: 'yaml-int-precision', message: INT_PRECISION_MESSAGE } satisfies ScalarProblem) : Number(v.value);
+      return loosesPrecision(v.value)
+        ? ({ rule: 'yaml-int-precision', message: INT_PRECISION_MESSAGE } satisfies ScalarProblem)
+        : Number(v.value);
     case 'float':
       if (Number.isFinite(v.value)) return v.value;
-      return unsupported(`${Number.isNaN(v.value) ? '.nan' : '.inf'} cannot be sent as JSON (kubectl: json: unsupported value); quote it if it is text`);
+      return unsupported(
+        `${Number.isNaN(v.value) ? '.nan' : '.inf'} cannot be sent as JSON (kubectl: json: unsupported value); quote it if it is text`,
+      );
   }
 }
 
@@ -221,11 +244,19 @@ export function isValueProblem(value: unknown): value is ScalarProblem {
 /** The JSON key sigs.k8s.io/yaml makes of a map key (`yaml.go:205-249`, reference §1.3). */
 export function jsonKey(v: GoScalar): string | ScalarProblem {
   switch (v.kind) {
-    case 'str': case 'timestamp': return v.value;
-    case 'bool': return v.value ? 'true' : 'false';
-    case 'int': return v.value.toString();
-    case 'float': return formatFloat32(v.value);
-    case 'null': return unsupported('a null key (~, null or an empty key) cannot be sent as JSON (kubectl: unsupported map key); quote it if it is text');
+    case 'str':
+    case 'timestamp':
+      return v.value;
+    case 'bool':
+      return v.value ? 'true' : 'false';
+    case 'int':
+      return v.value.toString();
+    case 'float':
+      return formatFloat32(v.value);
+    case 'null':
+      return unsupported(
+        'a null key (~, null or an empty key) cannot be sent as JSON (kubectl: unsupported map key); quote it if it is text',
+      );
   }
 }
 

@@ -8,10 +8,16 @@ describe('settings', () => {
   });
 
   it('types the controller knobs (boolean, map, strings)', () => {
-    const ok = parseSettings({ mcpEgressPlaintext: true, defaultAgentNodeSelector: { disk: 'ssd' }, agentBindHost: '::', uiUrl: 'https://ui' }, 'k.yaml');
+    const ok = parseSettings(
+      { mcpEgressPlaintext: true, defaultAgentNodeSelector: { disk: 'ssd' }, agentBindHost: '::', uiUrl: 'https://ui' },
+      'k.yaml',
+    );
     expect(ok.diagnostics).toEqual([]);
     const bad = parseSettings({ mcpEgressPlaintext: 'on', defaultAgentNodeSelector: ['disk=ssd'] }, 'k.yaml');
-    expect(bad.diagnostics.map((d) => d.message)).toEqual(["setting 'mcpEgressPlaintext' must be true or false", "setting 'defaultAgentNodeSelector' must be a map of strings"]);
+    expect(bad.diagnostics.map((d) => d.message)).toEqual([
+      "setting 'mcpEgressPlaintext' must be true or false",
+      "setting 'defaultAgentNodeSelector' must be a map of strings",
+    ]);
   });
 
   it('accepts valid values and reports each bad key with a message naming what it wants', () => {

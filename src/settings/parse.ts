@@ -13,18 +13,27 @@ type PropertySchema = { type: string; enum?: string[] };
 
 /** The settings keys, their kinds and allowed values — read from schemas/settings.json, the one source. */
 /** (A null-prototype object: a key named `constructor` or `toString` is unknown, not a lookup on Object.prototype.) */
-export const SETTINGS_KEYS: Record<string, { kind: Kind; values?: string[] }> = nullPrototype(Object.fromEntries(
-  Object.entries(schema.properties as Record<string, PropertySchema>).map(([key, p]) => [
-    key,
-    { kind: p.type === 'boolean' ? 'bool' : p.type === 'object' ? 'map' : p.type === 'array' ? 'list' : 'string', ...(p.enum ? { values: p.enum } : {}) },
-  ]),
-));
+export const SETTINGS_KEYS: Record<string, { kind: Kind; values?: string[] }> = nullPrototype(
+  Object.fromEntries(
+    Object.entries(schema.properties as Record<string, PropertySchema>).map(([key, p]) => [
+      key,
+      {
+        kind: p.type === 'boolean' ? 'bool' : p.type === 'object' ? 'map' : p.type === 'array' ? 'list' : 'string',
+        ...(p.enum ? { values: p.enum } : {}),
+      },
+    ]),
+  ),
+);
 
 function nullPrototype<T extends object>(o: T): T {
   return Object.assign(Object.create(null) as T, o);
 }
 
-export function parseSettings(value: unknown, file: string, origin?: Origin): { settings: Partial<Settings>; diagnostics: Diagnostic[] } {
+export function parseSettings(
+  value: unknown,
+  file: string,
+  origin?: Origin,
+): { settings: Partial<Settings>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const settings: Record<string, unknown> = Object.create(null);
   const fail = (key: string[], message: string) => {
@@ -43,12 +52,23 @@ export function parseSettings(value: unknown, file: string, origin?: Origin): { 
       continue;
     }
     const ok =
-      spec.kind === 'string' ? typeof v === 'string' && (!spec.values || spec.values.includes(v))
-      : spec.kind === 'bool' ? typeof v === 'boolean'
-      : spec.kind === 'list' ? Array.isArray(v) && v.every((x) => typeof x === 'string')
-      : !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+      spec.kind === 'string'
+        ? typeof v === 'string' && (!spec.values || spec.values.includes(v))
+        : spec.kind === 'bool'
+          ? typeof v === 'boolean'
+          : spec.kind === 'list'
+            ? Array.isArray(v) && v.every((x) => typeof x === 'string')
+            : !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
     if (!ok) {
-      const want = spec.values ? `one of ${spec.values.join(', ')}` : spec.kind === 'bool' ? 'true or false' : spec.kind === 'map' ? 'a map of strings' : spec.kind === 'list' ? 'a list of strings' : 'a string';
+      const want = spec.values
+        ? `one of ${spec.values.join(', ')}`
+        : spec.kind === 'bool'
+          ? 'true or false'
+          : spec.kind === 'map'
+            ? 'a map of strings'
+            : spec.kind === 'list'
+              ? 'a list of strings'
+              : 'a string';
       fail([k], `setting '${k}' must be ${want}`);
       continue;
     }

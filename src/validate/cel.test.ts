@@ -5,9 +5,12 @@ const rules = (kind: string, spec: object) => celViolations(kind, { spec }).map(
 
 describe('CEL rules of the CRDs', () => {
   it('Agent: systemMessage and systemMessageFrom are exclusive', () => {
-    expect(rules('Agent', { type: 'Declarative', declarative: { systemMessage: 'a', systemMessageFrom: { type: 'ConfigMap', name: 'c', key: 'k' } } })).toEqual([
-      'cel-system-message-exclusive spec.declarative.systemMessageFrom',
-    ]);
+    expect(
+      rules('Agent', {
+        type: 'Declarative',
+        declarative: { systemMessage: 'a', systemMessageFrom: { type: 'ConfigMap', name: 'c', key: 'k' } },
+      }),
+    ).toEqual(['cel-system-message-exclusive spec.declarative.systemMessageFrom']);
   });
 
   it('Agent tools: requireApproval ⊆ toolNames, exactly one of value/valueFrom, type matches the reference', () => {
@@ -16,7 +19,11 @@ describe('CEL rules of the CRDs', () => {
         type: 'Declarative',
         declarative: {
           tools: [
-            { type: 'McpServer', mcpServer: { name: 'm', toolNames: ['a'], requireApproval: ['a', 'b'] }, headersFrom: [{ name: 'h' }] },
+            {
+              type: 'McpServer',
+              mcpServer: { name: 'm', toolNames: ['a'], requireApproval: ['a', 'b'] },
+              headersFrom: [{ name: 'h' }],
+            },
             { type: 'Agent', mcpServer: { name: 'm' } },
             { type: 'McpServer', mcpServer: { name: 'm' }, isolateSessions: true },
           ],
@@ -36,20 +43,34 @@ describe('CEL rules of the CRDs', () => {
       'cel-provider-block spec.anthropic',
       'cel-api-key-secret spec.apiKeySecret',
     ]);
-    expect(rules('ModelConfig', { provider: 'Bedrock', model: 'm', bedrock: { region: 'r' }, apiKeySecret: 's' })).toEqual([]);
-    expect(rules('ModelConfig', { provider: 'Gemini', model: 'm', apiKeyPassthrough: true })).toEqual(['cel-api-key-passthrough spec.apiKeyPassthrough']);
+    expect(
+      rules('ModelConfig', { provider: 'Bedrock', model: 'm', bedrock: { region: 'r' }, apiKeySecret: 's' }),
+    ).toEqual([]);
+    expect(rules('ModelConfig', { provider: 'Gemini', model: 'm', apiKeyPassthrough: true })).toEqual([
+      'cel-api-key-passthrough spec.apiKeyPassthrough',
+    ]);
   });
 
   it('RemoteMCPServer: no tls with an http:// URL; CA pinning forbids cross-namespace use; TLS pairs', () => {
-    expect(rules('RemoteMCPServer', { url: 'http://x/mcp', tls: { caCertSecretRef: 'ca' }, allowedNamespaces: { from: 'All' } })).toEqual([
+    expect(
+      rules('RemoteMCPServer', {
+        url: 'http://x/mcp',
+        tls: { caCertSecretRef: 'ca' },
+        allowedNamespaces: { from: 'All' },
+      }),
+    ).toEqual([
       'cel-tls-plain-url spec.tls',
       'cel-tls-cross-namespace spec.allowedNamespaces.from',
       'cel-tls-ca spec.tls.caCertSecretRef',
     ]);
-    expect(rules('RemoteMCPServer', { url: 'https://x', tls: { disableSystemCAs: true } })).toEqual(['cel-tls-ca spec.tls.disableSystemCAs']);
+    expect(rules('RemoteMCPServer', { url: 'https://x', tls: { disableSystemCAs: true } })).toEqual([
+      'cel-tls-ca spec.tls.disableSystemCAs',
+    ]);
   });
 
   it('MCPServer: serviceAccount and serviceAccountName are exclusive', () => {
-    expect(rules('MCPServer', { deployment: { serviceAccount: {}, serviceAccountName: 'x' } })).toEqual(['cel-service-account-exclusive spec.deployment']);
+    expect(rules('MCPServer', { deployment: { serviceAccount: {}, serviceAccountName: 'x' } })).toEqual([
+      'cel-service-account-exclusive spec.deployment',
+    ]);
   });
 });

@@ -13,7 +13,10 @@ import { KNOWN_KAGENT_KINDS, REFERENCED_ONLY_VERSIONS, SUPPORTED_VERSIONS } from
 
 export { SUPPORTED_VERSIONS };
 
-export function validateInputs(objects: readonly InputObject[], settings: Settings): { objects: InputObject[]; diagnostics: Diagnostic[] } {
+export function validateInputs(
+  objects: readonly InputObject[],
+  settings: Settings,
+): { objects: InputObject[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const out: InputObject[] = [];
   for (const o of objects) {
@@ -36,12 +39,22 @@ export function validateInputs(objects: readonly InputObject[], settings: Settin
       continue;
     }
     if (o.apiVersion !== wanted) {
-      diagnostics.push(at(o.origin, ['apiVersion'], 'error', 'input-unsupported-version', `${o.kind} ${o.apiVersion} is not supported; write it as ${wanted}`, keyOf(o)));
+      diagnostics.push(
+        at(
+          o.origin,
+          ['apiVersion'],
+          'error',
+          'input-unsupported-version',
+          `${o.kind} ${o.apiVersion} is not supported; write it as ${wanted}`,
+          keyOf(o),
+        ),
+      );
       continue;
     }
     const severity = settings.validate === 'strict' ? 'error' : 'warning';
     diagnostics.push(...schemaDiagnostics(o, severity));
-    for (const v of celViolations(o.kind, o.body)) diagnostics.push(at(o.origin, v.path, severity, v.rule, v.message, keyOf(o)));
+    for (const v of celViolations(o.kind, o.body))
+      diagnostics.push(at(o.origin, v.path, severity, v.rule, v.message, keyOf(o)));
     // In place: the parsed body is this run's own copy, read by nothing else (no clone of every input).
     const body = settings.crdDefaults ? applyCrdDefaultsInPlace(o.kind, o.body) : o.body;
     const validated = { ...o, body };
@@ -76,8 +89,27 @@ function referencedOnlyDiagnostics(o: InputObject): Diagnostic[] {
   const nameProblems = nameDiagnostics(o);
   if (nameProblems.length > 0) return nameProblems;
   const wanted = REFERENCED_ONLY_VERSIONS[o.kind]!;
-  if (o.apiVersion !== wanted) return [at(o.origin, ['apiVersion'], 'error', 'input-unsupported-version', `${o.kind} ${o.apiVersion} is not supported; write it as ${wanted}`, keyOf(o))];
-  return [at(o.origin, ['kind'], 'warning', 'input-sandboxagent-not-rendered', `${o.kind} ${o.namespace}/${o.name} is read as an agent tool target but not rendered: the objects it becomes depend on the sandbox backend (out of scope)`, keyOf(o))];
+  if (o.apiVersion !== wanted)
+    return [
+      at(
+        o.origin,
+        ['apiVersion'],
+        'error',
+        'input-unsupported-version',
+        `${o.kind} ${o.apiVersion} is not supported; write it as ${wanted}`,
+        keyOf(o),
+      ),
+    ];
+  return [
+    at(
+      o.origin,
+      ['kind'],
+      'warning',
+      'input-sandboxagent-not-rendered',
+      `${o.kind} ${o.namespace}/${o.name} is read as an agent tool target but not rendered: the objects it becomes depend on the sandbox backend (out of scope)`,
+      keyOf(o),
+    ),
+  ];
 }
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -90,10 +122,28 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 function nameDiagnostics(o: InputObject): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!(o.name.length <= 253 && DNS1123_SUBDOMAIN.test(o.name))) {
-    out.push(at(o.origin, ['metadata', 'name'], 'error', 'input-invalid-name', `metadata.name '${o.name}' is not a valid Kubernetes name: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit`, keyOf(o)));
+    out.push(
+      at(
+        o.origin,
+        ['metadata', 'name'],
+        'error',
+        'input-invalid-name',
+        `metadata.name '${o.name}' is not a valid Kubernetes name: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit`,
+        keyOf(o),
+      ),
+    );
   }
   if (!(o.namespace.length <= 63 && DNS1123_LABEL.test(o.namespace))) {
-    out.push(at(o.origin, ['metadata', 'namespace'], 'error', 'input-invalid-name', `namespace '${o.namespace}' is not a valid Kubernetes namespace: at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit`, keyOf(o)));
+    out.push(
+      at(
+        o.origin,
+        ['metadata', 'namespace'],
+        'error',
+        'input-invalid-name',
+        `namespace '${o.namespace}' is not a valid Kubernetes namespace: at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit`,
+        keyOf(o),
+      ),
+    );
   }
   return out;
 }

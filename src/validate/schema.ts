@@ -37,7 +37,11 @@ export function schemaDiagnostics(o: InputObject, severity: Severity): Diagnosti
 }
 
 function toDiagnostic(o: InputObject, e: ErrorObject, severity: Severity): Diagnostic {
-  const path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const path = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const field = path.join('.') || '(root)';
   const key = keyOf(o);
   // The validators are generated without ajv's `verbose` (a third of their code): the value is read back here.
@@ -46,23 +50,50 @@ function toDiagnostic(o: InputObject, e: ErrorObject, severity: Severity): Diagn
     case 'additionalProperties': {
       const extra = String((e.params as { additionalProperty: string }).additionalProperty);
       const full = [...path, extra];
-      const boolKey = extra === 'true' || extra === 'false'
-        ? ` (kubectl reads an unquoted key ${extra === 'true' ? 'y, yes or on' : 'n, no or off'} as ${extra}: quote the key, e.g. "${extra === 'true' ? 'y' : 'n'}":)`
-        : '';
-      return at(o.origin, full, severity, 'schema-unknown-field', `unknown field ${full.join('.')} in ${o.kind} ${o.apiVersion}; remove it or fix its spelling${boolKey}`, key);
+      const boolKey =
+        extra === 'true' || extra === 'false'
+          ? ` (kubectl reads an unquoted key ${extra === 'true' ? 'y, yes or on' : 'n, no or off'} as ${extra}: quote the key, e.g. "${extra === 'true' ? 'y' : 'n'}":)`
+          : '';
+      return at(
+        o.origin,
+        full,
+        severity,
+        'schema-unknown-field',
+        `unknown field ${full.join('.')} in ${o.kind} ${o.apiVersion}; remove it or fix its spelling${boolKey}`,
+        key,
+      );
     }
     case 'required': {
       const missing = String((e.params as { missingProperty: string }).missingProperty);
       return at(o.origin, path, severity, 'schema-required', `${[...path, missing].join('.')} is required`, key);
     }
     case 'enum': {
-      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ');
-      return at(o.origin, path, severity, 'schema-enum', `${field} must be one of ${allowed}, got ${quoted(data)}`, key);
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? [])
+        .map((v) => JSON.stringify(v))
+        .join(', ');
+      return at(
+        o.origin,
+        path,
+        severity,
+        'schema-enum',
+        `${field} must be one of ${allowed}, got ${quoted(data)}`,
+        key,
+      );
     }
     case 'type': {
       const want = String((e.params as { type: string | string[] }).type);
-      const got = data === null ? 'null' : Array.isArray(data) ? 'a list' : typeof data === 'object' ? 'a mapping' : `the ${typeof data} ${quoted(data)}`;
-      const quote = want.includes('string') && (typeof data === 'number' || typeof data === 'boolean') ? quoteAdvice(o, path, data) : '';
+      const got =
+        data === null
+          ? 'null'
+          : Array.isArray(data)
+            ? 'a list'
+            : typeof data === 'object'
+              ? 'a mapping'
+              : `the ${typeof data} ${quoted(data)}`;
+      const quote =
+        want.includes('string') && (typeof data === 'number' || typeof data === 'boolean')
+          ? quoteAdvice(o, path, data)
+          : '';
       return at(o.origin, path, severity, 'schema-type', `${field} must be ${want}, got ${got}${quote}`, key);
     }
     default:
@@ -111,6 +142,7 @@ function quoteAdvice(o: InputObject, path: Array<string | number>, data: number 
 
 function valueAt(root: unknown, path: Array<string | number>): unknown {
   let cur = root;
-  for (const p of path) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[p] : undefined;
+  for (const p of path)
+    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[p] : undefined;
   return cur;
 }

@@ -38,7 +38,9 @@ function parseDockerfile(file: string): Dockerfile {
 
 /** Paths the build context keeps: our .dockerignore is `*` followed by `!path` exceptions. */
 function contextKeeps(source: string): boolean {
-  const lines = readFileSync(path.join(repoRoot, '.dockerignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  const lines = readFileSync(path.join(repoRoot, '.dockerignore'), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
   expect(lines[0]).toBe('*');
   const kept = lines.slice(1).map((l) => l.replace(/^!/, '').replace(/\/$/, ''));
   const rel = source.replace(/\/$/, '');
@@ -89,8 +91,11 @@ describe.each([
 
   it('builds on a pinned Node 24 LTS image, with OCI labels, as a non-root user', () => {
     expect(df.from).toMatch(/^node:24\.\d+\.\d+-alpine$/);
-    for (const label of ['title', 'description', 'source', 'licenses', 'version']) expect(df.labels[`org.opencontainers.image.${label}`]).toBeTruthy();
-    expect(df.labels['org.opencontainers.image.version']).toBe(JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
+    for (const label of ['title', 'description', 'source', 'licenses', 'version'])
+      expect(df.labels[`org.opencontainers.image.${label}`]).toBeTruthy();
+    expect(df.labels['org.opencontainers.image.version']).toBe(
+      JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version,
+    );
     expect(df.user).toBe(user);
   });
 
@@ -101,7 +106,8 @@ describe.each([
     const bin = path.join(root, df.workdir, 'bin/kagent-render.mjs');
     // The krm image's ENTRYPOINT; the Argo CD sidecar runs the same binary through plugin.yaml.
     const argv = df.entrypoint ? [bin, ...df.entrypoint.slice(2)] : [bin, 'krm'];
-    if (df.entrypoint) expect(df.entrypoint.slice(0, 2)).toEqual(['node', path.join(df.workdir, 'bin/kagent-render.mjs')]);
+    if (df.entrypoint)
+      expect(df.entrypoint.slice(0, 2)).toEqual(['node', path.join(df.workdir, 'bin/kagent-render.mjs')]);
     const r = spawnSync(process.execPath, argv, {
       input: resourceList,
       encoding: 'utf8',

@@ -21,7 +21,9 @@ beforeAll(() => {
   files = info!.files.map((f) => f.path);
   project = tempDir('consumer');
   writeFileSync(path.join(project, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}\n');
-  const installed = run('npm', ['install', '--offline', '--no-audit', '--no-fund', path.join(out, info!.filename)], { cwd: project });
+  const installed = run('npm', ['install', '--offline', '--no-audit', '--no-fund', path.join(out, info!.filename)], {
+    cwd: project,
+  });
   expect(installed.status, installed.stderr).toBe(0);
 }, 120_000);
 
@@ -33,14 +35,29 @@ describe('the packed npm package', () => {
   });
 
   it('ships the bundle, its map, both executables, the schemas, the LICENSE and no sources or tests', () => {
-    for (const f of ['dist/kagent-render.cjs', 'dist/kagent-render.cjs.map', 'bin/kagent-render.mjs', 'bin/kagent-render-krm.mjs', 'schemas/settings.json', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
+    for (const f of [
+      'dist/kagent-render.cjs',
+      'dist/kagent-render.cjs.map',
+      'bin/kagent-render.mjs',
+      'bin/kagent-render-krm.mjs',
+      'schemas/settings.json',
+      'LICENSE',
+      'CHANGELOG.md',
+      'package.json',
+    ]) {
       expect(files).toContain(f);
     }
-    expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('node_modules/'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('node_modules/'))).toEqual(
+      [],
+    );
   });
 
   it('installed from the tarball alone, renders with kagent-render build', () => {
-    const r = run(path.join(project, 'node_modules/.bin/kagent-render'), ['build', path.join(repoRoot, 'examples/mcp-tls')], { cwd: project });
+    const r = run(
+      path.join(project, 'node_modules/.bin/kagent-render'),
+      ['build', path.join(repoRoot, 'examples/mcp-tls')],
+      { cwd: project },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('kind: Deployment');
@@ -48,9 +65,15 @@ describe('the packed npm package', () => {
   });
 
   it('installed from the tarball alone, runs as a KRM function with kagent-render-krm', () => {
-    const items = parseAllDocuments(readFileSync(path.join(repoRoot, 'examples/mcp-tls/mcpserver.yaml'), 'utf8')).map((d) => d.toJS());
+    const items = parseAllDocuments(readFileSync(path.join(repoRoot, 'examples/mcp-tls/mcpserver.yaml'), 'utf8')).map(
+      (d) => d.toJS(),
+    );
     const input = stringify({ apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', items });
-    const r = run(path.join(project, 'node_modules/.bin/kagent-render-krm'), [], { cwd: project, input, stdio: ['pipe', 'pipe', 'pipe'] });
+    const r = run(path.join(project, 'node_modules/.bin/kagent-render-krm'), [], {
+      cwd: project,
+      input,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('kind: ResourceList');

@@ -13,13 +13,17 @@ describe('kagent-render build refuses what the API server would refuse', () => {
     const r = cli(['build', '.'], { cwd: input('apiserver-hostile-agent-config-volume') });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('objects.yaml:26:17: error[apiserver-volume-name]: Deployment default/helper: spec.template.spec.volumes[2].name: Duplicate value: "config"');
+    expect(r.stderr).toContain(
+      'objects.yaml:26:17: error[apiserver-volume-name]: Deployment default/helper: spec.template.spec.volumes[2].name: Duplicate value: "config"',
+    );
   });
 
   it('an MCPServer tls.secretRef `Search_Client.TLS` → ref-name-invalid at the secretRef (line 11)', () => {
     const r = cli(['build', '.'], { cwd: input('apiserver-hostile-tls-secret-name') });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/objects\.yaml:11:18: error\[ref-name-invalid\]: MCPServer default\/search: spec\.httpTransport\.tls\.secretRef: Invalid value: "Search_Client\.TLS"/);
+    expect(r.stderr).toMatch(
+      /objects\.yaml:11:18: error\[ref-name-invalid\]: MCPServer default\/search: spec\.httpTransport\.tls\.secretRef: Invalid value: "Search_Client\.TLS"/,
+    );
   });
 });

@@ -69,7 +69,9 @@ describe('Argo CD config management plugin', () => {
       ARGOCD_APP_PARAMETERS: JSON.stringify([{ name: 'defaultAgentPodLabels', map: { team: 'ml' } }]),
     });
     expect(r.status).toBe(0);
-    const expected = cli(['build', '.', '--profile', 'controller', '--default-agent-pod-labels', 'team=ml'], { cwd: appPath });
+    const expected = cli(['build', '.', '--profile', 'controller', '--default-agent-pod-labels', 'team=ml'], {
+      cwd: appPath,
+    });
     expect(expected.status).toBe(0);
     expect(r.stdout).toBe(expected.stdout);
     expect(r.stdout).toContain('ownerReferences');
@@ -79,7 +81,10 @@ describe('Argo CD config management plugin', () => {
   it('generate fails with our diagnostic on stderr and nothing on stdout for an invalid Agent', () => {
     const broken = copyExample('mcp-tls', tempDir('argocd-broken'));
     const agentFile = path.join(broken, 'agent.yaml');
-    writeFileSync(agentFile, readFileSync(agentFile, 'utf8').replace('modelConfig: default-model-config', 'modelConfig: missing-model'));
+    writeFileSync(
+      agentFile,
+      readFileSync(agentFile, 'utf8').replace('modelConfig: default-model-config', 'modelConfig: missing-model'),
+    );
     const r = cmp(generate, {}, broken);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
@@ -105,7 +110,9 @@ describe('Argo CD config management plugin', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const objects = parseAllDocuments(r.stdout).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
-    const rendered = parseAllDocuments(cli(['build', '.', '--namespace', 'kagent'], { cwd: mixed }).stdout).map((d) => d.toJS());
+    const rendered = parseAllDocuments(cli(['build', '.', '--namespace', 'kagent'], { cwd: mixed }).stdout).map((d) =>
+      d.toJS(),
+    );
     const web = parseAllDocuments(readFileSync(path.join(mixed, 'web.yaml'), 'utf8')).map((d) => d.toJS());
     // No Kustomization, no KagentRender functionConfig, no ModelConfig/MCPServer/Agent inputs.
     expect(objects).toEqual([...rendered, ...web]);
@@ -123,12 +130,17 @@ describe('Argo CD config management plugin', () => {
     expect(r.stderr).toMatch(/^agent\.yaml:\d+:7: error\[input-unknown-kind\]: kind Agnet /m);
 
     const empty = tempDir('argocd-empty');
-    writeFileSync(path.join(empty, 'model.json'), JSON.stringify(parse(readFileSync(path.join(repoRoot, 'examples/mcp-tls/modelconfig.yaml'), 'utf8'))));
+    writeFileSync(
+      path.join(empty, 'model.json'),
+      JSON.stringify(parse(readFileSync(path.join(repoRoot, 'examples/mcp-tls/modelconfig.yaml'), 'utf8'))),
+    );
     expect(cmp(discover, {}, empty).stdout).toBe('model.json\n');
     const refused = cmp(generate, {}, empty);
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toMatch(/^\.:1:1: error\[render-empty\]: 1 input file\(s\) under \. render to nothing: an empty manifest set would make Argo CD prune/m);
+    expect(refused.stderr).toMatch(
+      /^\.:1:1: error\[render-empty\]: 1 input file\(s\) under \. render to nothing: an empty manifest set would make Argo CD prune/m,
+    );
     const allowed = cmp(generate, { ARGOCD_ENV_KAGENT_RENDER_ALLOW_EMPTY: 'true' }, empty);
     expect(allowed.status).toBe(0);
     expect(allowed.stdout).toBe('');
@@ -160,14 +172,19 @@ describe('Argo CD config management plugin', () => {
     expect(unknown.stderr).toMatch(/^kagent-render: unknown plugin variable ARGOCD_ENV_KAGENT_RENDER_PROFLE; known: /);
     const bad = cmp(generate, { ARGOCD_ENV_KAGENT_RENDER_CRD_DEFAULTS: 'yes' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('kagent-render: ARGOCD_ENV_KAGENT_RENDER_CRD_DEFAULTS must be "true" or "false", got "yes"\n');
+    expect(bad.stderr).toBe(
+      'kagent-render: ARGOCD_ENV_KAGENT_RENDER_CRD_DEFAULTS must be "true" or "false", got "yes"\n',
+    );
   });
 
   it('docs/integrations/argocd.md: its plugin block is deploy/argocd/plugin.yaml, its Application renders as its env and parameters say', () => {
     const doc = readFileSync(path.join(repoRoot, 'docs/integrations/argocd.md'), 'utf8');
     const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]));
     const [shownPlugin, application] = blocks;
-    expect({ ...plugin, spec: { ...plugin.spec, parameters: undefined } }).toEqual({ ...shownPlugin, spec: { ...shownPlugin.spec, parameters: undefined } });
+    expect({ ...plugin, spec: { ...plugin.spec, parameters: undefined } }).toEqual({
+      ...shownPlugin,
+      spec: { ...shownPlugin.spec, parameters: undefined },
+    });
     const source = application.spec.source.plugin;
     const appEnv: Record<string, string> = { ARGOCD_APP_NAMESPACE: application.spec.destination.namespace };
     for (const e of source.env) appEnv[`ARGOCD_ENV_${e.name}`] = e.value;
@@ -175,7 +192,11 @@ describe('Argo CD config management plugin', () => {
     const r = cmp(generate, appEnv);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(cli(['build', '.', '--profile', 'gitops', '--default-agent-pod-labels', 'team=ml', '--namespace', 'kagent'], { cwd: appPath }).stdout);
+    expect(r.stdout).toBe(
+      cli(['build', '.', '--profile', 'gitops', '--default-agent-pod-labels', 'team=ml', '--namespace', 'kagent'], {
+        cwd: appPath,
+      }).stdout,
+    );
     expect(r.stdout).toContain('team: ml');
   });
 });

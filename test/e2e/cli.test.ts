@@ -13,7 +13,9 @@ describe('kagent-render CLI', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('mountPath: /etc/kagent/mcp-tls/test-tls-client');
     expect(r.stdout).toContain('"url":"https://test-mcp.kagent:8443/mcp"');
-    expect(r.stdout).toContain('"tls_insecure_skip_verify":false,"tls_client_cert_path":"/etc/kagent/mcp-tls/test-tls-client"');
+    expect(r.stdout).toContain(
+      '"tls_insecure_skip_verify":false,"tls_client_cert_path":"/etc/kagent/mcp-tls/test-tls-client"',
+    );
   });
 
   it('--proxy-url sends the MCPServer tool through the proxy and keeps its TLS wiring', () => {
@@ -70,7 +72,10 @@ describe('kagent-render CLI', () => {
 
   it('writes nothing when any input is invalid', () => {
     const dir = copyExample('mcp-tls', tempDir('cli-invalid'));
-    writeFileSync(path.join(dir, 'agent.yaml'), readFileSync(path.join(dir, 'agent.yaml'), 'utf8').replace('default-model-config', 'nope'));
+    writeFileSync(
+      path.join(dir, 'agent.yaml'),
+      readFileSync(path.join(dir, 'agent.yaml'), 'utf8').replace('default-model-config', 'nope'),
+    );
     expect(cli(['build', '.', '-o', 'out'], { cwd: dir }).status).toBe(1);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
@@ -116,18 +121,29 @@ describe('kagent-render CLI', () => {
     const named = cli(['build', 'agents/mcp-tls', '--config', 'kagent-render.yaml'], { cwd: repo });
     expect(named.stdout).toContain('kagent-dev/kagent/golang-adk:0.9.0');
     expect(named.stdout).not.toContain('ownerReferences');
-    expect(cli(['build', 'agents/mcp-tls', '--config', 'nope.yaml'], { cwd: repo }).stderr).toBe('kagent-render: --config nope.yaml: no such file\n');
+    expect(cli(['build', 'agents/mcp-tls', '--config', 'nope.yaml'], { cwd: repo }).stderr).toBe(
+      'kagent-render: --config nope.yaml: no such file\n',
+    );
     // Inputs under different settings files: a usage error, not a silent pick.
     const other = copyExample('mcp-tls', path.join(repo, 'more'));
     const mixed = cli(['validate', 'agents/mcp-tls', path.relative(repo, other)], { cwd: repo });
     expect(mixed.status).toBe(2);
-    expect(mixed.stderr).toContain('the inputs have different settings files (agents/mcp-tls → agents/mcp-tls/kagent-render.yaml, more/mcp-tls → kagent-render.yaml)');
+    expect(mixed.stderr).toContain(
+      'the inputs have different settings files (agents/mcp-tls → agents/mcp-tls/kagent-render.yaml, more/mcp-tls → kagent-render.yaml)',
+    );
   });
 
   it('- reads a YAML stream from stdin (build, validate, graph); diagnostics name it <stdin>', () => {
-    const stream = ['modelconfig.yaml', 'mcpserver.yaml', 'agent.yaml'].map((f) => readFileSync(path.join(example, f), 'utf8')).join('---\n');
+    const stream = ['modelconfig.yaml', 'mcpserver.yaml', 'agent.yaml']
+      .map((f) => readFileSync(path.join(example, f), 'utf8'))
+      .join('---\n');
     const cwd = tempDir('cli-stdin');
-    const stdin = (args: string[], input: string) => run(process.execPath, [path.join(repoRoot, 'bin/kagent-render.mjs'), ...args], { cwd, input, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdin = (args: string[], input: string) =>
+      run(process.execPath, [path.join(repoRoot, 'bin/kagent-render.mjs'), ...args], {
+        cwd,
+        input,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
     expect(stdin(['build', '-'], stream).stdout).toBe(cli(['build', example]).stdout);
     expect(stdin(['validate', '-'], stream).status).toBe(0);
     expect(stdin(['graph', '-'], stream).stdout).toBe(cli(['graph', example]).stdout);
@@ -141,9 +157,16 @@ describe('kagent-render CLI', () => {
     const first = cli(['build', '.', '-oout'], { cwd: dir });
     expect(first.status).toBe(0);
     expect(first.stderr).toBe('kagent-render: wrote 3, unchanged 0, removed 0 in out\n');
-    expect(cli(['build', '.', '--output=out'], { cwd: dir }).stderr).toBe('kagent-render: wrote 0, unchanged 3, removed 0 in out\n');
+    expect(cli(['build', '.', '--output=out'], { cwd: dir }).stderr).toBe(
+      'kagent-render: wrote 0, unchanged 3, removed 0 in out\n',
+    );
     rmSync(path.join(dir, 'mcpserver.yaml'));
-    writeFileSync(path.join(dir, 'agent.yaml'), readFileSync(path.join(dir, 'agent.yaml'), 'utf8').replace(/      - type: McpServer[\s\S]*$/, '').replace('    tools:\n', ''));
+    writeFileSync(
+      path.join(dir, 'agent.yaml'),
+      readFileSync(path.join(dir, 'agent.yaml'), 'utf8')
+        .replace(/ {6}- type: McpServer[\s\S]*$/, '')
+        .replace('    tools:\n', ''),
+    );
     const quiet = cli(['build', '.', '-o', 'out', '--quiet'], { cwd: dir });
     expect(quiet.status, quiet.stderr).toBe(0);
     expect(quiet.stderr).toBe('');
@@ -152,12 +175,30 @@ describe('kagent-render CLI', () => {
 
   it('flags that do not apply to a command are usage errors (exit 2), naming the commands that have them', () => {
     const cases: Array<[string[], string]> = [
-      [['validate', example, '--format', 'json'], 'kagent-render: validate has no flag --format (it belongs to build, graph, diff); see kagent-render validate --help\n'],
-      [['validate', example, '-o', 'x'], 'kagent-render: validate has no flag -o (it belongs to build, graph, pre-commit); see kagent-render validate --help\n'],
-      [['graph', example, '--check'], 'kagent-render: graph has no flag --check (it belongs to build, pre-commit); see kagent-render graph --help\n'],
-      [['build', example, '--format', 'json', '-o', 'x'], 'kagent-render: --format applies to stdout only; -o DIR always writes YAML files\n'],
-      [['graph', example, '--format', 'yaml'], "kagent-render: --format must be one of mermaid, dot, json, got 'yaml'\n"],
-      [['build', example, '--check'], 'kagent-render: --check needs -o DIR: it compares DIR with what build would write\n'],
+      [
+        ['validate', example, '--format', 'json'],
+        'kagent-render: validate has no flag --format (it belongs to build, graph, diff); see kagent-render validate --help\n',
+      ],
+      [
+        ['validate', example, '-o', 'x'],
+        'kagent-render: validate has no flag -o (it belongs to build, graph, pre-commit); see kagent-render validate --help\n',
+      ],
+      [
+        ['graph', example, '--check'],
+        'kagent-render: graph has no flag --check (it belongs to build, pre-commit); see kagent-render graph --help\n',
+      ],
+      [
+        ['build', example, '--format', 'json', '-o', 'x'],
+        'kagent-render: --format applies to stdout only; -o DIR always writes YAML files\n',
+      ],
+      [
+        ['graph', example, '--format', 'yaml'],
+        "kagent-render: --format must be one of mermaid, dot, json, got 'yaml'\n",
+      ],
+      [
+        ['build', example, '--check'],
+        'kagent-render: --check needs -o DIR: it compares DIR with what build would write\n',
+      ],
     ];
     for (const [args, stderr] of cases) {
       const r = cli(args);
@@ -169,9 +210,15 @@ describe('kagent-render CLI', () => {
 
   it('graph: --format mermaid|dot|json, -o FILE, exit 1 on input errors like validate', () => {
     expect(cli(['graph', example]).stdout).toMatch(/^graph LR\n/);
-    expect(cli(['graph', example, '--format', 'dot']).stdout).toMatch(/^digraph kagent \{\n  rankdir=LR;\n[\s\S]*-> "MCPServer__kagent__test_2d_mcp" \[label="tool"\];\n/);
+    expect(cli(['graph', example, '--format', 'dot']).stdout).toMatch(
+      /^digraph kagent \{\n {2}rankdir=LR;\n[\s\S]*-> "MCPServer__kagent__test_2d_mcp" \[label="tool"\];\n/,
+    );
     const json = JSON.parse(cli(['graph', example, '--format=json']).stdout);
-    expect(json.edges).toContainEqual({ from: 'Agent__kagent__secure_2d_agent', to: 'MCPServer__kagent__test_2d_mcp', label: 'tool' });
+    expect(json.edges).toContainEqual({
+      from: 'Agent__kagent__secure_2d_agent',
+      to: 'MCPServer__kagent__test_2d_mcp',
+      label: 'tool',
+    });
     const dir = tempDir('cli-graph');
     expect(cli(['graph', example, '-o', path.join(dir, 'g.mmd')]).status).toBe(0);
     expect(readFileSync(path.join(dir, 'g.mmd'), 'utf8')).toBe(cli(['graph', example]).stdout);

@@ -7,7 +7,17 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { argsOf, README_COMMANDS } from '../harness/readme.js';
-import { cli, copyExample, missingTool, repoRoot, run, shimDir, suiteName, tempDir, withoutToolAnnotations } from '../harness/tools.js';
+import {
+  cli,
+  copyExample,
+  missingTool,
+  repoRoot,
+  run,
+  shimDir,
+  suiteName,
+  tempDir,
+  withoutToolAnnotations,
+} from '../harness/tools.js';
 
 const noKpt = missingTool('kpt', ['version']);
 
@@ -53,7 +63,11 @@ describe.skipIf(noKpt)(suiteName('kpt', noKpt), () => {
     const dir = pkg();
     const expected = tempDir('kpt-expected');
     expect(cli(['build', dir, '-o', expected]).status).toBe(0);
-    const r = run('kpt', argsOf(README_COMMANDS.kptEvalWrapper, { 'agents/': dir, 'deploy/kpt/kagent-render-krm': wrapper }), { env });
+    const r = run(
+      'kpt',
+      argsOf(README_COMMANDS.kptEvalWrapper, { 'agents/': dir, 'deploy/kpt/kagent-render-krm': wrapper }),
+      { env },
+    );
     expect(r.stderr + r.stdout).toContain('[PASS]');
     expect(r.status).toBe(0);
     for (const f of ['kagent/agent-secure-agent.yaml', 'kagent/mcpserver-test-mcp.yaml']) {
@@ -68,7 +82,9 @@ describe.skipIf(noKpt)(suiteName('kpt', noKpt), () => {
 
   it('kpt fn render --allow-exec runs a Kptfile pipeline', () => {
     const dir = pkg();
-    writeFileSync(path.join(dir, 'Kptfile'), `apiVersion: kpt.dev/v1
+    writeFileSync(
+      path.join(dir, 'Kptfile'),
+      `apiVersion: kpt.dev/v1
 kind: Kptfile
 metadata:
   name: agents
@@ -77,16 +93,25 @@ pipeline:
     - exec: ${wrapper}
       configMap:
         keepInputs: "true"
-`);
+`,
+    );
     const r = run('kpt', ['fn', 'render', dir, '--allow-exec'], { env });
     expect(r.status).toBe(0);
-    expect(objects(path.join(dir, 'kagent/agent-secure-agent.yaml')).map((o) => (o as { kind: string }).kind)).toEqual(['Secret', 'ServiceAccount', 'Deployment', 'Service']);
+    expect(objects(path.join(dir, 'kagent/agent-secure-agent.yaml')).map((o) => (o as { kind: string }).kind)).toEqual([
+      'Secret',
+      'ServiceAccount',
+      'Deployment',
+      'Service',
+    ]);
   });
 
   it('an invalid Agent fails the function and kpt shows our diagnostic', () => {
     const dir = pkg();
     const agent = path.join(dir, 'agent.yaml');
-    writeFileSync(agent, readFileSync(agent, 'utf8').replace('modelConfig: default-model-config', 'modelConfig: missing-model'));
+    writeFileSync(
+      agent,
+      readFileSync(agent, 'utf8').replace('modelConfig: default-model-config', 'modelConfig: missing-model'),
+    );
     const r = run('kpt', ['fn', 'eval', dir, '--exec', wrapper, '--', 'keepInputs=true'], { env });
     expect(r.status).not.toBe(0);
     expect(r.stdout + r.stderr).toContain("ModelConfig 'missing-model' not found");
@@ -101,7 +126,9 @@ pipeline:
     const r = run('kpt', argsOf(README_COMMANDS.kptEvalInstalled, { 'examples/krm-mixed': dir }), { env });
     expect(r.status).toBe(0);
     expect(existsSync(path.join(dir, 'agents.yaml'))).toBe(false);
-    for (const f of ['web.yaml', 'kustomization.yaml', 'render.yaml']) expect(readFileSync(path.join(dir, f), 'utf8')).toBe(readFileSync(path.join(example, f), 'utf8'));
-    for (const f of ['kagent/agent-shop-assistant.yaml', 'kagent/mcpserver-inventory.yaml']) expect(objects(path.join(dir, f))).toEqual(objects(path.join(expected, f)));
+    for (const f of ['web.yaml', 'kustomization.yaml', 'render.yaml'])
+      expect(readFileSync(path.join(dir, f), 'utf8')).toBe(readFileSync(path.join(example, f), 'utf8'));
+    for (const f of ['kagent/agent-shop-assistant.yaml', 'kagent/mcpserver-inventory.yaml'])
+      expect(objects(path.join(dir, f))).toEqual(objects(path.join(expected, f)));
   });
 });

@@ -49,7 +49,8 @@ function plugin(config: string, stdin: string) {
 
 describe('kustomize-plugin reads YAML 1.1', () => {
   it('config keepInputs through << and yes; stdin 0440 → 288, on → true, quoted strings stay strings', () => {
-    const config = 'apiVersion: render.kagent.dev/v1alpha1\nkind: KagentRender\nmetadata: {name: render}\nspec:\n  <<: {keepInputs: yes}\n';
+    const config =
+      'apiVersion: render.kagent.dev/v1alpha1\nkind: KagentRender\nmetadata: {name: render}\nspec:\n  <<: {keepInputs: yes}\n';
     const r = plugin(config, STDIN);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -62,16 +63,25 @@ describe('kustomize-plugin reads YAML 1.1', () => {
   });
 
   it('a config that starts with { is JSON: yes is not a JSON value → json-syntax at its position, exit 1', () => {
-    const r = plugin('{"apiVersion": "render.kagent.dev/v1alpha1", "kind": "KagentRender",\n "spec": {"keepInputs": yes}}\n', STDIN);
+    const r = plugin(
+      '{"apiVersion": "render.kagent.dev/v1alpha1", "kind": "KagentRender",\n "spec": {"keepInputs": yes}}\n',
+      STDIN,
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/render\.yaml:2:25: error\[json-syntax\]: the plugin config: invalid JSON/);
-    const ok = plugin('{"apiVersion": "render.kagent.dev/v1alpha1", "kind": "KagentRender", "spec": {"keepInputs": true}}', STDIN);
+    const ok = plugin(
+      '{"apiVersion": "render.kagent.dev/v1alpha1", "kind": "KagentRender", "spec": {"keepInputs": true}}',
+      STDIN,
+    );
     expect(ok.status).toBe(0);
   });
 
   it('stdin with keys kubectl reads as one (on and true) → yaml-duplicate-key at its line, exit 1', () => {
-    const r = plugin('apiVersion: render.kagent.dev/v1alpha1\nkind: KagentRender\nmetadata: {name: render}\n', `${STDIN}---\nkind: X\non: 1\ntrue: 2\n`);
+    const r = plugin(
+      'apiVersion: render.kagent.dev/v1alpha1\nkind: KagentRender\nmetadata: {name: render}\n',
+      `${STDIN}---\nkind: X\non: 1\ntrue: 2\n`,
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^<stdin>:30:1: error\[yaml-duplicate-key\]: map key 'true' is defined twice/);

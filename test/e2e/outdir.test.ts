@@ -42,11 +42,21 @@ interface Result {
 }
 
 function cli(args: string[], cwd: string, env: Record<string, string> = {}): Result {
-  const r = spawnSync(process.execPath, [binPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [binPath, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 64 << 20,
+  });
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
-function cliAsync(args: string[], cwd: string, env: Record<string, string> = {}, killAfterMs?: number): Promise<Result> {
+function cliAsync(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+  killAfterMs?: number,
+): Promise<Result> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [binPath, ...args], { cwd, env: { ...process.env, ...env } });
     let stdout = '';
@@ -62,10 +72,14 @@ function cliAsync(args: string[], cwd: string, env: Record<string, string> = {},
 function agents(from: number, to: number, message: string): string {
   const docs: string[] = [];
   for (let ns = 0; ns < 5; ns++) {
-    docs.push(`apiVersion: kagent.dev/v1alpha2\nkind: ModelConfig\nmetadata:\n  name: model\n  namespace: ns${ns}\nspec:\n  provider: OpenAI\n  model: gpt-4o\n  apiKeySecret: openai\n  apiKeySecretKey: OPENAI_API_KEY\n`);
+    docs.push(
+      `apiVersion: kagent.dev/v1alpha2\nkind: ModelConfig\nmetadata:\n  name: model\n  namespace: ns${ns}\nspec:\n  provider: OpenAI\n  model: gpt-4o\n  apiKeySecret: openai\n  apiKeySecretKey: OPENAI_API_KEY\n`,
+    );
   }
   for (let i = from; i < to; i++) {
-    docs.push(`apiVersion: kagent.dev/v1alpha2\nkind: Agent\nmetadata:\n  name: a${String(i).padStart(3, '0')}\n  namespace: ns${i % 5}\nspec:\n  type: Declarative\n  description: agent ${i}\n  declarative:\n    modelConfig: model\n    systemMessage: "${message}"\n`);
+    docs.push(
+      `apiVersion: kagent.dev/v1alpha2\nkind: Agent\nmetadata:\n  name: a${String(i).padStart(3, '0')}\n  namespace: ns${i % 5}\nspec:\n  type: Declarative\n  description: agent ${i}\n  declarative:\n    modelConfig: model\n    systemMessage: "${message}"\n`,
+    );
   }
   return docs.join('---\n');
 }
@@ -146,7 +160,8 @@ describe('crash safety: SIGKILL at random points of an update of hundreds of fil
   async function afterKill(): Promise<'old' | 'new'> {
     const interrupted = snapshot(out());
     const check = checkTree(out(), generated(newSnap), 'out');
-    if (check.diff === '' && check.problems.length === 0) expect(interrupted, '--check said up to date').toEqual(newSnap);
+    if (check.diff === '' && check.problems.length === 0)
+      expect(interrupted, '--check said up to date').toEqual(newSnap);
     await repairOutput(out(), 'out');
     const repaired = snapshot(out());
     if (JSON.stringify(repaired) === JSON.stringify(oldSnap)) return 'old';
@@ -188,11 +203,15 @@ describe('crash safety: SIGKILL at random points of an update of hundreds of fil
 
   it('a real build after a kill repairs first: --check fails on the leftovers, the next build ends up-to-date', () => {
     restoreOld();
-    const killed = cli(['build', 'b', '-o', 'out'], root, { KAGENT_RENDER_TEST_KILL_AT_STEP: String(Math.floor(steps / 2)) });
+    const killed = cli(['build', 'b', '-o', 'out'], root, {
+      KAGENT_RENDER_TEST_KILL_AT_STEP: String(Math.floor(steps / 2)),
+    });
     expect(killed.signal).toBe('SIGKILL');
     const check = cli(['build', 'b', '-o', 'out', '--check'], root);
     expect(check.status).toBe(1);
-    expect(check.stderr).toMatch(/^kagent-render: error: out holds leftovers of an interrupted or running kagent-render build \(out\//m);
+    expect(check.stderr).toMatch(
+      /^kagent-render: error: out holds leftovers of an interrupted or running kagent-render build \(out\//m,
+    );
     const next = cli(['build', 'b', '-o', 'out'], root);
     expect(next.status, next.stderr).toBe(0);
     expect(next.stderr).toMatch(/removed a stale lock on out \(pid \d+ on .* is not running\)/);
@@ -203,11 +222,17 @@ describe('crash safety: SIGKILL at random points of an update of hundreds of fil
   it('two concurrent builds of different inputs into one DIR (3 rounds): both succeed, DIR is exactly one of the two trees', async () => {
     for (let i = 0; i < 3; i++) {
       restoreOld();
-      const [a, b] = await Promise.all([cliAsync(['build', 'a', '-o', 'out'], root), cliAsync(['build', 'b', '-o', 'out'], root)]);
+      const [a, b] = await Promise.all([
+        cliAsync(['build', 'a', '-o', 'out'], root),
+        cliAsync(['build', 'b', '-o', 'out'], root),
+      ]);
       expect(a.status, a.stderr).toBe(0);
       expect(b.status, b.stderr).toBe(0);
       const final = snapshot(out());
-      expect([oldSnap, newSnap].some((s) => JSON.stringify(s) === JSON.stringify(final)), 'one complete tree, no leftovers').toBe(true);
+      expect(
+        [oldSnap, newSnap].some((s) => JSON.stringify(s) === JSON.stringify(final)),
+        'one complete tree, no leftovers',
+      ).toBe(true);
     }
   }, 120_000);
 });
@@ -227,11 +252,16 @@ describe('links in DIR, and where DIR may be', () => {
     rmSync(path.join(dir, 'rendered/kustomization.yaml'));
     symlinkSync('/proc/self/environ', path.join(dir, 'rendered/kustomization.yaml'));
     const env = { KAGENT_RENDER_TEST_TOKEN: 'token-value-that-must-not-leak' };
-    for (const args of [['build', '.', '-o', 'rendered', '--check'], ['pre-commit', '--check', '--output', 'rendered', '.']]) {
+    for (const args of [
+      ['build', '.', '-o', 'rendered', '--check'],
+      ['pre-commit', '--check', '--output', 'rendered', '.'],
+    ]) {
       const r = cli(args, dir, env);
       expect(r.status, args.join(' ')).toBe(1);
       expect(r.stdout + r.stderr).not.toContain('token-value-that-must-not-leak');
-      expect(r.stderr).toContain('kagent-render: error: refusing to replace rendered/kustomization.yaml: it is a symlink');
+      expect(r.stderr).toContain(
+        'kagent-render: error: refusing to replace rendered/kustomization.yaml: it is a symlink',
+      );
     }
     // build refuses too, and the link stays.
     const build = cli(['build', '.', '-o', 'rendered'], dir, env);
@@ -262,7 +292,9 @@ describe('links in DIR, and where DIR may be', () => {
     const dir = repo();
     const root = cli(['build', '.', '-o', '/'], dir);
     expect(root.status).toBe(2);
-    expect(root.stderr).toBe('kagent-render: -o / is the file-system root; write the output to a directory of its own\n');
+    expect(root.stderr).toBe(
+      'kagent-render: -o / is the file-system root; write the output to a directory of its own\n',
+    );
     symlinkSync('.', path.join(dir, 'alias'));
     const alias = cli(['build', '.', '-o', 'alias'], dir);
     expect(alias.status).toBe(2);
@@ -303,7 +335,9 @@ describe('permissions', () => {
    * nobody (65534) when it is, so that permissions apply in both cases.
    */
   function asUser(args: string[], cwd: string): Result {
-    const cmd = isRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+    const cmd = isRoot
+      ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]
+      : [process.execPath];
     const r = spawnSync(cmd[0], [...cmd.slice(1), binPath, ...args], { cwd, encoding: 'utf8' });
     return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
   }
@@ -321,41 +355,52 @@ describe('permissions', () => {
   const skip = isRoot && !hasSetpriv;
   const reason = skip ? ' — SKIPPED: running as root without setpriv, permissions do not apply to root' : '';
 
-  it.skipIf(skip)(`an unreadable subdirectory of DIR is an error for build and --check, not silently skipped pruning${reason}`, () => {
-    const dir = ownedRepo();
-    mkdirSync(path.join(dir, 'rendered/private'));
-    writeFileSync(path.join(dir, 'rendered/private/agent-old.yaml'), `${GENERATED_HEADER}\nstale\n`);
-    if (isRoot) spawnSync('chown', ['-R', '65534:65534', path.join(dir, 'rendered/private')]);
-    chmodSync(path.join(dir, 'rendered/private'), 0o000);
-    const before = snapshot(path.join(dir, 'rendered'));
-    for (const extra of [[], ['--check']]) {
-      const r = asUser(['build', '.', '-o', 'rendered', ...extra], dir);
-      expect(r.status, r.stderr).toBe(1);
-      expect(r.stderr).toContain('kagent-render: error: cannot read rendered/private (EACCES): an unreadable directory could hide stale generated files');
-    }
-    chmodSync(path.join(dir, 'rendered/private'), 0o755);
-    expect(snapshot(path.join(dir, 'rendered'))).toEqual(before);
-  });
+  it.skipIf(skip)(
+    `an unreadable subdirectory of DIR is an error for build and --check, not silently skipped pruning${reason}`,
+    () => {
+      const dir = ownedRepo();
+      mkdirSync(path.join(dir, 'rendered/private'));
+      writeFileSync(path.join(dir, 'rendered/private/agent-old.yaml'), `${GENERATED_HEADER}\nstale\n`);
+      if (isRoot) spawnSync('chown', ['-R', '65534:65534', path.join(dir, 'rendered/private')]);
+      chmodSync(path.join(dir, 'rendered/private'), 0o000);
+      const before = snapshot(path.join(dir, 'rendered'));
+      for (const extra of [[], ['--check']]) {
+        const r = asUser(['build', '.', '-o', 'rendered', ...extra], dir);
+        expect(r.status, r.stderr).toBe(1);
+        expect(r.stderr).toContain(
+          'kagent-render: error: cannot read rendered/private (EACCES): an unreadable directory could hide stale generated files',
+        );
+      }
+      chmodSync(path.join(dir, 'rendered/private'), 0o755);
+      expect(snapshot(path.join(dir, 'rendered'))).toEqual(before);
+    },
+  );
 
-  it.skipIf(skip)(`a permission failure midway (one namespace directory read-only) leaves the complete old tree${reason}`, () => {
-    const dir = ownedRepo();
-    // Two namespaces: kagent (writable) and later "zz" (read-only), both with changes.
-    const agent = readFileSync(path.join(dir, 'agent.yaml'), 'utf8');
-    const zz = (text: string) => text.replaceAll('namespace: kagent', 'namespace: zz');
-    mkdirSync(path.join(dir, 'zz'));
-    for (const f of ['agent.yaml', 'mcpserver.yaml', 'modelconfig.yaml']) writeFileSync(path.join(dir, 'zz', f), zz(readFileSync(path.join(dir, f), 'utf8')));
-    writeFileSync(path.join(dir, 'agent.yaml'), agent.replace('careful assistant', 'terse assistant'));
-    if (isRoot) spawnSync('chown', ['-R', '65534:65534', dir]);
-    const first = asUser(['build', '.', '-o', 'rendered'], dir);
-    expect(first.status, first.stderr).toBe(0);
-    const before = snapshot(path.join(dir, 'rendered'));
-    writeFileSync(path.join(dir, 'agent.yaml'), agent.replace('careful assistant', 'brief assistant'));
-    writeFileSync(path.join(dir, 'zz/agent.yaml'), zz(agent.replace('careful assistant', 'brief assistant')));
-    chmodSync(path.join(dir, 'rendered/zz'), 0o555);
-    const r = asUser(['build', '.', '-o', 'rendered'], dir);
-    expect(r.status, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/^kagent-render: error: cannot write .*rendered\/zz\/\.kagent-render\.new \(EACCES\); the previous contents of rendered are unchanged\n$/);
-    chmodSync(path.join(dir, 'rendered/zz'), 0o755);
-    expect(snapshot(path.join(dir, 'rendered'))).toEqual(before);
-  });
+  it.skipIf(skip)(
+    `a permission failure midway (one namespace directory read-only) leaves the complete old tree${reason}`,
+    () => {
+      const dir = ownedRepo();
+      // Two namespaces: kagent (writable) and later "zz" (read-only), both with changes.
+      const agent = readFileSync(path.join(dir, 'agent.yaml'), 'utf8');
+      const zz = (text: string) => text.replaceAll('namespace: kagent', 'namespace: zz');
+      mkdirSync(path.join(dir, 'zz'));
+      for (const f of ['agent.yaml', 'mcpserver.yaml', 'modelconfig.yaml'])
+        writeFileSync(path.join(dir, 'zz', f), zz(readFileSync(path.join(dir, f), 'utf8')));
+      writeFileSync(path.join(dir, 'agent.yaml'), agent.replace('careful assistant', 'terse assistant'));
+      if (isRoot) spawnSync('chown', ['-R', '65534:65534', dir]);
+      const first = asUser(['build', '.', '-o', 'rendered'], dir);
+      expect(first.status, first.stderr).toBe(0);
+      const before = snapshot(path.join(dir, 'rendered'));
+      writeFileSync(path.join(dir, 'agent.yaml'), agent.replace('careful assistant', 'brief assistant'));
+      writeFileSync(path.join(dir, 'zz/agent.yaml'), zz(agent.replace('careful assistant', 'brief assistant')));
+      chmodSync(path.join(dir, 'rendered/zz'), 0o555);
+      const r = asUser(['build', '.', '-o', 'rendered'], dir);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(
+        /^kagent-render: error: cannot write .*rendered\/zz\/\.kagent-render\.new \(EACCES\); the previous contents of rendered are unchanged\n$/,
+      );
+      chmodSync(path.join(dir, 'rendered/zz'), 0o755);
+      expect(snapshot(path.join(dir, 'rendered'))).toEqual(before);
+    },
+  );
 });

@@ -28,7 +28,9 @@ function git(cwd: string, ...args: string[]) {
 /** A git repository holding the current working tree of kagent-render (committed or not). */
 function hookRepo(): { dir: string; rev: string } {
   const dir = tempDir('hook-repo');
-  const files = run('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: repoRoot }).stdout.split('\0').filter(Boolean);
+  const files = run('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: repoRoot })
+    .stdout.split('\0')
+    .filter(Boolean);
   for (const f of files) {
     if (!existsSync(path.join(repoRoot, f))) continue;
     mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
@@ -95,7 +97,10 @@ describe.skipIf(noPreCommit)(suiteName('pre-commit hook', noPreCommit), () => {
     expect(second.status).toBe(0);
 
     const agentFile = path.join(dir, 'agents/agent.yaml');
-    writeFileSync(agentFile, readFileSync(agentFile, 'utf8').replace('You are a careful assistant.', 'You are a terse assistant.'));
+    writeFileSync(
+      agentFile,
+      readFileSync(agentFile, 'utf8').replace('You are a careful assistant.', 'You are a terse assistant.'),
+    );
     git(dir, 'add', 'agents');
     const third = commit(dir);
     expect(third.status).not.toBe(0);
@@ -117,7 +122,10 @@ describe.skipIf(noPreCommit)(suiteName('pre-commit hook', noPreCommit), () => {
     expect(git(dir, 'ls-files', 'rendered')).not.toContain('agent-secure-agent');
 
     git(dir, 'checkout', '-q', 'HEAD~1', '--', 'agents/agent.yaml');
-    writeFileSync(agentFile, readFileSync(agentFile, 'utf8').replace('modelConfig: default-model-config', 'modelConfig: nope'));
+    writeFileSync(
+      agentFile,
+      readFileSync(agentFile, 'utf8').replace('modelConfig: default-model-config', 'modelConfig: nope'),
+    );
     git(dir, 'add', 'agents');
     const broken = commit(dir);
     expect(broken.status).not.toBe(0);

@@ -76,18 +76,30 @@ export async function checkCase(name: string): Promise<string> {
   const update = process.env.UPDATE_GOLDEN === '1';
   const result = await runCase(name);
 
-  if (!hasExpected && !hasDiagnostics && !update) return `fixtures/${name} has neither expected/ nor diagnostics.txt (run UPDATE_GOLDEN=1 and review)`;
+  if (!hasExpected && !hasDiagnostics && !update)
+    return `fixtures/${name} has neither expected/ nor diagnostics.txt (run UPDATE_GOLDEN=1 and review)`;
   let report = '';
   const wantTree = readTree(expectedDir);
   const gotTree = result.tree;
   for (const f of [...new Set([...wantTree.keys(), ...gotTree.keys()])].sort()) {
     const want = wantTree.get(f);
     const got = gotTree.get(f);
-    if (want !== got) report += unifiedDiff(want ?? '', got ?? '', want === undefined ? '/dev/null' : `expected/${f}`, got === undefined ? '/dev/null' : `actual/${f}`) || `${f}: differs\n`;
+    if (want !== got)
+      report +=
+        unifiedDiff(
+          want ?? '',
+          got ?? '',
+          want === undefined ? '/dev/null' : `expected/${f}`,
+          got === undefined ? '/dev/null' : `actual/${f}`,
+        ) || `${f}: differs\n`;
   }
   const wantDiagnostics = hasDiagnostics ? readFileSync(diagnosticsFile, 'utf8') : '';
-  if (wantDiagnostics !== result.stderr) report += unifiedDiff(wantDiagnostics, result.stderr, 'expected diagnostics.txt', 'actual stderr') || 'diagnostics differ\n';
-  if (!result.ok && hasExpected && gotTree.size === 0 && wantTree.size > 0) report += 'the case now fails, but expected/ says it renders\n';
+  if (wantDiagnostics !== result.stderr)
+    report +=
+      unifiedDiff(wantDiagnostics, result.stderr, 'expected diagnostics.txt', 'actual stderr') ||
+      'diagnostics differ\n';
+  if (!result.ok && hasExpected && gotTree.size === 0 && wantTree.size > 0)
+    report += 'the case now fails, but expected/ says it renders\n';
 
   if (report && update) {
     rmSync(expectedDir, { recursive: true, force: true });

@@ -37,8 +37,11 @@ export interface LoadedCase {
 
 export async function loadCase(dir: string): Promise<LoadedCase> {
   const settingsFile = path.join(dir, 'settings.yaml');
-  const fromFile = existsSync(settingsFile) ? parseSettings(parse(readFileSync(settingsFile, 'utf8')), 'settings.yaml') : { settings: {}, diagnostics: [] };
-  if (fromFile.diagnostics.length > 0) throw new Error(`${dir}/settings.yaml: ${fromFile.diagnostics.map(formatText).join('; ')}`);
+  const fromFile = existsSync(settingsFile)
+    ? parseSettings(parse(readFileSync(settingsFile, 'utf8')), 'settings.yaml')
+    : { settings: {}, diagnostics: [] };
+  if (fromFile.diagnostics.length > 0)
+    throw new Error(`${dir}/settings.yaml: ${fromFile.diagnostics.map(formatText).join('; ')}`);
   const { profile: _profile, ...shared } = fromFile.settings;
   const { files } = await discover(['input'], { cwd: dir });
   return { files, shared };
@@ -46,7 +49,13 @@ export async function loadCase(dir: string): Promise<LoadedCase> {
 
 export interface ProfileChain {
   /** Settings of each step, so a failure can say what was rendered. */
-  settings: { gitops: Settings; gitopsSecrets: Settings; controllerPinned: Settings; controllerWarn: Settings; controller: Settings };
+  settings: {
+    gitops: Settings;
+    gitopsSecrets: Settings;
+    controllerPinned: Settings;
+    controllerWarn: Settings;
+    controller: Settings;
+  };
   gitops: RenderResult;
   gitopsSecrets: RenderResult;
   controllerPinned: RenderResult;
@@ -58,7 +67,12 @@ export function renderChain({ files, shared }: LoadedCase): ProfileChain {
   const gitops = resolveSettings({ ...shared, profile: 'gitops' });
   const gitopsSecrets = { ...gitops, allowSecretValues: true };
   const natural = resolveSettings({ ...shared, profile: 'controller' });
-  const controllerPinned = { ...natural, allowSecretValues: true, validate: gitops.validate, crdDefaults: gitops.crdDefaults };
+  const controllerPinned = {
+    ...natural,
+    allowSecretValues: true,
+    validate: gitops.validate,
+    crdDefaults: gitops.crdDefaults,
+  };
   const controllerWarn = { ...controllerPinned, validate: natural.validate };
   const controller = { ...controllerWarn, crdDefaults: natural.crdDefaults };
   const settings = { gitops, gitopsSecrets, controllerPinned, controllerWarn, controller };
@@ -85,7 +99,8 @@ const withoutSeverity = (d: Diagnostic) => `${d.file}:${d.line}:${d.col}: [${d.r
  */
 export function secretRowProblems(without: RenderResult, withSecrets: RenderResult): string[] {
   if (without.ok) {
-    return JSON.stringify(without.rendered) === JSON.stringify(withSecrets.rendered) && stderrOf(without).join('\n') === stderrOf(withSecrets).join('\n')
+    return JSON.stringify(without.rendered) === JSON.stringify(withSecrets.rendered) &&
+      stderrOf(without).join('\n') === stderrOf(withSecrets).join('\n')
       ? []
       : ['allowSecretValues changed the output of an input that reads no Secret value'];
   }
@@ -98,7 +113,12 @@ export function secretRowProblems(without: RenderResult, withSecrets: RenderResu
 /** Rules whose severity follows `--validate` (schema and CEL findings, and in the controller profile kmcp refusals). */
 export function isValidationRule(rule: string): boolean {
   // input-unknown-kind: a kagent.dev kind no CRD defines, which the API server refuses like a schema violation.
-  return rule.startsWith('schema-') || rule.startsWith('cel-') || rule === 'input-unknown-kind' || KMCP_REFUSALS.has(rule as RuleId);
+  return (
+    rule.startsWith('schema-') ||
+    rule.startsWith('cel-') ||
+    rule === 'input-unknown-kind' ||
+    KMCP_REFUSALS.has(rule as RuleId)
+  );
 }
 
 /**
@@ -112,13 +132,22 @@ export function validateRowProblems(strict: RenderResult, warn: RenderResult): s
   for (const d of strict.diagnostics) {
     const w = warnBySite.get(withoutSeverity(d));
     if (!w) problems.push(`a finding of validate=strict missing with validate=warn: ${formatText(d)}`);
-    else if (w.severity !== d.severity && !(isValidationRule(d.rule) && d.severity === 'error' && w.severity === 'warning')) problems.push(`severity changed for a rule --validate does not govern: ${formatText(d)} → ${formatText(w)}`);
+    else if (
+      w.severity !== d.severity &&
+      !(isValidationRule(d.rule) && d.severity === 'error' && w.severity === 'warning')
+    )
+      problems.push(`severity changed for a rule --validate does not govern: ${formatText(d)} → ${formatText(w)}`);
   }
   if (strict.ok) {
     if (!warn.ok) problems.push('validate=warn fails where validate=strict renders');
-    if (stderrOf(strict).length !== stderrOf(warn).length) problems.push('validate=warn reports more than validate=strict on an input that renders');
-    if (JSON.stringify(strict.rendered) !== JSON.stringify(warn.rendered)) problems.push('validate=warn renders differently from validate=strict');
-  } else if (!errors(strict.diagnostics).some((d) => isValidationRule(d.rule)) && JSON.stringify(stderrOf(strict)) !== JSON.stringify(stderrOf(warn))) {
+    if (stderrOf(strict).length !== stderrOf(warn).length)
+      problems.push('validate=warn reports more than validate=strict on an input that renders');
+    if (JSON.stringify(strict.rendered) !== JSON.stringify(warn.rendered))
+      problems.push('validate=warn renders differently from validate=strict');
+  } else if (
+    !errors(strict.diagnostics).some((d) => isValidationRule(d.rule)) &&
+    JSON.stringify(stderrOf(strict)) !== JSON.stringify(stderrOf(warn))
+  ) {
     problems.push('validate=strict failed without any schema/CEL error, yet validate=warn reports differently');
   }
   return problems;
@@ -128,9 +157,17 @@ export function validateRowProblems(strict: RenderResult, warn: RenderResult): s
  * Row "CRD defaults": a difference is attributable only if defaulting changes some input
  * object (`defaulted` tells whether it does, computed by the caller with applyCrdDefaults).
  */
-export function crdDefaultsRowProblems(withDefaults: RenderResult, without: RenderResult, defaulted: boolean): string[] {
-  const same = JSON.stringify(withDefaults.rendered) === JSON.stringify(without.rendered) && stderrOf(withDefaults).join('\n') === stderrOf(without).join('\n');
-  return same || defaulted ? [] : ['--no-crd-defaults changed the result although no input object has a field the CRD defaults'];
+export function crdDefaultsRowProblems(
+  withDefaults: RenderResult,
+  without: RenderResult,
+  defaulted: boolean,
+): string[] {
+  const same =
+    JSON.stringify(withDefaults.rendered) === JSON.stringify(without.rendered) &&
+    stderrOf(withDefaults).join('\n') === stderrOf(without).join('\n');
+  return same || defaulted
+    ? []
+    : ['--no-crd-defaults changed the result although no input object has a field the CRD defaults'];
 }
 
 export interface Explained {
@@ -146,7 +183,10 @@ export interface Explained {
  * path. Returns every field path that differs and is NOT one of those deltas (empty = the
  * profiles differ only as documented), and what was explained.
  */
-export function profileSwitchDeltas(gitops: RenderResult, controller: RenderResult): { unexplained: string[]; explained: Explained } {
+export function profileSwitchDeltas(
+  gitops: RenderResult,
+  controller: RenderResult,
+): { unexplained: string[]; explained: Explained } {
   const explained: Explained = { ownerReferences: 0, mcpUrlPaths: 0, configHashes: 0, kmcpRefusals: 0 };
   const unexplained: string[] = [];
   // The controllers fail independently in the controller profile: a kmcp refusal that gitops
@@ -160,14 +200,17 @@ export function profileSwitchDeltas(gitops: RenderResult, controller: RenderResu
   });
   const controllerStderr = controllerDiagnostics.map(formatText);
   if (stderrOf(gitops).join('\n') !== controllerStderr.join('\n')) {
-    unexplained.push(`diagnostics differ:\n  gitops:     ${stderrOf(gitops).join('\n              ')}\n  controller: ${controllerStderr.join('\n              ')}`);
+    unexplained.push(
+      `diagnostics differ:\n  gitops:     ${stderrOf(gitops).join('\n              ')}\n  controller: ${controllerStderr.join('\n              ')}`,
+    );
   }
   if (explained.kmcpRefusals > 0 && !gitops.ok && controller.ok) {
     const left = errors(gitops.diagnostics).filter((d) => !KMCP_REFUSALS.has(d.rule));
     if (left.length > 0) unexplained.push(`gitops fails beyond kmcp refusals: ${left.map(formatText).join('; ')}`);
     return { unexplained, explained }; // gitops renders nothing to compare with
   }
-  if (gitops.ok !== controller.ok) unexplained.push(`gitops ${gitops.ok ? 'renders' : 'fails'}, controller ${controller.ok ? 'renders' : 'fails'}`);
+  if (gitops.ok !== controller.ok)
+    unexplained.push(`gitops ${gitops.ok ? 'renders' : 'fails'}, controller ${controller.ok ? 'renders' : 'fails'}`);
   const g = gitops.rendered;
   const c = controller.rendered;
   if (g.length !== c.length || g.some((s, i) => JSON.stringify(s.source) !== JSON.stringify(c[i]!.source))) {
@@ -189,7 +232,11 @@ export function profileSwitchDeltas(gitops: RenderResult, controller: RenderResu
       const at = `${where} → ${co.kind} ${co.metadata.namespace}/${co.metadata.name}`;
       // Row 1: ownerReferences, present in controller only, pointing at the source with its input uid.
       if (go.metadata.ownerReferences === undefined && n.metadata.ownerReferences !== undefined) {
-        const problem = ownerReferenceProblem(n.metadata.ownerReferences, gs, inputs.get(`${gs.source.kind}/${gs.source.namespace}/${gs.source.name}`));
+        const problem = ownerReferenceProblem(
+          n.metadata.ownerReferences,
+          gs,
+          inputs.get(`${gs.source.kind}/${gs.source.namespace}/${gs.source.name}`),
+        );
         if (problem) unexplained.push(`${at}: metadata.ownerReferences: ${problem}`);
         else {
           explained.ownerReferences++;
@@ -224,11 +271,16 @@ export function profileSwitchDeltas(gitops: RenderResult, controller: RenderResu
   return { unexplained, explained };
 }
 
-function ownerReferenceProblem(refs: unknown, source: RenderedSource, input: InputObject | undefined): string | undefined {
+function ownerReferenceProblem(
+  refs: unknown,
+  source: RenderedSource,
+  input: InputObject | undefined,
+): string | undefined {
   if (!Array.isArray(refs) || refs.length !== 1) return 'not exactly one owner reference';
   const r = refs[0] as Obj;
   const uid = String((input?.body.metadata as Obj)?.uid ?? '');
-  if (r.apiVersion !== source.source.apiVersion || r.kind !== source.source.kind || r.name !== source.source.name) return `does not point at the source ${source.source.kind} ${source.source.name}`;
+  if (r.apiVersion !== source.source.apiVersion || r.kind !== source.source.kind || r.name !== source.source.name)
+    return `does not point at the source ${source.source.kind} ${source.source.name}`;
   if (r.uid !== uid) return `uid ${JSON.stringify(r.uid)} is not the input's ${JSON.stringify(uid)}`;
   return undefined;
 }
@@ -238,7 +290,11 @@ function ownerReferenceProblem(refs: unknown, source: RenderedSource, input: Inp
  * difference is the path, controller's `/mcp` against gitops' `httpTransport.path` of the
  * http MCPServer at that host. The bytes must then agree once those URLs are swapped.
  */
-function explainConfigJson(gText: string, cText: string, inputs: Map<string, InputObject>): { unexplained: string[]; urls: number } {
+function explainConfigJson(
+  gText: string,
+  cText: string,
+  inputs: Map<string, InputObject>,
+): { unexplained: string[]; urls: number } {
   let gj: Obj;
   let cj: Obj;
   try {
@@ -262,11 +318,14 @@ function explainConfigJson(gText: string, cText: string, inputs: Map<string, Inp
       urls++;
       // Several tools can share a URL (all of them, behind a proxy): swap this tool's copy.
       // Earlier tools with this URL that differ were swapped already; count the ones left.
-      const nth = cj.http_tools.slice(0, Number(m![1])).filter((t: Obj, j: number) => t.params.url === cUrl && gj.http_tools[j]?.params.url === cUrl).length;
+      const nth = cj.http_tools
+        .slice(0, Number(m![1]))
+        .filter((t: Obj, j: number) => t.params.url === cUrl && gj.http_tools[j]?.params.url === cUrl).length;
       swapped = replaceNth(swapped, JSON.stringify(cUrl), JSON.stringify(gUrl), nth, swapped.indexOf('"http_tools":['));
     }
   }
-  if (unexplained.length === 0 && swapped !== gText) unexplained.push('differs in bytes beyond the explained URLs (escaping or key order)');
+  if (unexplained.length === 0 && swapped !== gText)
+    unexplained.push('differs in bytes beyond the explained URLs (escaping or key order)');
   return { unexplained, urls };
 }
 
@@ -277,7 +336,12 @@ function replaceNth(text: string, find: string, replacement: string, nth: number
   return at < 0 ? text : text.slice(0, at) + replacement + text.slice(at + find.length);
 }
 
-function urlPathProblem(gUrl: string, cUrl: string, inputs: Map<string, InputObject>, proxiedHost?: string): string | undefined {
+function urlPathProblem(
+  gUrl: string,
+  cUrl: string,
+  inputs: Map<string, InputObject>,
+  proxiedHost?: string,
+): string | undefined {
   let g: URL;
   let c: URL;
   try {
@@ -291,7 +355,8 @@ function urlPathProblem(gUrl: string, cUrl: string, inputs: Map<string, InputObj
   const [name, namespace] = (proxiedHost ?? g.hostname).split('.');
   const server = inputs.get(`MCPServer/${namespace}/${name}`);
   const spec: Obj = (server?.body.spec as Obj) ?? {};
-  if (spec.transportType !== 'http' || typeof spec.httpTransport?.path !== 'string') return `no http MCPServer ${namespace}/${name} with httpTransport.path`;
+  if (spec.transportType !== 'http' || typeof spec.httpTransport?.path !== 'string')
+    return `no http MCPServer ${namespace}/${name} with httpTransport.path`;
   const want = spec.httpTransport.path.startsWith('/') ? spec.httpTransport.path : `/${spec.httpTransport.path}`;
   return g.pathname === want ? undefined : `gitops path ${g.pathname} is not httpTransport.path ${want}`;
 }
@@ -314,8 +379,10 @@ export function fieldDiff(a: unknown, b: unknown, at = ''): string[] {
   }
   if (isObj(a) && isObj(b)) {
     const out: string[] = [];
-    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) out.push(...fieldDiff(a[k], b[k], at ? `${at}.${k}` : k));
-    if (out.length === 0 && Object.keys(a).join('\0') !== Object.keys(b).join('\0')) out.push(`${at || '(root)'}: key order ${Object.keys(a).join(',')} → ${Object.keys(b).join(',')}`);
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)]))
+      out.push(...fieldDiff(a[k], b[k], at ? `${at}.${k}` : k));
+    if (out.length === 0 && Object.keys(a).join('\0') !== Object.keys(b).join('\0'))
+      out.push(`${at || '(root)'}: key order ${Object.keys(a).join(',')} → ${Object.keys(b).join(',')}`);
     return out;
   }
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${at || '(root)'}: ${show(a)} → ${show(b)}`];

@@ -16,7 +16,10 @@ export const README_COMMANDS = {
 
 /** The words of a README command after its program name, with the README's placeholders replaced. */
 export function argsOf(command: string, replace: Record<string, string> = {}): string[] {
-  const words = command.replace(/^[A-Z_]+=\S+ /, '').split(' ').slice(1);
+  const words = command
+    .replace(/^[A-Z_]+=\S+ /, '')
+    .split(' ')
+    .slice(1);
   return words.map((w) => replace[w] ?? w);
 }
 

@@ -27,7 +27,12 @@ export function run(
   options: SpawnSyncOptions = {},
   expect: { stackTrace?: boolean } = {},
 ): Run {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, ...options });
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 << 20,
+    ...options,
+  });
   if (r.error) throw r.error;
   const stderr = String(r.stderr);
   const frame = STACK_FRAME.exec(stderr);
@@ -68,7 +73,9 @@ export function copyExample(name: string, into: string): string {
 /** An object without the annotations kpt, kustomize and the KRM function add (path, index, id, our marker). */
 export function withoutToolAnnotations<T extends { metadata: { annotations?: Record<string, string> } }>(o: T): T {
   const ann = o.metadata.annotations ?? {};
-  for (const k of Object.keys(ann)) if (k.includes('config.kubernetes.io/') || k.startsWith('render.kagent.dev/') || k.startsWith('config.k8s.io/')) delete ann[k];
+  for (const k of Object.keys(ann))
+    if (k.includes('config.kubernetes.io/') || k.startsWith('render.kagent.dev/') || k.startsWith('config.k8s.io/'))
+      delete ann[k];
   if (Object.keys(ann).length === 0) delete o.metadata.annotations;
   return o;
 }

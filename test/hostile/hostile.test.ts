@@ -20,7 +20,17 @@
  * behaviour the tool does not have yet, with the reproduction in a comment above it. Twenty
  * were found this way and fixed; their cases now run as ordinary tests ("Regression" comments).
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,7 +143,31 @@ function manyKeys(n: number, eol = '\n', extra: string[] = []): string {
 }
 
 /** Strings some YAML reader (1.1: kubectl, go-yaml v2; 1.2: kyaml, go-yaml v3) takes for another type when unquoted. */
-const TRICKY_STRINGS = ['~', 'null', 'Null', '0777', '1e3', '0x1F', '.inf', '-.inf', '.NaN', '12:30', '190:20:30', '2001-12-14', 'e5', 'E5', '1_000', '0b101', '+12', '.5', '-', '= ', 'True', 'Y', 'n'];
+const TRICKY_STRINGS = [
+  '~',
+  'null',
+  'Null',
+  '0777',
+  '1e3',
+  '0x1F',
+  '.inf',
+  '-.inf',
+  '.NaN',
+  '12:30',
+  '190:20:30',
+  '2001-12-14',
+  'e5',
+  'E5',
+  '1_000',
+  '0b101',
+  '+12',
+  '.5',
+  '-',
+  '= ',
+  'True',
+  'Y',
+  'n',
+];
 
 const MiB = 1024 * 1024;
 const FILE_LIMIT = 16 * MiB; // src/read/parse.ts DEFAULT_LIMITS.maxFileBytes (no flag changes it)
@@ -215,7 +249,8 @@ function build(dir: string, args: string[]): Result {
 }
 
 /** path:line:col: severity[rule-id]: message */
-const DIAGNOSTIC = /^(?<file>[^\n]+?):(?<line>\d+):(?<col>\d+): (?<severity>error|warning)\[(?<rule>[a-z0-9-]+)\]: (?<message>\S.*)$/;
+const DIAGNOSTIC =
+  /^(?<file>[^\n]+?):(?<line>\d+):(?<col>\d+): (?<severity>error|warning)\[(?<rule>[a-z0-9-]+)\]: (?<message>\S.*)$/;
 
 /** `file:line:col: severity[rule]` of each stderr line (the message cut off). */
 function heads(r: Result): string[] {
@@ -248,7 +283,10 @@ function snapshot(dir: string): Record<string, string> {
 function previousOutput(dir: string): void {
   const out = path.join(dir, 'out');
   mkdirSync(path.join(out, 'kagent'), { recursive: true });
-  writeFileSync(path.join(out, 'kagent', 'agent-helper.yaml'), `${HEADER}apiVersion: v1\nkind: Secret\nmetadata:\n  name: previous\n`);
+  writeFileSync(
+    path.join(out, 'kagent', 'agent-helper.yaml'),
+    `${HEADER}apiVersion: v1\nkind: Secret\nmetadata:\n  name: previous\n`,
+  );
   writeFileSync(path.join(out, 'kagent', 'agent-gone.yaml'), `${HEADER}stale: true\n`);
   writeFileSync(path.join(out, 'kustomization.yaml'), `${HEADER}resources:\n- kagent/agent-helper.yaml\n`);
   writeFileSync(path.join(out, 'NOTES.md'), 'hand-written, never touched\n');
@@ -312,7 +350,8 @@ function runCase(c: Case): void {
 
   expect(r.stderr, 'no stack trace').not.toContain('    at ');
   expect(r.stderr).not.toMatch(/internal error/);
-  for (const form of [SECRET_VALUE, b64(SECRET_VALUE)]) expect(r.stderr, 'a Secret value on stderr').not.toContain(form);
+  for (const form of [SECRET_VALUE, b64(SECRET_VALUE)])
+    expect(r.stderr, 'a Secret value on stderr').not.toContain(form);
   for (const s of c.secrets ?? []) {
     for (const form of [s, b64(s)]) {
       expect(r.stderr, 'secret on stderr').not.toContain(form);
@@ -327,7 +366,11 @@ function runCase(c: Case): void {
     });
     for (const l of r.lines) if (!l.startsWith('kagent-render: ')) expect(l).toMatch(DIAGNOSTIC);
   }
-  for (const m of c.messages ?? []) expect(r.lines.some((l) => m.test(l)), `${m} in\n${r.stderr}`).toBe(true);
+  for (const m of c.messages ?? [])
+    expect(
+      r.lines.some((l) => m.test(l)),
+      `${m} in\n${r.stderr}`,
+    ).toBe(true);
   expect(r.status, r.stderr).toBe(c.status);
   if (c.status !== 0) expect(r.stdout, 'nothing on stdout after an error').toBe('');
   if (c.status !== 0) expect(snapshot(path.join(dir, 'out')), 'previous -o output left byte-identical').toEqual(before);
@@ -386,7 +429,9 @@ const cases: Case[] = [
   // exceeded (RESOURCE_EXHAUSTION)" at 6:791 (where the stack ran out), not yaml-too-deep.
   {
     name: '100 000 nested flow sequences → yaml-too-deep (not a stack-overflow message under yaml-syntax)',
-    files: { 'deep.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n` },
+    files: {
+      'deep.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
+    },
     status: 1,
     diagnostics: [/^deep\.yaml:\d+:\d+: error\[yaml-too-deep\]: /],
     rss: true,
@@ -466,7 +511,11 @@ const cases: Case[] = [
     name: 'invalid UTF-8 byte on line 7 → yaml-invalid-utf8 naming line 7 and the byte offset',
     files: {
       ...VALID,
-      'bad.yaml': Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\ndata:\n  a: "caf\u00e9"\n  b: "bad '), Buffer.from([0xff]), Buffer.from(' here"\n')]),
+      'bad.yaml': Buffer.concat([
+        Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\ndata:\n  a: "caf\u00e9"\n  b: "bad '),
+        Buffer.from([0xff]),
+        Buffer.from(' here"\n'),
+      ]),
     },
     status: 1,
     diagnostics: ['bad.yaml:7:1: error[yaml-invalid-utf8]'],
@@ -475,7 +524,13 @@ const cases: Case[] = [
   },
   {
     name: 'a file saved as UTF-16 LE (with its BOM) → yaml-invalid-utf8 at 1:1, offset 0',
-    files: { ...VALID, 'utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('apiVersion: v1\nkind: ConfigMap\n', 'utf16le')]) },
+    files: {
+      ...VALID,
+      'utf16.yaml': Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('apiVersion: v1\nkind: ConfigMap\n', 'utf16le'),
+      ]),
+    },
     status: 1,
     diagnostics: ['utf16.yaml:1:1: error[yaml-invalid-utf8]'],
     messages: [/byte offset 0;/],
@@ -485,7 +540,13 @@ const cases: Case[] = [
   // ED A0 80 at 62 is reported at 63. The offset should be where the bad sequence starts.
   {
     name: 'UTF-8 sequence cut at end of file → offset of the sequence start (63), not past the end (65)',
-    files: { ...VALID, 'cut.yaml': Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: "'), Buffer.from([0xe2, 0x82])]) },
+    files: {
+      ...VALID,
+      'cut.yaml': Buffer.concat([
+        Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: "'),
+        Buffer.from([0xe2, 0x82]),
+      ]),
+    },
     status: 1,
     diagnostics: ['cut.yaml:6:1: error[yaml-invalid-utf8]'],
     messages: [/invalid UTF-8 at byte offset 63;/],
@@ -513,7 +574,13 @@ const cases: Case[] = [
   },
   {
     name: 'CRLF file with a duplicate key: same line numbers as LF',
-    files: { ...VALID, 'agent.yaml': AGENT.replace('  namespace: kagent\n', '  namespace: kagent\n  name: other\n').replace(/\n/g, '\r\n') },
+    files: {
+      ...VALID,
+      'agent.yaml': AGENT.replace('  namespace: kagent\n', '  namespace: kagent\n  name: other\n').replace(
+        /\n/g,
+        '\r\n',
+      ),
+    },
     status: 1,
     diagnostics: ['agent.yaml:6:3: error[yaml-duplicate-key]'],
     messages: [/map key 'name' is defined twice \(first at line 4\); keep one/],
@@ -529,16 +596,24 @@ const cases: Case[] = [
   },
   {
     name: 'duplicate key inside a sequence item (tools[0].mcpServer.name) → line 17 col 11, first at 16',
-    files: { ...VALID, 'agent.yaml': AGENT.replace('          name: tools\n', '          name: tools\n          name: tools2\n') },
+    files: {
+      ...VALID,
+      'agent.yaml': AGENT.replace('          name: tools\n', '          name: tools\n          name: tools2\n'),
+    },
     status: 1,
     diagnostics: ['agent.yaml:17:11: error[yaml-duplicate-key]'],
     messages: [/map key 'name' is defined twice \(first at line 16\)/],
   },
   {
-    name: 'tab used for indentation → yaml-syntax TAB_AS_INDENT at 4:1 (plus the parser\'s follow-on errors on that line)',
+    name: "tab used for indentation → yaml-syntax TAB_AS_INDENT at 4:1 (plus the parser's follow-on errors on that line)",
     files: { ...VALID, 'model.yaml': MODEL.replace('  name: model', '\tname: model') },
     status: 1,
-    diagnostics: ['agent.yaml:10:18: error[ref-missing]', 'model.yaml:4:1: error[yaml-syntax]', 'model.yaml:4:8: error[yaml-syntax]', 'model.yaml:4:8: error[yaml-syntax]'],
+    diagnostics: [
+      'agent.yaml:10:18: error[ref-missing]',
+      'model.yaml:4:1: error[yaml-syntax]',
+      'model.yaml:4:8: error[yaml-syntax]',
+      'model.yaml:4:8: error[yaml-syntax]',
+    ],
     messages: [/tabs are not allowed as indentation \(TAB_AS_INDENT\)/],
   },
   // Regression (found by this suite): `  model: "gpt-4o` (quote never closed) on line 8 of a 10-line file →
@@ -552,7 +627,10 @@ const cases: Case[] = [
   },
   {
     name: 'a document that is a list (even of Agents) is not a Kubernetes object: ignored',
-    files: { ...VALID, 'list.yaml': `- apiVersion: kagent.dev/v1alpha2\n  kind: Agent\n  metadata:\n    name: in-a-list\n` },
+    files: {
+      ...VALID,
+      'list.yaml': `- apiVersion: kagent.dev/v1alpha2\n  kind: Agent\n  metadata:\n    name: in-a-list\n`,
+    },
     status: 0,
     diagnostics: [],
     sameAsBaseline: true,
@@ -619,11 +697,16 @@ const cases: Case[] = [
     files: { ...VALID, 'typo.yaml': AGENT.replace('kind: Agent', 'kind: Agnet').replace('name: helper', 'name: typo') },
     status: 1,
     diagnostics: ['typo.yaml:2:7: error[input-unknown-kind]'],
-    messages: [/kind Agnet of kagent\.dev\/v1alpha2 is no kind of kagent or kmcp \(Agent, AgentHarness, .*\); a typo\?/],
+    messages: [
+      /kind Agnet of kagent\.dev\/v1alpha2 is no kind of kagent or kmcp \(Agent, AgentHarness, .*\); a typo\?/,
+    ],
   },
   {
     name: 'a kagent kind that is not rendered (ToolServer) is ignored with a warning at the kind (2:7)',
-    files: { ...VALID, 'tools.yaml': AGENT.replace('kind: Agent', 'kind: ToolServer').replace('name: helper', 'name: tools') },
+    files: {
+      ...VALID,
+      'tools.yaml': AGENT.replace('kind: Agent', 'kind: ToolServer').replace('name: helper', 'name: tools'),
+    },
     status: 0,
     diagnostics: ['tools.yaml:2:7: warning[input-kind-not-rendered]'],
     sameAsBaseline: true,
@@ -634,7 +717,9 @@ const cases: Case[] = [
     args: ['--validate', 'warn'],
     status: 1,
     diagnostics: ['.:1:1: error[render-empty]', 'typo.yaml:2:7: warning[input-unknown-kind]'],
-    messages: [/2 input file\(s\) under \. render to nothing: no Agent or MCPServer was found to render; pass --allow-empty/],
+    messages: [
+      /2 input file\(s\) under \. render to nothing: no Agent or MCPServer was found to render; pass --allow-empty/,
+    ],
   },
   {
     name: '--allow-empty: the same empty render is a success with empty output',
@@ -645,8 +730,20 @@ const cases: Case[] = [
     check: (r) => expect(r.stdout).toBe(''),
   },
   { name: 'empty file', files: { ...VALID, 'empty.yaml': '' }, status: 0, diagnostics: [], sameAsBaseline: true },
-  { name: 'file of only comments', files: { ...VALID, 'comments.yaml': '# nothing\n  # here\n#\n' }, status: 0, diagnostics: [], sameAsBaseline: true },
-  { name: 'file of only `---` and `...` markers', files: { ...VALID, 'markers.yaml': '---\n---\n...\n---\n' }, status: 0, diagnostics: [], sameAsBaseline: true },
+  {
+    name: 'file of only comments',
+    files: { ...VALID, 'comments.yaml': '# nothing\n  # here\n#\n' },
+    status: 0,
+    diagnostics: [],
+    sameAsBaseline: true,
+  },
+  {
+    name: 'file of only `---` and `...` markers',
+    files: { ...VALID, 'markers.yaml': '---\n---\n...\n---\n' },
+    status: 0,
+    diagnostics: [],
+    sameAsBaseline: true,
+  },
   {
     name: 'empty documents between real ones (`---` runs) do not shift anything',
     files: { 'all.yaml': `---\n---\n${MODEL}---\n\n---\n${MCP}---\n# c\n---\n${AGENT}---\n` },
@@ -684,7 +781,11 @@ const cases: Case[] = [
   },
   {
     name: 'a .json file is an input like YAML (as kubectl reads *.json): the Agent finds its ModelConfig there',
-    files: { 'mcpserver.yaml': MCP, 'agent.yaml': AGENT, 'model.json': JSON.stringify(parseAllDocuments(MODEL)[0]!.toJS()) },
+    files: {
+      'mcpserver.yaml': MCP,
+      'agent.yaml': AGENT,
+      'model.json': JSON.stringify(parseAllDocuments(MODEL)[0]!.toJS()),
+    },
     status: 0,
     diagnostics: [],
     sameAsBaseline: true,
@@ -766,7 +867,11 @@ const cases: Case[] = [
       symlinkSync('..', path.join(dir, 'sub', 'back'));
     },
     status: 0,
-    diagnostics: ['self:1:1: warning[read-symlink-skipped]', 'sub/back:1:1: warning[read-symlink-skipped]', 'up:1:1: warning[read-symlink-skipped]'],
+    diagnostics: [
+      'self:1:1: warning[read-symlink-skipped]',
+      'sub/back:1:1: warning[read-symlink-skipped]',
+      'up:1:1: warning[read-symlink-skipped]',
+    ],
     sameAsBaseline: true,
     rss: true,
   },
@@ -783,7 +888,11 @@ const cases: Case[] = [
   // ----- Secrets -------------------------------------------------------------------------------
   {
     name: 'header from a Secret (stringData) without --allow-secret-values → error at valueFrom (20:13), value never shown',
-    files: { ...VALID, 'agent.yaml': AGENT_WITH_SECRET_HEADER, 'secret.yaml': secretDoc(`stringData:\n  token: ${SECRET_VALUE}\n`) },
+    files: {
+      ...VALID,
+      'agent.yaml': AGENT_WITH_SECRET_HEADER,
+      'secret.yaml': secretDoc(`stringData:\n  token: ${SECRET_VALUE}\n`),
+    },
     status: 1,
     diagnostics: ['agent.yaml:20:13: error[secret-value-not-allowed]'],
     messages: [/reads a value from Secret 'tool-token'.*pass --allow-secret-values/],
@@ -791,14 +900,22 @@ const cases: Case[] = [
   },
   {
     name: 'header from a Secret (base64 data) without --allow-secret-values → same error, neither form shown',
-    files: { ...VALID, 'agent.yaml': AGENT_WITH_SECRET_HEADER, 'secret.yaml': secretDoc(`data:\n  token: ${b64(SECRET_VALUE)}\n`) },
+    files: {
+      ...VALID,
+      'agent.yaml': AGENT_WITH_SECRET_HEADER,
+      'secret.yaml': secretDoc(`data:\n  token: ${b64(SECRET_VALUE)}\n`),
+    },
     status: 1,
     diagnostics: ['agent.yaml:20:13: error[secret-value-not-allowed]'],
     secrets: [SECRET_VALUE],
   },
   {
     name: 'control: with --allow-secret-values the same Secret value does reach config.json (the leak check can see it)',
-    files: { ...VALID, 'agent.yaml': AGENT_WITH_SECRET_HEADER, 'secret.yaml': secretDoc(`data:\n  token: ${b64(SECRET_VALUE)}\n`) },
+    files: {
+      ...VALID,
+      'agent.yaml': AGENT_WITH_SECRET_HEADER,
+      'secret.yaml': secretDoc(`data:\n  token: ${b64(SECRET_VALUE)}\n`),
+    },
     args: ['--allow-secret-values'],
     status: 0,
     diagnostics: [],
@@ -813,7 +930,10 @@ const cases: Case[] = [
   },
   {
     name: 'Secret with a duplicate key → yaml-duplicate-key at 8:3 naming line 7, no value shown',
-    files: { ...VALID, 'secret.yaml': secretDoc(`stringData:\n  token: first-${SECRET_VALUE}\n  token: second-${SECRET_VALUE}\n`) },
+    files: {
+      ...VALID,
+      'secret.yaml': secretDoc(`stringData:\n  token: first-${SECRET_VALUE}\n  token: second-${SECRET_VALUE}\n`),
+    },
     status: 1,
     diagnostics: ['secret.yaml:8:3: error[yaml-duplicate-key]'],
     messages: [/map key 'token' is defined twice \(first at line 7\)/],
@@ -853,7 +973,11 @@ const cases: Case[] = [
   // The API server rejects such a Secret; the renderer should too (without quoting it).
   {
     name: 'Secret data that is not base64 → error at the key, not garbage in config.json',
-    files: { ...VALID, 'agent.yaml': AGENT_WITH_SECRET_HEADER, 'secret.yaml': secretDoc(`data:\n  token: S3cr3t-Tok3n!!Value\n`) },
+    files: {
+      ...VALID,
+      'agent.yaml': AGENT_WITH_SECRET_HEADER,
+      'secret.yaml': secretDoc(`data:\n  token: S3cr3t-Tok3n!!Value\n`),
+    },
     args: ['--allow-secret-values'],
     status: 1,
     diagnostics: [/^secret\.yaml:7:\d+: error\[[a-z-]+\]: /],
@@ -923,7 +1047,10 @@ const cases: Case[] = [
     diagnostics: [],
     check: (r) => {
       for (const version of ['1.1', '1.2'] as const) {
-        expect(find(docs(r.stdout, version), 'Deployment', 'tools').spec.template.spec.containers[0].args, `read as YAML ${version}`).toEqual(TRICKY_STRINGS);
+        expect(
+          find(docs(r.stdout, version), 'Deployment', 'tools').spec.template.spec.containers[0].args,
+          `read as YAML ${version}`,
+        ).toEqual(TRICKY_STRINGS);
       }
     },
   },
@@ -937,7 +1064,10 @@ const cases: Case[] = [
     diagnostics: [],
     check: (r) => {
       for (const version of ['1.1', '1.2'] as const) {
-        expect(find(docs(r.stdout, version), 'Deployment', 'tools').spec.template.spec.containers[0].args, `read as YAML ${version}`).toEqual(['0o17', '0o777']);
+        expect(
+          find(docs(r.stdout, version), 'Deployment', 'tools').spec.template.spec.containers[0].args,
+          `read as YAML ${version}`,
+        ).toEqual(['0o17', '0o777']);
       }
     },
   },
@@ -945,10 +1075,18 @@ const cases: Case[] = [
     name: '0777 / 1e3 / 0x1F / true where a string is wanted → schema-type at each value, saying to quote it',
     files: {
       ...VALID,
-      'model.yaml': MODEL.replace('model: gpt-4o', 'model: 1e3').replace('apiKeySecret: openai', 'apiKeySecret: 0x1F').replace('apiKeySecretKey: OPENAI_API_KEY', 'apiKeySecretKey: 0777') + '  openAI:\n    organization: true\n',
+      'model.yaml':
+        MODEL.replace('model: gpt-4o', 'model: 1e3')
+          .replace('apiKeySecret: openai', 'apiKeySecret: 0x1F')
+          .replace('apiKeySecretKey: OPENAI_API_KEY', 'apiKeySecretKey: 0777') + '  openAI:\n    organization: true\n',
     },
     status: 1,
-    diagnostics: ['model.yaml:8:10: error[schema-type]', 'model.yaml:9:17: error[schema-type]', 'model.yaml:10:20: error[schema-type]', 'model.yaml:12:19: error[schema-type]'],
+    diagnostics: [
+      'model.yaml:8:10: error[schema-type]',
+      'model.yaml:9:17: error[schema-type]',
+      'model.yaml:10:20: error[schema-type]',
+      'model.yaml:12:19: error[schema-type]',
+    ],
     messages: [
       /spec\.model must be string, got the number 1000; kubectl reads the unquoted 1e3 as a number \(YAML 1\.1\) — quote it \("1e3"\) to keep it a string/,
       /spec\.apiKeySecret must be string, got the number 31; kubectl reads the unquoted 0x1F as a number \(YAML 1\.1\) — quote it/,
@@ -961,14 +1099,23 @@ const cases: Case[] = [
   // (`json: unsupported value: +Inf`, reference/apiserver.md §1.2), so it is refused where it is written.
   {
     name: '`.inf` anywhere → yaml-unsupported at the value, naming .inf, not "the number null"',
-    files: { ...VALID, 'extra.yaml': `${MODEL.replace('name: model', 'name: other')}  openAI:\n    organization: .inf\n` },
+    files: {
+      ...VALID,
+      'extra.yaml': `${MODEL.replace('name: model', 'name: other')}  openAI:\n    organization: .inf\n`,
+    },
     status: 1,
     diagnostics: ['extra.yaml:12:19: error[yaml-unsupported]'],
     messages: [/\.inf cannot be sent as JSON \(kubectl: json: unsupported value\); quote it if it is text/],
   },
   {
     name: '__proto__ and constructor keys → schema-unknown-field (no prototype tricks)',
-    files: { ...VALID, 'agent.yaml': AGENT.replace('  type: Declarative\n', '  type: Declarative\n  __proto__:\n    polluted: yes\n  constructor: x\n') },
+    files: {
+      ...VALID,
+      'agent.yaml': AGENT.replace(
+        '  type: Declarative\n',
+        '  type: Declarative\n  __proto__:\n    polluted: yes\n  constructor: x\n',
+      ),
+    },
     status: 1,
     // An unknown field with a mapping value is located at its key, with a scalar value at the value.
     diagnostics: ['agent.yaml:8:3: error[schema-unknown-field]', 'agent.yaml:10:16: error[schema-unknown-field]'],
@@ -990,26 +1137,40 @@ const cases: Case[] = [
   // (`../escape` lands in a sibling directory). Namespaces are never validated (UPPER is accepted).
   {
     name: 'namespace `..` is rejected (it makes -o write outside DIR); nothing written anywhere',
-    files: Object.fromEntries(Object.entries(VALID).map(([k, v]) => [k, String(v).replace('namespace: kagent', 'namespace: ..')])),
+    files: Object.fromEntries(
+      Object.entries(VALID).map(([k, v]) => [k, String(v).replace('namespace: kagent', 'namespace: ..')]),
+    ),
     args: ['-o', 'out/x'],
     status: 1,
     check: (r, dir) => {
-      expect(heads(r).some((h) => /^agent\.yaml:5:14: error\[/.test(h)), r.stderr).toBe(true);
+      expect(
+        heads(r).some((h) => /^agent\.yaml:5:14: error\[/.test(h)),
+        r.stderr,
+      ).toBe(true);
       expect(Object.keys(snapshot(dir)).sort(), 'no file written anywhere').toEqual(Object.keys(VALID).sort());
     },
   },
   // Regression (found by this suite): `metadata.namespace: UPPER` → exit 0, objects rendered into namespace UPPER.
   {
     name: 'an invalid namespace (`UPPER`) is an error at metadata.namespace (5:14)',
-    files: Object.fromEntries(Object.entries(VALID).map(([k, v]) => [k, String(v).replace('namespace: kagent', 'namespace: UPPER')])),
+    files: Object.fromEntries(
+      Object.entries(VALID).map(([k, v]) => [k, String(v).replace('namespace: kagent', 'namespace: UPPER')]),
+    ),
     status: 1,
-    check: (r) => expect(heads(r).some((h) => /^agent\.yaml:5:14: error\[/.test(h)), r.stderr).toBe(true),
+    check: (r) =>
+      expect(
+        heads(r).some((h) => /^agent\.yaml:5:14: error\[/.test(h)),
+        r.stderr,
+      ).toBe(true),
   },
   {
     name: 'kagent-render.yaml with a bad value and an unknown key → settings-invalid at each, nothing rendered',
     files: { ...VALID, 'kagent-render.yaml': 'profile: fast\nbogus: 1\n' },
     status: 1,
-    diagnostics: ['kagent-render.yaml:1:10: error[settings-invalid]', 'kagent-render.yaml:2:8: error[settings-invalid]'],
+    diagnostics: [
+      'kagent-render.yaml:1:10: error[settings-invalid]',
+      'kagent-render.yaml:2:8: error[settings-invalid]',
+    ],
     messages: [/setting 'profile' must be one of gitops, controller/, /unknown setting 'bogus'/],
   },
   {
@@ -1017,7 +1178,10 @@ const cases: Case[] = [
     files: { ...VALID, 'mcpserver.yaml': MCP.replace('port: 3000', 'port: 8443') },
     args: ['-o', 'out'],
     status: 0,
-    diagnostics: ['mcpserver.yaml:12:11: warning[tls-server-without-client-tls]', /^kagent-render: wrote 3, unchanged 0, removed 0 in out$/],
+    diagnostics: [
+      'mcpserver.yaml:12:11: warning[tls-server-without-client-tls]',
+      /^kagent-render: wrote 3, unchanged 0, removed 0 in out$/,
+    ],
     check: (_r, dir) => {
       expect(readFileSync(path.join(dir, 'out/kagent/agent-helper.yaml'), 'utf8').startsWith(HEADER)).toBe(true);
       expect(existsSync(path.join(dir, 'out/kagent/mcpserver-tools.yaml'))).toBe(true);
@@ -1037,7 +1201,8 @@ const cases: Case[] = [
     files: VALID,
     args: ['--frobnicate'],
     status: 2,
-    check: (r) => expect(r.stderr).toBe('kagent-render: build has no flag --frobnicate; see kagent-render build --help\n'),
+    check: (r) =>
+      expect(r.stderr).toBe('kagent-render: build has no flag --frobnicate; see kagent-render build --help\n'),
   },
   {
     name: '-o without a value → exit 2',
@@ -1055,12 +1220,14 @@ const cases: Case[] = [
   },
   {
     name: '-o into a path that is a regular file → exit 1, one clear line, the file untouched',
-    files: { ...VALID, 'outfile': 'precious\n' },
+    files: { ...VALID, outfile: 'precious\n' },
     args: ['-o', 'outfile'],
     status: 1,
     check: (r, dir) => {
       expect(r.lines).toHaveLength(1);
-      expect(r.lines[0]).toMatch(/^kagent-render: error: cannot write .*outfile.* \(ENOTDIR\); the previous contents of .*outfile are unchanged$/);
+      expect(r.lines[0]).toMatch(
+        /^kagent-render: error: cannot write .*outfile.* \(ENOTDIR\); the previous contents of .*outfile are unchanged$/,
+      );
       expect(readFileSync(path.join(dir, 'outfile'), 'utf8')).toBe('precious\n');
     },
   },
@@ -1076,7 +1243,9 @@ const cases: Case[] = [
     status: 1,
     check: (r) => {
       expect(r.lines).toHaveLength(1);
-      expect(r.lines[0]).toMatch(/^kagent-render: error: cannot write .* \(EACCES\); the previous contents of .* are unchanged$/);
+      expect(r.lines[0]).toMatch(
+        /^kagent-render: error: cannot write .* \(EACCES\); the previous contents of .* are unchanged$/,
+      );
     },
   },
   // Regression (found by this suite): previous output in out/, then the Agent changes and out/kagent/mcpserver-tools.yaml
@@ -1096,7 +1265,8 @@ const cases: Case[] = [
     args: ['-o', 'out'],
     status: 1,
     // runCase checks: no stack trace, out/ byte-identical (no renamed file, no temp file left).
-    check: (r) => expect(r.lines).toEqual([expect.stringMatching(/^kagent-render: error: cannot write .*mcpserver-tools\.yaml/)]),
+    check: (r) =>
+      expect(r.lines).toEqual([expect.stringMatching(/^kagent-render: error: cannot write .*mcpserver-tools\.yaml/)]),
   },
 ];
 
@@ -1111,8 +1281,17 @@ const special: Array<{ name: string; fn: () => void; bug?: boolean }> = [
       expect(build(dir, ['.', '-o', 'out']).status).toBe(0);
       writeFileSync(path.join(dir, 'out', 'kagent', 'agent-stale.yaml'), `${HEADER}stale: true\n`);
       const before = snapshot(path.join(dir, 'out'));
-      expect(Object.keys(before).sort()).toEqual(['NOTES.md', 'kagent/agent-helper.yaml', 'kagent/agent-stale.yaml', 'kagent/mcpserver-tools.yaml', 'kustomization.yaml']);
-      writeFileSync(path.join(dir, 'agent.yaml'), AGENT.replace('You are helpful.', 'You are terse.').replace('modelConfig: model', 'modelConfig: nope'));
+      expect(Object.keys(before).sort()).toEqual([
+        'NOTES.md',
+        'kagent/agent-helper.yaml',
+        'kagent/agent-stale.yaml',
+        'kagent/mcpserver-tools.yaml',
+        'kustomization.yaml',
+      ]);
+      writeFileSync(
+        path.join(dir, 'agent.yaml'),
+        AGENT.replace('You are helpful.', 'You are terse.').replace('modelConfig: model', 'modelConfig: nope'),
+      );
       const r = build(dir, ['.', '-o', 'out']);
       expect(r.status).toBe(1);
       expect(heads(r)).toEqual(['agent.yaml:10:18: error[ref-missing]']);
@@ -1135,12 +1314,18 @@ const special: Array<{ name: string; fn: () => void; bug?: boolean }> = [
   {
     name: 'many errors in many files: all reported in one run, sorted by file then line (9 before 10), identical twice',
     fn: () => {
-      const other = MODEL.replace('name: model', 'name: other').replace('apiKeySecret: openai', 'apiKeySecret: 0x1F').replace('apiKeySecretKey: OPENAI_API_KEY', 'apiKeySecretKey: 0777');
+      const other = MODEL.replace('name: model', 'name: other')
+        .replace('apiKeySecret: openai', 'apiKeySecret: 0x1F')
+        .replace('apiKeySecretKey: OPENAI_API_KEY', 'apiKeySecretKey: 0777');
       const dir = repo({
         'z.yaml': `${MODEL.replace('name: model', 'name: zed')}  bogus: 1\n`,
         'm.yaml': AGENT.replace('kagent.dev/v1alpha2', 'kagent.dev/v1alpha1'),
         'a.yaml': other,
-        'a/b.yaml': Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]),
+        'a/b.yaml': Buffer.concat([
+          Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: '),
+          Buffer.from([0xc3, 0x28]),
+          Buffer.from('\n'),
+        ]),
         'a/c.yaml': AGENT.replace('  namespace: kagent\n', '  namespace: kagent\n  name: again\n'),
         'b.yaml': `${MCP}---\n${MCP.replace('name: tools', 'name: tools2').replace('transportType: http', 'transportType: smoke')}`,
       });

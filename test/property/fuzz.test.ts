@@ -31,28 +31,61 @@ const repo: fc.Arbitrary<Repo> = fc
         name: label,
         http: fc.boolean(),
         port: fc.integer({ min: 1, max: 65535 }),
-        tls: fc.option(fc.record({ secretRef: fc.stringMatching(/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/), insecureSkipVerify: fc.boolean() }), { nil: undefined }),
+        tls: fc.option(
+          fc.record({
+            secretRef: fc.stringMatching(/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/),
+            insecureSkipVerify: fc.boolean(),
+          }),
+          { nil: undefined },
+        ),
         args: fc.array(text, { maxLength: 3 }),
       }),
       { selector: (s) => s.name, minLength: 1, maxLength: 4 },
     ),
-    agents: fc.uniqueArray(fc.record({ name: label, systemMessage: fc.string({ minLength: 1, maxLength: 200 }), description: fc.option(text, { nil: undefined }), uses: fc.array(fc.nat(), { maxLength: 3 }), tools: fc.uniqueArray(fc.stringMatching(/^[a-z][a-z_-]{0,10}$/), { minLength: 1, maxLength: 3 }) }), {
-      selector: (a) => a.name,
-      minLength: 1,
-      maxLength: 4,
-    }),
+    agents: fc.uniqueArray(
+      fc.record({
+        name: label,
+        systemMessage: fc.string({ minLength: 1, maxLength: 200 }),
+        description: fc.option(text, { nil: undefined }),
+        uses: fc.array(fc.nat(), { maxLength: 3 }),
+        tools: fc.uniqueArray(fc.stringMatching(/^[a-z][a-z_-]{0,10}$/), { minLength: 1, maxLength: 3 }),
+      }),
+      {
+        selector: (a) => a.name,
+        minLength: 1,
+        maxLength: 4,
+      },
+    ),
   })
   // An Agent and an MCPServer of one name would both make Deployment <name>: not valid input.
   .filter((r) => !r.agents.some((a) => r.servers.some((s) => s.name === a.name)))
   .map(({ ns, provider, servers, agents }) => {
     const docs: unknown[] = [
-      { apiVersion: 'kagent.dev/v1alpha2', kind: 'ModelConfig', metadata: { name: 'model', namespace: ns }, spec: { provider, model: 'm', apiKeySecret: 'key', apiKeySecretKey: 'k' } },
+      {
+        apiVersion: 'kagent.dev/v1alpha2',
+        kind: 'ModelConfig',
+        metadata: { name: 'model', namespace: ns },
+        spec: { provider, model: 'm', apiKeySecret: 'key', apiKeySecretKey: 'k' },
+      },
     ];
     for (const s of servers) {
       const spec: Record<string, unknown> = s.http
-        ? { transportType: 'http', deployment: { image: 'ghcr.io/example/mcp:1', port: s.port, args: s.args }, httpTransport: { targetPort: s.port, path: '/mcp', ...(s.tls ? { tls: s.tls } : {}) } }
-        : { transportType: 'stdio', stdioTransport: {}, deployment: { image: 'ghcr.io/example/mcp:1', cmd: 'mcp', args: s.args } };
-      docs.push({ apiVersion: 'kagent.dev/v1alpha1', kind: 'MCPServer', metadata: { name: s.name, namespace: ns }, spec });
+        ? {
+            transportType: 'http',
+            deployment: { image: 'ghcr.io/example/mcp:1', port: s.port, args: s.args },
+            httpTransport: { targetPort: s.port, path: '/mcp', ...(s.tls ? { tls: s.tls } : {}) },
+          }
+        : {
+            transportType: 'stdio',
+            stdioTransport: {},
+            deployment: { image: 'ghcr.io/example/mcp:1', cmd: 'mcp', args: s.args },
+          };
+      docs.push({
+        apiVersion: 'kagent.dev/v1alpha1',
+        kind: 'MCPServer',
+        metadata: { name: s.name, namespace: ns },
+        spec,
+      });
     }
     for (const a of agents) {
       const tools = [...new Set(a.uses.map((i) => servers[i % servers.length]!.name))].map((name) => ({
@@ -63,7 +96,11 @@ const repo: fc.Arbitrary<Repo> = fc
         apiVersion: 'kagent.dev/v1alpha2',
         kind: 'Agent',
         metadata: { name: a.name, namespace: ns },
-        spec: { type: 'Declarative', ...(a.description !== undefined ? { description: a.description } : {}), declarative: { modelConfig: 'model', systemMessage: a.systemMessage, tools } },
+        spec: {
+          type: 'Declarative',
+          ...(a.description !== undefined ? { description: a.description } : {}),
+          declarative: { modelConfig: 'model', systemMessage: a.systemMessage, tools },
+        },
       });
     }
     return { files: [{ path: 'repo.yaml', text: docs.map((d) => `---\n${toYaml(d)}`).join('') }] };
@@ -76,7 +113,10 @@ describe('fuzzing', () => {
     fc.assert(
       fc.property(repo, ({ files }) => {
         const first = render(files, settings);
-        expect(first.diagnostics.filter((d) => d.severity === 'error'), files[0]!.text).toEqual([]);
+        expect(
+          first.diagnostics.filter((d) => d.severity === 'error'),
+          files[0]!.text,
+        ).toEqual([]);
         expect(first.ok).toBe(true);
         const out = toYamlStream(first.rendered.flatMap((r) => r.objects));
         expect(toYamlStream(render(files, settings).rendered.flatMap((r) => r.objects))).toBe(out);
@@ -87,9 +127,36 @@ describe('fuzzing', () => {
 
   const mutation = fc.oneof(
     fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
-    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(': ', '- ', '\n', '\n  ', '#', '"', "'", '[', '{', '&a ', '*a ', '!!int ', '\t', '---\n', '|\n', 'null', '0777', '~') }),
+    fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat(),
+      text: fc.constantFrom(
+        ': ',
+        '- ',
+        '\n',
+        '\n  ',
+        '#',
+        '"',
+        "'",
+        '[',
+        '{',
+        '&a ',
+        '*a ',
+        '!!int ',
+        '\t',
+        '---\n',
+        '|\n',
+        'null',
+        '0777',
+        '~',
+      ),
+    }),
     fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant('retype' as const), at: fc.nat(), value: fc.constantFrom('[]', '{}', '1', 'true', 'null', '"x"', '[1, 2]', '{a: 1}') }),
+    fc.record({
+      kind: fc.constant('retype' as const),
+      at: fc.nat(),
+      value: fc.constantFrom('[]', '{}', '1', 'true', 'null', '"x"', '[1, 2]', '{a: 1}'),
+    }),
   );
 
   it('mutated documents end in output or well-formed diagnostics, never an exception (seeded)', () => {

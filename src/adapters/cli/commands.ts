@@ -117,8 +117,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: [
       { flag: '--base', metavar: 'REF', help: 'git ref of the old side', defaultText: 'HEAD' },
       { flag: '--head', metavar: 'REF', help: 'git ref of the new side', defaultText: 'the working tree' },
-      { flag: '--dirs', metavar: 'OLD NEW', help: 'compare two directories instead of git refs (PATHs relative to each)' },
-      { flag: '--format', values: ['text', 'markdown', 'json'], help: 'report format (markdown: a PR comment)', defaultText: 'text' },
+      {
+        flag: '--dirs',
+        metavar: 'OLD NEW',
+        help: 'compare two directories instead of git refs (PATHs relative to each)',
+      },
+      {
+        flag: '--format',
+        values: ['text', 'markdown', 'json'],
+        help: 'report format (markdown: a PR comment)',
+        defaultText: 'text',
+      },
       {
         flag: '--color',
         values: ['auto', 'always', 'never'],

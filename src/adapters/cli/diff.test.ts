@@ -39,7 +39,16 @@ describe('diff arguments', () => {
       base: 'main',
       paths: ['-dash dir', '--head'],
     });
-    expect(parseDiffArgs([])).toEqual({ paths: [], format: 'text', color: 'auto', exitZero: false, quiet: false, settings: {}, sources: {}, config: undefined });
+    expect(parseDiffArgs([])).toEqual({
+      paths: [],
+      format: 'text',
+      color: 'auto',
+      exitZero: false,
+      quiet: false,
+      settings: {},
+      sources: {},
+      config: undefined,
+    });
   });
 
   it.each([

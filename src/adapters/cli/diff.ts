@@ -43,7 +43,11 @@ const COLORS = ['auto', 'always', 'never'] as const;
 /** The diff flags are taken out here (--dirs takes two values); the rest is the common grammar (args.ts). */
 export function parseDiffArgs(argv: string[]): DiffArgs {
   const rest: string[] = [];
-  const out: Omit<DiffArgs, 'paths' | 'settings' | 'sources' | 'quiet'> = { format: 'text', color: 'auto', exitZero: false };
+  const out: Omit<DiffArgs, 'paths' | 'settings' | 'sources' | 'quiet'> = {
+    format: 'text',
+    color: 'auto',
+    exitZero: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     if (raw === '--') {
@@ -151,7 +155,11 @@ export async function runDiff(argv: string[], io: CliIO): Promise<number> {
       }
       if (tree?.failed) failed = true;
       const result = tree?.result;
-      rendered.push({ label: side.label, objects: result?.rendered.flatMap((r) => r.objects) ?? [], inputs: result?.inputs ?? [] });
+      rendered.push({
+        label: side.label,
+        objects: result?.rendered.flatMap((r) => r.objects) ?? [],
+        inputs: result?.inputs ?? [],
+      });
     }
     if (failed) {
       io.stderr.write('kagent-render: diff: invalid input (see above); nothing compared\n');

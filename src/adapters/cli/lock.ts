@@ -55,7 +55,10 @@ export async function acquireLock(dir: string, shown: string, note: (message: st
           `If that process is gone, remove ${shown}/${LOCK_NAME}. Nothing was written.`,
       );
     }
-    if (!announced) note(`waiting for ${shown}: another kagent-render build (pid ${holder.pid} on host ${holder.host}) is writing it`);
+    if (!announced)
+      note(
+        `waiting for ${shown}: another kagent-render build (pid ${holder.pid} on host ${holder.host}) is writing it`,
+      );
     announced = true;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

@@ -23,7 +23,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 1;
     }
     const err = e as Error;
-    io.stderr.write(`kagent-render: internal error: ${err?.message ?? String(e)}\nplease report this (kagent-render ${VERSION})\n${e instanceof InternalError ? '' : sourceMappedStack(err?.stack ?? '')}\n`);
+    io.stderr.write(
+      `kagent-render: internal error: ${err?.message ?? String(e)}\nplease report this (kagent-render ${VERSION})\n${e instanceof InternalError ? '' : sourceMappedStack(err?.stack ?? '')}\n`,
+    );
     return 2;
   }
 }

@@ -49,16 +49,32 @@ function snapshot(dir: string): Record<string, string> {
 describe('writeTree', () => {
   it('replaces changed files, keeps unchanged ones, removes stale generated ones and never touches the rest', async () => {
     const dir = previousOutput();
-    const r = await writeTree(dir, new Map([['a/x.yaml', file('new x')], ['c/z.yaml', file('z')]]));
+    const r = await writeTree(
+      dir,
+      new Map([
+        ['a/x.yaml', file('new x')],
+        ['c/z.yaml', file('z')],
+      ]),
+    );
     expect(r).toEqual({ written: ['a/x.yaml', 'c/z.yaml'], removed: ['b/y.yaml'] });
-    expect(snapshot(dir)).toEqual({ 'a/x.yaml': file('new x'), 'b/NOTES.yaml': 'hand-written\n', 'c/z.yaml': file('z') });
+    expect(snapshot(dir)).toEqual({
+      'a/x.yaml': file('new x'),
+      'b/NOTES.yaml': 'hand-written\n',
+      'c/z.yaml': file('z'),
+    });
     expect(readdirSync(dir).sort()).toEqual(['a', 'b', 'c']); // no lock, stage or commit record left
   });
 
   it('an up-to-date tree: nothing written, nothing left behind', async () => {
     const dir = previousOutput();
     const before = snapshot(dir);
-    const r = await writeTree(dir, new Map([['a/x.yaml', file('old x')], ['b/y.yaml', file('old y')]]));
+    const r = await writeTree(
+      dir,
+      new Map([
+        ['a/x.yaml', file('old x')],
+        ['b/y.yaml', file('old y')],
+      ]),
+    );
     expect(r).toEqual({ written: [], removed: [] });
     expect(snapshot(dir)).toEqual(before);
   });
@@ -67,7 +83,14 @@ describe('writeTree', () => {
     const dir = previousOutput();
     const before = snapshot(dir);
     const long = `${'n'.repeat(300)}.yaml`; // ENAMETOOLONG on Linux (255 bytes per name)
-    const write = writeTree(dir, new Map([['a/x.yaml', file('new x')], ['b/y.yaml', file('new y')], [`c/${long}`, file('z')]]));
+    const write = writeTree(
+      dir,
+      new Map([
+        ['a/x.yaml', file('new x')],
+        ['b/y.yaml', file('new y')],
+        [`c/${long}`, file('z')],
+      ]),
+    );
     await expect(write).rejects.toThrow(OutputError);
     await expect(write).rejects.toThrow(/ENAMETOOLONG\); the previous contents of .* are unchanged/);
     expect(snapshot(dir)).toEqual(before);
@@ -78,7 +101,15 @@ describe('writeTree', () => {
     const dir = previousOutput();
     writeFileSync(path.join(dir, 'c'), 'not a directory');
     const before = snapshot(dir);
-    await expect(writeTree(dir, new Map([['a/x.yaml', file('new x')], ['c/z.yaml', file('z')]]))).rejects.toThrow(/c is a file, not a directory.*Nothing was written/);
+    await expect(
+      writeTree(
+        dir,
+        new Map([
+          ['a/x.yaml', file('new x')],
+          ['c/z.yaml', file('z')],
+        ]),
+      ),
+    ).rejects.toThrow(/c is a file, not a directory.*Nothing was written/);
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -86,7 +117,15 @@ describe('writeTree', () => {
     const dir = previousOutput();
     writeFileSync(path.join(dir, 'b/y.yaml'), 'hand-written\n');
     const before = snapshot(dir);
-    await expect(writeTree(dir, new Map([['a/x.yaml', file('new x')], ['b/y.yaml', file('new y')]]))).rejects.toThrow(/refusing to overwrite .*y\.yaml/);
+    await expect(
+      writeTree(
+        dir,
+        new Map([
+          ['a/x.yaml', file('new x')],
+          ['b/y.yaml', file('new y')],
+        ]),
+      ),
+    ).rejects.toThrow(/refusing to overwrite .*y\.yaml/);
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -95,7 +134,16 @@ describe('writeTree', () => {
     writeFileSync(path.join(dir, 'b/y.yaml'), 'hand-written\n');
     mkdirSync(path.join(dir, 'a/x.yaml.d'));
     mkdirSync(path.join(dir, 'k.yaml'));
-    const err = await writeTree(dir, new Map([['b/y.yaml', file('new y')], ['k.yaml', file('k')]])).then(() => new Error('no error'), (e: Error) => e);
+    const err = await writeTree(
+      dir,
+      new Map([
+        ['b/y.yaml', file('new y')],
+        ['k.yaml', file('k')],
+      ]),
+    ).then(
+      () => new Error('no error'),
+      (e: Error) => e,
+    );
     expect(err.message.split('\n')).toHaveLength(2);
     expect(err.message).toMatch(/refusing to overwrite .*b\/y\.yaml/);
     expect(err.message).toMatch(/cannot write .*k\.yaml: a directory is in its place/);
@@ -135,7 +183,9 @@ describe('writeTree: links inside DIR are never followed, read, replaced or remo
     unlinkSync(path.join(dir, 'a/x.yaml'));
     symlinkSync(path.join(outside, 'x.yaml'), path.join(dir, 'a/x.yaml'));
     const before = snapshot(dir);
-    await expect(writeTree(dir, new Map([['a/x.yaml', file('new')]]))).rejects.toThrow(/refusing to replace .*a\/x\.yaml: it is a symlink.*Nothing was written\.$/);
+    await expect(writeTree(dir, new Map([['a/x.yaml', file('new')]]))).rejects.toThrow(
+      /refusing to replace .*a\/x\.yaml: it is a symlink.*Nothing was written\.$/,
+    );
     expect(snapshot(dir)).toEqual(before);
     expect(snapshot(outside)).toEqual({ 'x.yaml': file('outside x') });
   });
@@ -145,7 +195,9 @@ describe('writeTree: links inside DIR are never followed, read, replaced or remo
     const outside = temp('outside');
     symlinkSync(outside, path.join(dir, 'c'));
     const before = snapshot(dir);
-    await expect(writeTree(dir, new Map([['c/z.yaml', file('z')]]))).rejects.toThrow(/\/c is a symlink, and kagent-render never writes through links/);
+    await expect(writeTree(dir, new Map([['c/z.yaml', file('z')]]))).rejects.toThrow(
+      /\/c is a symlink, and kagent-render never writes through links/,
+    );
     expect(snapshot(dir)).toEqual(before);
     expect(readdirSync(outside)).toEqual([]);
   });
@@ -167,9 +219,19 @@ describe('checkTree (--check)', () => {
     const secret = `KAGENT_RENDER_TEST_SECRET_${process.pid}`;
     process.env[secret] = 'hunter2';
     try {
-      const r = checkTree(dir, new Map([['a/x.yaml', file('old x')], ['b/y.yaml', file('old y')], ['kustomization.yaml', file('k')]]), 'out');
+      const r = checkTree(
+        dir,
+        new Map([
+          ['a/x.yaml', file('old x')],
+          ['b/y.yaml', file('old y')],
+          ['kustomization.yaml', file('k')],
+        ]),
+        'out',
+      );
       expect(r.diff).toBe('');
-      expect(r.problems).toEqual([expect.stringMatching(/refusing to replace out\/kustomization\.yaml: it is a symlink/)]);
+      expect(r.problems).toEqual([
+        expect.stringMatching(/refusing to replace out\/kustomization\.yaml: it is a symlink/),
+      ]);
       expect(JSON.stringify(r)).not.toContain('hunter2');
       expect(JSON.stringify(r)).not.toContain(secret);
     } finally {
@@ -182,20 +244,39 @@ describe('checkTree (--check)', () => {
     const outside = temp('outside');
     writeFileSync(path.join(outside, 'z.yaml'), file('private'));
     symlinkSync(path.join(outside, 'z.yaml'), path.join(dir, 'a/z.yaml'));
-    const r = checkTree(dir, new Map([['a/x.yaml', file('old x')], ['b/y.yaml', file('old y')]]), 'out');
+    const r = checkTree(
+      dir,
+      new Map([
+        ['a/x.yaml', file('old x')],
+        ['b/y.yaml', file('old y')],
+      ]),
+      'out',
+    );
     expect(r.diff).toBe('');
-    expect(r.warnings).toEqual(['warning: out/a/z.yaml is a symlink; kagent-render leaves it alone (not followed, read or removed)']);
+    expect(r.warnings).toEqual([
+      'warning: out/a/z.yaml is a symlink; kagent-render leaves it alone (not followed, read or removed)',
+    ]);
   });
 
   it('leftovers of an interrupted run are out of date, even when every generated file matches', () => {
     const dir = previousOutput();
-    const tree = new Map([['a/x.yaml', file('old x')], ['b/y.yaml', file('old y')]]);
+    const tree = new Map([
+      ['a/x.yaml', file('old x')],
+      ['b/y.yaml', file('old y')],
+    ]);
     expect(checkTree(dir, tree, 'out')).toEqual({ diff: '', problems: [], warnings: [] });
-    for (const leftover of ['.kagent-render.lock', 'a/.kagent-render.new/x.yaml', '.kagent-render.commit', 'a/.x.yaml.kagent-render-123.tmp']) {
+    for (const leftover of [
+      '.kagent-render.lock',
+      'a/.kagent-render.new/x.yaml',
+      '.kagent-render.commit',
+      'a/.x.yaml.kagent-render-123.tmp',
+    ]) {
       mkdirSync(path.dirname(path.join(dir, leftover)), { recursive: true });
       writeFileSync(path.join(dir, leftover), '');
       const r = checkTree(dir, tree, 'out');
-      expect(r.problems, leftover).toEqual([expect.stringMatching(/^out holds leftovers of an interrupted or running kagent-render build \(out\//)]);
+      expect(r.problems, leftover).toEqual([
+        expect.stringMatching(/^out holds leftovers of an interrupted or running kagent-render build \(out\//),
+      ]);
     }
   });
 });
@@ -219,8 +300,15 @@ describe('recovery from an interrupted run', () => {
     const dir = interrupted(true);
     const notes: string[] = [];
     await repairOutput(dir, 'out', (m) => notes.push(m));
-    expect(snapshot(dir)).toEqual({ 'a/x.yaml': file('new x'), 'b/NOTES.yaml': 'hand-written\n', 'c/z.yaml': file('z') });
-    expect(notes).toEqual([`removed a stale lock on out (pid 999999999 on ${hostname()} is not running)`, 'finished an interrupted update of out (it had been committed)']);
+    expect(snapshot(dir)).toEqual({
+      'a/x.yaml': file('new x'),
+      'b/NOTES.yaml': 'hand-written\n',
+      'c/z.yaml': file('z'),
+    });
+    expect(notes).toEqual([
+      `removed a stale lock on out (pid 999999999 on ${hostname()} is not running)`,
+      'finished an interrupted update of out (it had been committed)',
+    ]);
   });
 
   it('committed and half done (a file already renamed, a stale one already removed): finished the same', async () => {
@@ -228,21 +316,33 @@ describe('recovery from an interrupted run', () => {
     execFileSync('mv', [path.join(dir, 'a/.kagent-render.new/x.yaml'), path.join(dir, 'a/x.yaml')]);
     execFileSync('rm', [path.join(dir, 'b/y.yaml')]);
     await repairOutput(dir);
-    expect(snapshot(dir)).toEqual({ 'a/x.yaml': file('new x'), 'b/NOTES.yaml': 'hand-written\n', 'c/z.yaml': file('z') });
+    expect(snapshot(dir)).toEqual({
+      'a/x.yaml': file('new x'),
+      'b/NOTES.yaml': 'hand-written\n',
+      'c/z.yaml': file('z'),
+    });
   });
 
   it('not committed: the next run discards the stage (the complete old tree)', async () => {
     const dir = interrupted(false);
     const notes: string[] = [];
     await repairOutput(dir, 'out', (m) => notes.push(m));
-    expect(snapshot(dir)).toEqual({ 'a/x.yaml': file('old x'), 'b/NOTES.yaml': 'hand-written\n', 'b/y.yaml': file('old y') });
-    expect(notes[1]).toBe('discarded an interrupted update of out (it had not been committed; the previous output stays)');
+    expect(snapshot(dir)).toEqual({
+      'a/x.yaml': file('old x'),
+      'b/NOTES.yaml': 'hand-written\n',
+      'b/y.yaml': file('old y'),
+    });
+    expect(notes[1]).toBe(
+      'discarded an interrupted update of out (it had not been committed; the previous output stays)',
+    );
   });
 
   it('committed, but a target became a hand-written file since: not finished, an error naming it, the record kept', async () => {
     const dir = interrupted(true);
     writeFileSync(path.join(dir, 'a/x.yaml'), 'mine now\n');
-    await expect(repairOutput(dir, 'out')).rejects.toThrow(/cannot finish the interrupted update of out: out\/a\/x\.yaml is no longer a generated file/);
+    await expect(repairOutput(dir, 'out')).rejects.toThrow(
+      /cannot finish the interrupted update of out: out\/a\/x\.yaml is no longer a generated file/,
+    );
     expect(readFileSync(path.join(dir, 'a/x.yaml'), 'utf8')).toBe('mine now\n');
     expect(existsSync(path.join(dir, '.kagent-render.commit'))).toBe(true);
   });
@@ -276,9 +376,17 @@ describe('the lock', () => {
     const before = snapshot(dir);
     process.env.KAGENT_RENDER_LOCK_WAIT = '0';
     const notes: string[] = [];
-    const err = await writeTree(dir, new Map([['a/x.yaml', file('new x')]]), { shown: 'out', note: (m) => notes.push(m) }).then(() => new Error('no error'), (e: Error) => e);
+    const err = await writeTree(dir, new Map([['a/x.yaml', file('new x')]]), {
+      shown: 'out',
+      note: (m) => notes.push(m),
+    }).then(
+      () => new Error('no error'),
+      (e: Error) => e,
+    );
     expect(err).toBeInstanceOf(OutputError);
-    expect(err.message).toBe(`out is locked by another kagent-render build (pid ${pid} on host ${hostname()}); gave up after 0 s. If that process is gone, remove out/.kagent-render.lock. Nothing was written.`);
+    expect(err.message).toBe(
+      `out is locked by another kagent-render build (pid ${pid} on host ${hostname()}); gave up after 0 s. If that process is gone, remove out/.kagent-render.lock. Nothing was written.`,
+    );
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -298,14 +406,18 @@ describe('the lock', () => {
     await waiting;
     execFileSync('rm', [path.join(dir, '.kagent-render.lock')]);
     await write;
-    expect(notes[0]).toBe(`waiting for out: another kagent-render build (pid ${pid} on host ${hostname()}) is writing it`);
+    expect(notes[0]).toBe(
+      `waiting for out: another kagent-render build (pid ${pid} on host ${hostname()}) is writing it`,
+    );
     expect(snapshot(dir)['a/x.yaml']).toBe(file('new x'));
   });
 
   it('not a lock (a symlink in its place): an error, not followed', async () => {
     const dir = previousOutput();
     symlinkSync('/proc/self/environ', path.join(dir, '.kagent-render.lock'));
-    await expect(writeTree(dir, new Map([['a/x.yaml', file('new x')]]), { shown: 'out' })).rejects.toThrow(/out\/\.kagent-render\.lock is not a kagent-render lock/);
+    await expect(writeTree(dir, new Map([['a/x.yaml', file('new x')]]), { shown: 'out' })).rejects.toThrow(
+      /out\/\.kagent-render\.lock is not a kagent-render lock/,
+    );
   });
 });
 
@@ -321,7 +433,9 @@ describe('outputLocation (real paths)', () => {
     expect(() => outputLocation('../alias', ['.'], cwd)).toThrow('-o ../alias is a symlink');
     expect(() => outputLocation('../up/repo', ['.'], cwd)).toThrow(/-o \.\.\/up\/repo contains the input \.: /);
     expect(() => outputLocation('..', ['sub'], cwd)).toThrow(/contains the input sub/);
-    expect(() => outputLocation('sub', ['../alias/sub/x.yaml'], cwd)).toThrow(/contains the input \.\.\/alias\/sub\/x\.yaml \(/);
+    expect(() => outputLocation('sub', ['../alias/sub/x.yaml'], cwd)).toThrow(
+      /contains the input \.\.\/alias\/sub\/x\.yaml \(/,
+    );
     // Inside the input is fine (the walk skips it), and so is a DIR that does not exist yet.
     expect(outputLocation('../alias/rendered/new', ['.'], cwd)).toBe(path.join(realRoot(root), 'repo/rendered/new'));
   });
@@ -335,7 +449,13 @@ describe('writeTree into a new directory', () => {
   it('creates it, writes the tree, leaves nothing beside it', async () => {
     const parent = temp('fresh');
     const dir = path.join(parent, 'out');
-    const r = await writeTree(dir, new Map([['a/x.yaml', file('x')], ['kustomization.yaml', file('k')]]));
+    const r = await writeTree(
+      dir,
+      new Map([
+        ['a/x.yaml', file('x')],
+        ['kustomization.yaml', file('k')],
+      ]),
+    );
     expect(r).toEqual({ written: ['a/x.yaml', 'kustomization.yaml'], removed: [] });
     expect(snapshot(dir)).toEqual({ 'a/x.yaml': file('x'), 'kustomization.yaml': file('k') });
     expect(readdirSync(parent)).toEqual(['out']);
@@ -344,9 +464,19 @@ describe('writeTree into a new directory', () => {
   it('a failure leaves nothing behind', async () => {
     const parent = temp('fresh');
     writeFileSync(path.join(parent, 'blocker'), 'a file where a directory must go');
-    await expect(writeTree(path.join(parent, 'blocker', 'out'), new Map([['x.yaml', file('x')]]))).rejects.toThrow(OutputError);
+    await expect(writeTree(path.join(parent, 'blocker', 'out'), new Map([['x.yaml', file('x')]]))).rejects.toThrow(
+      OutputError,
+    );
     const long = `${'n'.repeat(300)}.yaml`;
-    await expect(writeTree(path.join(parent, 'new/out'), new Map([['a.yaml', file('a')], [long, file('x')]]))).rejects.toThrow(/ENAMETOOLONG/);
+    await expect(
+      writeTree(
+        path.join(parent, 'new/out'),
+        new Map([
+          ['a.yaml', file('a')],
+          [long, file('x')],
+        ]),
+      ),
+    ).rejects.toThrow(/ENAMETOOLONG/);
     expect(readdirSync(parent).sort()).toEqual(['blocker']);
   });
 });

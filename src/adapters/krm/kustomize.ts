@@ -37,7 +37,10 @@ export async function runKustomizePlugin(args: string[], io: CliIO): Promise<num
     // The first syntax error only: the ones after it follow from it.
     const syntax = parsed.diagnostics.find((d) => d.rule === 'yaml-syntax' || d.rule === 'json-syntax');
     for (const d of syntax ? [syntax] : parsed.diagnostics) {
-      const message = d.rule === 'yaml-syntax' ? `the plugin config is not valid YAML: ${d.message}` : `the plugin config: ${d.message}`;
+      const message =
+        d.rule === 'yaml-syntax'
+          ? `the plugin config is not valid YAML: ${d.message}`
+          : `the plugin config: ${d.message}`;
       fail(d.file, d.rule, message, d.line, d.col);
     }
     return 1;

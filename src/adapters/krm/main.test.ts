@@ -17,16 +17,27 @@ const OTHER = `  - apiVersion: v1
     metadata: {name: unrelated, namespace: ns}
     data: {k: v}
 `;
-const list = (items: string, fc = '') => `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${items}${fc}`;
+const list = (items: string, fc = '') =>
+  `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${items}${fc}`;
 
 describe('runKrm (ResourceList protocol)', () => {
   it('replaces kagent objects by their expansion, keeps other items, and marks generated items with path and index', () => {
     const r = runKrm(list(OTHER + MODEL + AGENT()));
     expect(r.exitCode).toBe(0);
     const out = parse(r.stdout);
-    expect(out.items.map((i: any) => i.kind)).toEqual(['ConfigMap', 'Secret', 'ServiceAccount', 'Deployment', 'Service']);
+    expect(out.items.map((i: any) => i.kind)).toEqual([
+      'ConfigMap',
+      'Secret',
+      'ServiceAccount',
+      'Deployment',
+      'Service',
+    ]);
     const deployment = out.items[3];
-    expect(deployment.metadata.annotations).toMatchObject({ [GENERATED_BY]: 'kagent-render', 'internal.config.kubernetes.io/path': 'ns/agent-a.yaml', 'internal.config.kubernetes.io/index': '2' });
+    expect(deployment.metadata.annotations).toMatchObject({
+      [GENERATED_BY]: 'kagent-render',
+      'internal.config.kubernetes.io/path': 'ns/agent-a.yaml',
+      'internal.config.kubernetes.io/index': '2',
+    });
     expect(out.results).toBeUndefined();
   });
 
@@ -34,16 +45,27 @@ describe('runKrm (ResourceList protocol)', () => {
     const typo = AGENT().replace('kind: Agent', 'kind: Agnet');
     const r = runKrm(list(OTHER + MODEL + typo));
     expect(r.exitCode).toBe(1);
-    expect(parse(r.stdout).results).toEqual([expect.objectContaining({ severity: 'error', tags: { rule: 'input-unknown-kind' } })]);
+    expect(parse(r.stdout).results).toEqual([
+      expect.objectContaining({ severity: 'error', tags: { rule: 'input-unknown-kind' } }),
+    ]);
     const known = runKrm(list(OTHER + MODEL + AGENT().replace('kind: Agent', 'kind: ToolServer')));
     expect(known.exitCode).toBe(0);
     expect(parse(known.stdout).items.map((i: any) => i.kind)).toEqual(['ConfigMap', 'ToolServer']);
   });
 
   it('keepInputs (KagentRender functionConfig) keeps the inputs, and re-running over the output changes nothing', () => {
-    const fc = 'functionConfig:\n  apiVersion: render.kagent.dev/v1alpha1\n  kind: KagentRender\n  metadata: {name: render}\n  spec: {keepInputs: true}\n';
+    const fc =
+      'functionConfig:\n  apiVersion: render.kagent.dev/v1alpha1\n  kind: KagentRender\n  metadata: {name: render}\n  spec: {keepInputs: true}\n';
     const first = runKrm(list(OTHER + MODEL + AGENT(), fc));
-    expect(parse(first.stdout).items.map((i: any) => i.kind)).toEqual(['ConfigMap', 'ModelConfig', 'Agent', 'Secret', 'ServiceAccount', 'Deployment', 'Service']);
+    expect(parse(first.stdout).items.map((i: any) => i.kind)).toEqual([
+      'ConfigMap',
+      'ModelConfig',
+      'Agent',
+      'Secret',
+      'ServiceAccount',
+      'Deployment',
+      'Service',
+    ]);
     const second = runKrm(first.stdout);
     expect(second.stdout).toBe(first.stdout);
   });
@@ -54,14 +76,16 @@ describe('runKrm (ResourceList protocol)', () => {
   });
 
   it('takes settings from a ConfigMap functionConfig (kpt `-- key=value`)', () => {
-    const fc = 'functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: function-input}\n  data: {profile: controller, defaultAgentPodLabels: "team=ml"}\n';
+    const fc =
+      'functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: function-input}\n  data: {profile: controller, defaultAgentPodLabels: "team=ml"}\n';
     const out = parse(runKrm(list(MODEL + AGENT(), fc)).stdout);
     expect(out.items[0].metadata.ownerReferences[0].kind).toBe('Agent');
     expect(out.items[2].spec.template.metadata.labels.team).toBe('ml');
   });
 
   it('applies the controller knobs of a KagentRender functionConfig (bind host, UI URL, node selector)', () => {
-    const fc = 'functionConfig:\n  apiVersion: render.kagent.dev/v1alpha1\n  kind: KagentRender\n  metadata: {name: render}\n  spec: {agentBindHost: "::", uiUrl: "https://ui", defaultAgentNodeSelector: {disk: ssd}, mcpEgressPlaintext: true}\n';
+    const fc =
+      'functionConfig:\n  apiVersion: render.kagent.dev/v1alpha1\n  kind: KagentRender\n  metadata: {name: render}\n  spec: {agentBindHost: "::", uiUrl: "https://ui", defaultAgentNodeSelector: {disk: ssd}, mcpEgressPlaintext: true}\n';
     const r = runKrm(list(MODEL + AGENT(), fc));
     expect(r.exitCode).toBe(0);
     const pod = parse(r.stdout).items.find((i: any) => i.kind === 'Deployment').spec.template.spec;
@@ -71,7 +95,8 @@ describe('runKrm (ResourceList protocol)', () => {
   });
 
   it('takes the controller knobs from a ConfigMap functionConfig as strings', () => {
-    const fc = 'functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: function-input}\n  data: {mcpEgressPlaintext: "true", defaultAgentNodeSelector: "disk=ssd,zone=a", agentBindHost: "::"}\n';
+    const fc =
+      'functionConfig:\n  apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: function-input}\n  data: {mcpEgressPlaintext: "true", defaultAgentNodeSelector: "disk=ssd,zone=a", agentBindHost: "::"}\n';
     const r = runKrm(list(MODEL + AGENT(), fc));
     expect(r.exitCode).toBe(0);
     const pod = parse(r.stdout).items.find((i: any) => i.kind === 'Deployment').spec.template.spec;
@@ -85,10 +110,14 @@ describe('runKrm (ResourceList protocol)', () => {
     metadata: {name: caller, namespace: ns}
     spec: {type: Declarative, declarative: {modelConfig: model, systemMessage: hi, tools: [{type: Agent, agent: {name: a}}]}}
 `;
-    const fc = 'functionConfig:\n  apiVersion: render.kagent.dev/v1alpha1\n  kind: KagentRender\n  metadata: {name: render}\n  spec: {proxyUrl: "http://proxy.kagent:8080"}\n';
+    const fc =
+      'functionConfig:\n  apiVersion: render.kagent.dev/v1alpha1\n  kind: KagentRender\n  metadata: {name: render}\n  spec: {proxyUrl: "http://proxy.kagent:8080"}\n';
     const out = parse(runKrm(list(MODEL + AGENT() + caller, fc)).stdout);
     const secret = out.items.find((i: any) => i.kind === 'Secret' && i.metadata.name === 'caller');
-    expect(JSON.parse(secret.stringData['config.json']).remote_agents[0]).toMatchObject({ url: 'http://proxy.kagent:8080', headers: { 'x-kagent-host': 'a.ns' } });
+    expect(JSON.parse(secret.stringData['config.json']).remote_agents[0]).toMatchObject({
+      url: 'http://proxy.kagent:8080',
+      headers: { 'x-kagent-host': 'a.ns' },
+    });
   });
 
   it('reads a SandboxAgent as an agent tool target and keeps it in the output (it is not rendered)', () => {
@@ -105,9 +134,19 @@ describe('runKrm (ResourceList protocol)', () => {
     const r = runKrm(list(MODEL + sandbox + caller));
     expect(r.exitCode).toBe(0);
     const out = parse(r.stdout);
-    expect(out.items.map((i: any) => i.kind)).toEqual(['SandboxAgent', 'Secret', 'ServiceAccount', 'Deployment', 'Service']);
+    expect(out.items.map((i: any) => i.kind)).toEqual([
+      'SandboxAgent',
+      'Secret',
+      'ServiceAccount',
+      'Deployment',
+      'Service',
+    ]);
     expect(JSON.parse(out.items[1].stringData['config.json']).remote_agents).toEqual([
-      { name: 'ns__NS__runner', url: 'http://kagent-controller.kagent:8083/api/a2a-sandboxes/ns/runner', description: 'Runs code' },
+      {
+        name: 'ns__NS__runner',
+        url: 'http://kagent-controller.kagent:8083/api/a2a-sandboxes/ns/runner',
+        description: 'Runs code',
+      },
     ]);
     expect(out.results.map((x: any) => x.severity)).toEqual(['warning']);
   });

@@ -44,14 +44,22 @@ export interface KrmOptions {
 }
 
 export function runKrm(stdin: string, options: KrmOptions = {}): KrmResult {
-  if (stdin.trim() === '') return failure('kagent-render krm: empty input; expected a config.kubernetes.io/v1 ResourceList on stdin');
+  if (stdin.trim() === '')
+    return failure('kagent-render krm: empty input; expected a config.kubernetes.io/v1 ResourceList on stdin');
   const input = (options.reader !== 'reference' ? readRawList(stdin) : undefined) ?? readDocumentList(stdin);
   if (typeof input === 'string') return failure(`kagent-render krm: ${input}`);
   const list = input.list;
   const items: Obj[] = Array.isArray(list.items) ? list.items : [];
 
   const config = functionConfigSettings(list.functionConfig);
-  if (config.diagnostics.length > 0) return finish(input, items.map((_, i) => i), [], config.diagnostics, true);
+  if (config.diagnostics.length > 0)
+    return finish(
+      input,
+      items.map((_, i) => i),
+      [],
+      config.diagnostics,
+      true,
+    );
   const settings = resolveSettings(config.settings);
 
   // Secrets, ConfigMaps, Services and SandboxAgents matter only as what kagent objects refer to.
@@ -70,7 +78,10 @@ export function runKrm(stdin: string, options: KrmOptions = {}): KrmResult {
     // An unknown kagent.dev kind (`Agnet`) is read too, so the typo is reported (input-unknown-kind).
     const referenced = hasKagent && ['Secret', 'ConfigMap', 'Service', 'SandboxAgent'].includes(item?.kind);
     if (isKagent || isUnknownKagentKind(item) || referenced) {
-      files.push({ path: String(ann[PATH] ?? ann[LEGACY_PATH] ?? `${ITEM_WITHOUT_PATH}${i}]`), text: toYaml(withoutOrchestratorAnnotations(item)) });
+      files.push({
+        path: String(ann[PATH] ?? ann[LEGACY_PATH] ?? `${ITEM_WITHOUT_PATH}${i}]`),
+        text: toYaml(withoutOrchestratorAnnotations(item)),
+      });
     }
   });
   // Several items may come from one file: keep display paths unique per item.
@@ -81,7 +92,9 @@ export function runKrm(stdin: string, options: KrmOptions = {}): KrmResult {
     if (n > 0) f.path = `${f.path}#${n}`;
   }
   const result = render(files, settings);
-  const legacy = items.some((it) => it?.metadata?.annotations?.[LEGACY_PATH] !== undefined && it?.metadata?.annotations?.[PATH] === undefined);
+  const legacy = items.some(
+    (it) => it?.metadata?.annotations?.[LEGACY_PATH] !== undefined && it?.metadata?.annotations?.[PATH] === undefined,
+  );
   const generated: K8sObject[] = [];
   for (const r of result.rendered) {
     const path = `${fileNameOf(r.source)}`;
@@ -111,7 +124,13 @@ function withoutOrchestratorAnnotations(item: Obj): Obj {
   if (!ann) return item;
   const cleaned: Obj = {};
   for (const [k, v] of Object.entries(ann)) {
-    if (k.startsWith('internal.config.kubernetes.io/') || k.startsWith('config.kubernetes.io/') || k.startsWith('config.k8s.io/') || k.startsWith('kustomize.config.k8s.io/')) continue;
+    if (
+      k.startsWith('internal.config.kubernetes.io/') ||
+      k.startsWith('config.kubernetes.io/') ||
+      k.startsWith('config.k8s.io/') ||
+      k.startsWith('kustomize.config.k8s.io/')
+    )
+      continue;
     cleaned[k] = v;
   }
   const metadata: Obj = { ...item.metadata };
@@ -122,24 +141,48 @@ function withoutOrchestratorAnnotations(item: Obj): Obj {
 
 function functionConfigSettings(fc: Obj | undefined): { settings: Partial<Settings>; diagnostics: Diagnostic[] } {
   if (!fc) return { settings: {}, diagnostics: [] };
-  if (fc.kind === 'ConfigMap') return settingsFromStringMap((fc.data ?? {}) as Record<string, string>, 'functionConfig');
-  if (fc.kind === 'KagentRender' && fc.apiVersion === 'render.kagent.dev/v1alpha1') return parseSettings(fc.spec ?? {}, 'functionConfig');
+  if (fc.kind === 'ConfigMap')
+    return settingsFromStringMap((fc.data ?? {}) as Record<string, string>, 'functionConfig');
+  if (fc.kind === 'KagentRender' && fc.apiVersion === 'render.kagent.dev/v1alpha1')
+    return parseSettings(fc.spec ?? {}, 'functionConfig');
   return {
     settings: {},
-    diagnostics: [{ rule: 'settings-invalid', severity: 'error', message: `unknown functionConfig ${fc.apiVersion}/${fc.kind}; expected render.kagent.dev/v1alpha1 KagentRender or a v1 ConfigMap`, file: 'functionConfig', line: 1, col: 1 }],
+    diagnostics: [
+      {
+        rule: 'settings-invalid',
+        severity: 'error',
+        message: `unknown functionConfig ${fc.apiVersion}/${fc.kind}; expected render.kagent.dev/v1alpha1 KagentRender or a v1 ConfigMap`,
+        file: 'functionConfig',
+        line: 1,
+        col: 1,
+      },
+    ],
   };
 }
 
 function annotate(o: K8sObject, path: string, index: number, legacy: boolean): K8sObject {
-  const annotations: Record<string, string> = { ...(o.metadata.annotations ?? {}), [GENERATED_BY]: 'kagent-render', [PATH]: path, [INDEX]: String(index) };
+  const annotations: Record<string, string> = {
+    ...(o.metadata.annotations ?? {}),
+    [GENERATED_BY]: 'kagent-render',
+    [PATH]: path,
+    [INDEX]: String(index),
+  };
   if (legacy) Object.assign(annotations, { [LEGACY_PATH]: path, [LEGACY_INDEX]: String(index) });
   return { ...o, metadata: { ...o.metadata, annotations } };
 }
 
-function finish(input: RawList, keep: number[], generated: K8sObject[], diagnostics: Diagnostic[], failed: boolean): KrmResult {
+function finish(
+  input: RawList,
+  keep: number[],
+  generated: K8sObject[],
+  diagnostics: Diagnostic[],
+  failed: boolean,
+): KrmResult {
   // kustomize shows stderr but never `results`, so the errors are readable there too.
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  const stderr = failed ? `${errors.map((d) => `${formatKrmText(d)}\n`).join('')}kagent-render krm: ${errors.length} error(s)\n` : '';
+  const stderr = failed
+    ? `${errors.map((d) => `${formatKrmText(d)}\n`).join('')}kagent-render krm: ${errors.length} error(s)\n`
+    : '';
   return { stdout: input.write(keep, generated, diagnostics.map(toResult)), stderr, exitCode: failed ? 1 : 0 };
 }
 
@@ -153,12 +196,19 @@ function readDocumentList(stdin: string): RawList | string {
   if ('problem' in read) {
     const { rule, message } = read.problem;
     // The alias limit keeps its own words (as for files); anything else: what a ResourceList is.
-    if (rule === 'yaml-alias-limit') return `input expands more than ${MAX_ALIASES} aliases (yaml-alias-limit); remove the alias chain`;
+    if (rule === 'yaml-alias-limit')
+      return `input expands more than ${MAX_ALIASES} aliases (yaml-alias-limit); remove the alias chain`;
     return `input is not a ResourceList: ${message} (${rule})`;
   }
   const list = read.value as Obj | null;
   const doc = parseDocument(stdin, { prettyErrors: false, uniqueKeys: false, schema: 'failsafe' });
-  if (doc.errors.length > 0 || !list || typeof list !== 'object' || list.kind !== 'ResourceList' || !isMap(doc.contents)) {
+  if (
+    doc.errors.length > 0 ||
+    !list ||
+    typeof list !== 'object' ||
+    list.kind !== 'ResourceList' ||
+    !isMap(doc.contents)
+  ) {
     return 'input is not a ResourceList (apiVersion config.kubernetes.io/v1, kind ResourceList, items: [...])';
   }
   const entry = entryFor(doc, doc.contents, 'items');
@@ -203,7 +253,13 @@ function withoutComments(item: unknown): unknown {
 
 function toResult(d: Diagnostic): Obj {
   const r: Obj = { message: d.message, severity: d.severity };
-  if (d.object) r.resourceRef = { apiVersion: d.object.apiVersion, kind: d.object.kind, name: d.object.name, namespace: d.object.namespace };
+  if (d.object)
+    r.resourceRef = {
+      apiVersion: d.object.apiVersion,
+      kind: d.object.kind,
+      name: d.object.name,
+      namespace: d.object.namespace,
+    };
   if (d.field && d.object) r.field = { path: d.field };
   const file = sourceFileOf(d);
   if (file) r.file = { path: file };
@@ -213,7 +269,8 @@ function toResult(d: Diagnostic): Obj {
 
 /** `agents.yaml Agent ns/name: error[rule]: message`, for orchestrators that show only stderr. */
 export function formatKrmText(d: Diagnostic): string {
-  const where = [sourceFileOf(d), d.object ? formatKey(d.object) : undefined].filter(Boolean).join(' ') || 'ResourceList';
+  const where =
+    [sourceFileOf(d), d.object ? formatKey(d.object) : undefined].filter(Boolean).join(' ') || 'ResourceList';
   return `${visible(where)}: ${d.severity}[${d.rule}]: ${visible(d.message)}`;
 }
 
@@ -224,6 +281,11 @@ function sourceFileOf(d: Diagnostic): string | undefined {
 
 /** A ResourceList that could not be read: one error result, exit 1 (the adapter's stdin limit uses it too). */
 export function failure(message: string): KrmResult {
-  const out = { apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', items: [], results: [{ message: message.replace(/^kagent-render krm: /, ''), severity: 'error' }] };
+  const out = {
+    apiVersion: 'config.kubernetes.io/v1',
+    kind: 'ResourceList',
+    items: [],
+    results: [{ message: message.replace(/^kagent-render krm: /, ''), severity: 'error' }],
+  };
   return { stdout: toYaml(out), stderr: `${message}\n`, exitCode: 1 };
 }

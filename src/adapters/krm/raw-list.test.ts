@@ -92,7 +92,10 @@ describe('the raw ResourceList path', () => {
   it('copies pass-through items without a comment byte for byte, and re-running over its output is stable', () => {
     const r = runKrm(KPT_STYLE);
     expect(r.exitCode).toBe(0);
-    const configMap = KPT_STYLE.slice(KPT_STYLE.indexOf('- apiVersion: v1\n  kind: ConfigMap'), KPT_STYLE.indexOf('- apiVersion: kagent.dev/v1alpha2'));
+    const configMap = KPT_STYLE.slice(
+      KPT_STYLE.indexOf('- apiVersion: v1\n  kind: ConfigMap'),
+      KPT_STYLE.indexOf('- apiVersion: kagent.dev/v1alpha2'),
+    );
     expect(r.stdout).toContain(configMap);
     expect(r.stdout).toContain(KPT_STYLE.slice(KPT_STYLE.indexOf('functionConfig:')));
     expect(r.stdout).not.toContain('# the web tier'); // kpt puts comments back itself

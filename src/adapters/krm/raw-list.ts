@@ -68,7 +68,10 @@ export function readRawList(text: string): RawList | undefined {
           out += block.lines.map((l) => `${l}\n`).join('');
           continue;
         }
-        const written = [...keep.map((i) => withoutComments(items.chunks[i]!, items.indent)), ...generated.map((o) => asItem(toYaml(o), items.indent))];
+        const written = [
+          ...keep.map((i) => withoutComments(items.chunks[i]!, items.indent)),
+          ...generated.map((o) => asItem(toYaml(o), items.indent)),
+        ];
         out += written.length === 0 ? 'items: []\n' : `items:\n${written.join('')}`;
       }
       if (results.length > 0) out += toYaml({ results });
@@ -132,11 +135,13 @@ function withoutComments(chunk: string, indent: number): string {
   doc.commentBefore = null;
   const text = doc.toString({ lineWidth: 0 });
   const pad = ' '.repeat(indent);
-  return text
-    .slice(0, -1)
-    .split('\n')
-    .map((l) => (l === '' ? l : pad + l))
-    .join('\n') + '\n';
+  return (
+    text
+      .slice(0, -1)
+      .split('\n')
+      .map((l) => (l === '' ? l : pad + l))
+      .join('\n') + '\n'
+  );
 }
 
 function dedent(chunk: string, indent: number): string {

@@ -19,14 +19,22 @@ const asItems = (stream: string) =>
   stream
     .split(/^---\n/m)
     .filter((d) => d.trim() !== '')
-    .map((d) => d.trimEnd().split('\n').map((l, i) => (i === 0 ? `- ${l}` : l === '' ? l : `  ${l}`)).join('\n') + '\n')
+    .map(
+      (d) =>
+        d
+          .trimEnd()
+          .split('\n')
+          .map((l, i) => (i === 0 ? `- ${l}` : l === '' ? l : `  ${l}`))
+          .join('\n') + '\n',
+    )
     .join('');
 /** A stdout as kubectl would read it. */
 const read = (stdout: string) => readYamlValue(stdout) as Obj;
 /** Without the annotations the function adds (path, index, our marker). */
 const withoutToolAnnotations = (o: Obj): Obj => {
   const ann: Obj = { ...o.metadata.annotations };
-  for (const k of Object.keys(ann)) if (k.includes('config.kubernetes.io/') || k.startsWith('render.kagent.dev/')) delete ann[k];
+  for (const k of Object.keys(ann))
+    if (k.includes('config.kubernetes.io/') || k.startsWith('render.kagent.dev/')) delete ann[k];
   const metadata: Obj = { ...o.metadata, annotations: ann };
   if (Object.keys(ann).length === 0) delete metadata.annotations;
   return { ...o, metadata };
@@ -81,12 +89,18 @@ describe('the KRM function reads YAML 1.1', () => {
   const volumeOf = (stdout: string) => {
     const deployment = (read(stdout).items as Obj[]).find((o) => o.kind === 'Deployment')!;
     const pod = deployment.spec.template.spec;
-    return { volume: pod.volumes.find((v: Obj) => v.name === 'creds'), mount: pod.containers[0].volumeMounts.find((m: Obj) => m.name === 'creds') };
+    return {
+      volume: pod.volumes.find((v: Obj) => v.name === 'creds'),
+      mount: pod.containers[0].volumeMounts.find((m: Obj) => m.name === 'creds'),
+    };
   };
 
   it('an Agent item: defaultMode 0440 → 288 and readOnly yes → true in the Deployment, through a merge key too', () => {
     // The second list forces the fallback (the fast reader refuses `<<`): the pieces' two readers agree.
-    const merged = AGENT.replace('secret: {secretName: creds, defaultMode: 0440}', 'secret:\n              <<: {secretName: creds, defaultMode: 0440}');
+    const merged = AGENT.replace(
+      'secret: {secretName: creds, defaultMode: 0440}',
+      'secret:\n              <<: {secretName: creds, defaultMode: 0440}',
+    );
     expect(merged).not.toBe(AGENT);
     for (const items of [AGENT, merged]) {
       for (const reader of ['fast', 'reference'] as const) {
@@ -100,10 +114,13 @@ describe('the KRM function reads YAML 1.1', () => {
   });
 
   it('a piece the fast reader refuses (an anchor, a merge) is read by the 1.1 composition, as the fast reader reads the same data', () => {
-    const plain = '- kind: ConfigMap\n  metadata: {name: c}\n  data:\n    mode: 0440\n    on: yes\n    hex: 0x1F\n    keep: "0440"\n';
+    const plain =
+      '- kind: ConfigMap\n  metadata: {name: c}\n  data:\n    mode: 0440\n    on: yes\n    hex: 0x1F\n    keep: "0440"\n';
     const anchored = plain.replace('name: c', 'name: &n c');
     const merged = plain.replace('  data:\n', '  data:\n    <<: {extra: off}\n');
-    const want = [{ kind: 'ConfigMap', metadata: { name: 'c' }, data: { mode: 288, true: true, hex: 31, keep: '0440' } }];
+    const want = [
+      { kind: 'ConfigMap', metadata: { name: 'c' }, data: { mode: 288, true: true, hex: 31, keep: '0440' } },
+    ];
     expect(readYamlValue(plain, 'fast')).toEqual(want);
     expect(readYamlValue(plain, 'full')).toEqual(want);
     expect(readYamlValue(anchored)).toEqual(want);
@@ -114,7 +131,8 @@ describe('the KRM function reads YAML 1.1', () => {
   });
 
   it('pass-through items keep their text: byte for byte, and 0440, yes and << as written when comments are dropped', () => {
-    const item = '- apiVersion: v1\n  kind: Secret\n  metadata: &m {name: s, namespace: ns}\n  data: {mode: 0440, flag: yes}\n  stringData:\n    <<: {a: on}\n    b: 0x1F\n';
+    const item =
+      '- apiVersion: v1\n  kind: Secret\n  metadata: &m {name: s, namespace: ns}\n  data: {mode: 0440, flag: yes}\n  stringData:\n    <<: {a: on}\n    b: 0x1F\n';
     const fast = runKrm(HEAD + item);
     expect(fast.exitCode).toBe(0);
     expect(fast.stdout).toBe(HEAD + item);
@@ -140,7 +158,8 @@ describe('the KRM function reads YAML 1.1', () => {
   });
 
   it('a functionConfig in YAML 1.1: keepInputs: yes (and through a merge key) keeps the inputs', () => {
-    const fc = (spec: string) => `functionConfig:\n  apiVersion: render.kagent.dev/v1alpha1\n  kind: KagentRender\n  metadata: {name: render}\n  spec:\n${spec}`;
+    const fc = (spec: string) =>
+      `functionConfig:\n  apiVersion: render.kagent.dev/v1alpha1\n  kind: KagentRender\n  metadata: {name: render}\n  spec:\n${spec}`;
     for (const spec of ['    keepInputs: yes\n', '    <<: {keepInputs: on}\n']) {
       for (const reader of ['fast', 'reference'] as const) {
         const r = runKrm(HEAD + AGENT + fc(spec), { reader });
@@ -153,6 +172,8 @@ describe('the KRM function reads YAML 1.1', () => {
   it('a list that is not valid YAML 1.1 for kubectl (a duplicate key as kubectl converts keys) → an error result, exit 1', () => {
     const r = runKrm(`${HEAD}- kind: ConfigMap\n  metadata: {name: c}\n  data: {on: a, true: b}\n`);
     expect(r.exitCode).toBe(1);
-    expect(read(r.stdout).results).toEqual([{ message: expect.stringMatching(/\(yaml-duplicate-key\)$/), severity: 'error' }]);
+    expect(read(r.stdout).results).toEqual([
+      { message: expect.stringMatching(/\(yaml-duplicate-key\)$/), severity: 'error' },
+    ]);
   });
 });

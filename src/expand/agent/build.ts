@@ -57,13 +57,23 @@ export interface AgentPlan {
 export const DEFAULT_RESOURCES = { limits: { cpu: '2', memory: '1Gi' }, requests: { cpu: '100m', memory: '384Mi' } };
 
 export function buildAgentObjects(p: AgentPlan): K8sObject[] {
-  const hash = configHash([p.configJson, p.cardJson, p.secretHashBytes, p.srtSettingsJson ?? '', p.skills?.configJson ?? '']);
+  const hash = configHash([
+    p.configJson,
+    p.cardJson,
+    p.secretHashBytes,
+    p.srtSettingsJson ?? '',
+    p.skills?.configJson ?? '',
+  ]);
   const objects: K8sObject[] = [];
   objects.push({
     apiVersion: 'v1',
     kind: 'Secret',
     metadata: objectMeta(p.name, p.namespace, p.labels, p.annotations, p.owners),
-    stringData: compact({ 'agent-card.json': p.cardJson, 'config.json': p.configJson, 'srt-settings.json': p.srtSettingsJson }),
+    stringData: compact({
+      'agent-card.json': p.cardJson,
+      'config.json': p.configJson,
+      'srt-settings.json': p.srtSettingsJson,
+    }),
   });
   if (p.emitServiceAccount) {
     objects.push({
@@ -121,7 +131,10 @@ export function buildAgentObjects(p: AgentPlan): K8sObject[] {
       replicas: p.replicas,
       selector: { matchLabels: sortedMap(p.selectorLabels) },
       template: {
-        metadata: { labels: sortedMap(p.labels), annotations: sortedMap({ ...p.podAnnotations, 'kagent.dev/config-hash': hash }) },
+        metadata: {
+          labels: sortedMap(p.labels),
+          annotations: sortedMap({ ...p.podAnnotations, 'kagent.dev/config-hash': hash }),
+        },
         spec: podSpec,
       },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
@@ -132,7 +145,9 @@ export function buildAgentObjects(p: AgentPlan): K8sObject[] {
     kind: 'Service',
     metadata: objectMeta(p.name, p.namespace, p.labels, p.annotations, p.owners),
     spec: {
-      ports: [compact({ name: 'http', appProtocol: p.a2a ? 'kgateway.dev/a2a' : undefined, port: 8080, targetPort: 8080 })],
+      ports: [
+        compact({ name: 'http', appProtocol: p.a2a ? 'kgateway.dev/a2a' : undefined, port: 8080, targetPort: 8080 }),
+      ],
       selector: sortedMap(p.selectorLabels),
       type: 'ClusterIP',
     },

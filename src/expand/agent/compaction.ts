@@ -19,7 +19,12 @@ export interface ContextPlan {
 const SUMMARIZER_PATH = ['spec', 'declarative', 'context', 'compaction', 'summarizer', 'modelConfig'];
 
 /** Undefined without context, or after reporting why it cannot be built. */
-export function compileContextConfig(ctx: AgentContext, decl: DeclarativeSpec, own: ModelPlan | undefined, runtime: 'python' | 'go'): ContextPlan | undefined {
+export function compileContextConfig(
+  ctx: AgentContext,
+  decl: DeclarativeSpec,
+  own: ModelPlan | undefined,
+  runtime: 'python' | 'go',
+): ContextPlan | undefined {
   const context = decl.context;
   if (!context) return undefined;
   const c = context.compaction;
@@ -43,7 +48,8 @@ export function compileContextConfig(ctx: AgentContext, decl: DeclarativeSpec, o
   if (nonZero(c.compactionInterval)) compaction.compaction_interval = c.compactionInterval;
   if (nonZero(c.overlapSize)) compaction.overlap_size = c.overlapSize;
   if (summarizer) compaction.summarizer_model = summarizer.config;
-  if (typeof c.summarizer?.promptTemplate === 'string' && c.summarizer.promptTemplate !== '') compaction.prompt_template = c.summarizer.promptTemplate;
+  if (typeof c.summarizer?.promptTemplate === 'string' && c.summarizer.promptTemplate !== '')
+    compaction.prompt_template = c.summarizer.promptTemplate;
   if (nonZero(c.tokenThreshold)) compaction.token_threshold = c.tokenThreshold;
   if (nonZero(c.eventRetentionSize)) compaction.event_retention_size = c.eventRetentionSize;
   return { config: { compaction }, model: separate ? summarizer : undefined };

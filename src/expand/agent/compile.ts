@@ -17,7 +17,14 @@ import { compileMemory } from './memory.js';
 import { translateModelConfig } from './model.js';
 import { mergeModelWiring } from './model-plans.js';
 import { renderSystemMessage, toolNamesOf } from './prompt.js';
-import { agentSecurityContext, needsCodeIsolation, needsSrtSettings, networkConfig, SRT_SETTINGS_PATH, srtSettingsJson } from './sandbox.js';
+import {
+  agentSecurityContext,
+  needsCodeIsolation,
+  needsSrtSettings,
+  networkConfig,
+  SRT_SETTINGS_PATH,
+  srtSettingsJson,
+} from './sandbox.js';
 import { collectSecretHashBytes, secretHashSources } from './secret-hash.js';
 import { compileSkills, skillNames, type SkillsPlan } from './skills.js';
 import { compileTools } from './tools.js';
@@ -35,7 +42,12 @@ export function compileAgent(ctx: AgentContext): AgentPlan | undefined {
   }
   // Before the body, so that skills problems are reported with model and tool problems in one run.
   const deployment = type === 'BYO' ? spec.byo?.deployment : spec.declarative?.deployment;
-  const skills = compileSkills(ctx, spec, `${settings.imageRegistry}/kagent-dev/kagent/skills-init:${settings.imageTag}`, deployment?.securityContext);
+  const skills = compileSkills(
+    ctx,
+    spec,
+    `${settings.imageRegistry}/kagent-dev/kagent/skills-init:${settings.imageTag}`,
+    deployment?.securityContext,
+  );
   const body = type === 'BYO' ? compileByo(ctx, spec) : compileDeclarative(ctx, spec);
   if (!body || ctx.diagnostics.length > 0) return undefined;
   const { d } = body;
@@ -54,7 +66,11 @@ export function compileAgent(ctx: AgentContext): AgentPlan | undefined {
     configJson: goJson(body.config),
     cardJson: buildAgentCard(agent),
     srtSettingsJson: srtSettings,
-    skills: skills && { configMapName: skills.configMapName, configJson: skills.configJson, initContainer: skills.initContainer },
+    skills: skills && {
+      configMapName: skills.configMapName,
+      configJson: skills.configJson,
+      initContainer: skills.initContainer,
+    },
     secretHashBytes: body.secretHashBytes,
     labels,
     selectorLabels,
@@ -103,7 +119,9 @@ export function compileAgent(ctx: AgentContext): AgentPlan | undefined {
 /** The user's pod and container structures, as Go writes them (omitempty, quantities: reference apiserver.md §2-3). */
 function userDeploymentFields(ctx: AgentContext, d: AgentDeployment, dPath: string[]) {
   const go = (key: string, goType: string) =>
-    goField(d, key, goType, dPath, (path, value, error) => ctx.error(path, 'quantity-invalid', quantityMessage(value, error)));
+    goField(d, key, goType, dPath, (path, value, error) =>
+      ctx.error(path, 'quantity-invalid', quantityMessage(value, error)),
+    );
   // All of them before any check, so that every invalid quantity is reported in one run.
   return {
     imagePullSecrets: go('imagePullSecrets', '[]LocalObjectReference'),
@@ -169,8 +187,11 @@ function podWiring(
 ) {
   const { agent, settings } = ctx;
   const { model, tools } = body;
-  const fromUser = (list: Obj[] | undefined, field: string) => markItemsFrom<Obj>(list, agent.origin, [...dPath, field]);
-  const otel = Object.keys(settings.otelEnv).sort().map((k) => ({ name: k, value: settings.otelEnv[k] }));
+  const fromUser = (list: Obj[] | undefined, field: string) =>
+    markItemsFrom<Obj>(list, agent.origin, [...dPath, field]);
+  const otel = Object.keys(settings.otelEnv)
+    .sort()
+    .map((k) => ({ name: k, value: settings.otelEnv[k] }));
   const env = dedupeByName([
     ...(fromUser(user.env, 'env') ?? []),
     ...model.env,
@@ -188,7 +209,12 @@ function podWiring(
     { name: 'config', secret: { secretName: agent.name } },
     ...(fromUser(user.volumes, 'volumes') ?? []),
     ...dedupeByName([...model.volumes, ...tools.volumes, ...(skills?.volumes ?? [])]),
-    { name: 'kagent-token', projected: { sources: [{ serviceAccountToken: { audience: 'kagent', expirationSeconds: 3600, path: 'kagent-token' } }] } },
+    {
+      name: 'kagent-token',
+      projected: {
+        sources: [{ serviceAccountToken: { audience: 'kagent', expirationSeconds: 3600, path: 'kagent-token' } }],
+      },
+    },
   ];
   const mounts = [
     { name: 'config', mountPath: '/config' },
@@ -201,8 +227,18 @@ function podWiring(
   const extraContainers: Obj[] = fromUser(user.extraContainers, 'extraContainers') ?? [];
   const names = new Set<string>();
   extraContainers.forEach((c, i) => {
-    if (c.name === 'kagent') ctx.error(['spec', 'declarative', 'deployment', 'extraContainers', i, 'name'], 'agent-container-name', 'extraContainers: "kagent" is a reserved container name');
-    else if (names.has(c.name)) ctx.error(['spec', 'declarative', 'deployment', 'extraContainers', i, 'name'], 'agent-container-name', `extraContainers: duplicate container name "${c.name}"`);
+    if (c.name === 'kagent')
+      ctx.error(
+        ['spec', 'declarative', 'deployment', 'extraContainers', i, 'name'],
+        'agent-container-name',
+        'extraContainers: "kagent" is a reserved container name',
+      );
+    else if (names.has(c.name))
+      ctx.error(
+        ['spec', 'declarative', 'deployment', 'extraContainers', i, 'name'],
+        'agent-container-name',
+        `extraContainers: duplicate container name "${c.name}"`,
+      );
     names.add(c.name);
   });
   return { env, envFrom: fromUser(user.envFrom, 'envFrom') ?? [], volumes, mounts, extraContainers };
@@ -212,7 +248,10 @@ function podWiring(
  * The global default node selector overlaid by the agent's own (reference §3.6; the agent's
  * keys win, as for pod labels); nil when neither has one, as upstream.
  */
-function nodeSelectorOf(global: Record<string, string>, own: Record<string, string> | undefined): Record<string, string> | undefined {
+function nodeSelectorOf(
+  global: Record<string, string>,
+  own: Record<string, string> | undefined,
+): Record<string, string> | undefined {
   if (!own && Object.keys(global).length === 0) return undefined;
   return goMap({ ...global, ...(own ?? {}) });
 }
@@ -240,7 +279,8 @@ function compileDeclarative(ctx: AgentContext, spec: AgentSpec): AgentBody | und
   const instruction = systemMessage(ctx, decl);
   const modelPath = ['spec', 'declarative', 'modelConfig'];
   let model;
-  if (!decl.modelConfig) ctx.error(modelPath, 'ref-missing', 'spec.declarative.modelConfig is empty; name the ModelConfig this agent uses');
+  if (!decl.modelConfig)
+    ctx.error(modelPath, 'ref-missing', 'spec.declarative.modelConfig is empty; name the ModelConfig this agent uses');
   else {
     const mc = lookup(ctx, agent, modelPath, 'ModelConfig', agent.namespace, String(decl.modelConfig));
     if (mc) model = translateModelConfig(ctx, mc, runtime, modelPath);
@@ -249,18 +289,25 @@ function compileDeclarative(ctx: AgentContext, spec: AgentSpec): AgentBody | und
   const memory = compileMemory(ctx, decl, model, runtime);
   const tools = compileTools(ctx, decl.tools);
   const secretHash = collectSecretHashBytes(secretHashSources(ctx.index, agent, decl));
-  for (const { modelConfig, message } of secretHash.invalid) ctx.errorIn(modelConfig, ['status', 'secretHash'], 'model-secret-hash-invalid', message);
+  for (const { modelConfig, message } of secretHash.invalid)
+    ctx.errorIn(modelConfig, ['status', 'secretHash'], 'model-secret-hash-invalid', message);
   // Reference §3.8: the template runs after the tools are translated (it sees their names).
   const message =
     instruction === undefined
       ? undefined
-      : renderSystemMessage(ctx, decl, instruction, ['spec', 'declarative', decl.systemMessageFrom ? 'systemMessageFrom' : 'systemMessage'], {
-          agentName: agent.name,
-          agentNamespace: agent.namespace,
-          description: String(spec.description ?? ''),
-          toolNames: toolNamesOf(tools.httpTools, tools.sseTools),
-          skillNames: skillNames(spec),
-        });
+      : renderSystemMessage(
+          ctx,
+          decl,
+          instruction,
+          ['spec', 'declarative', decl.systemMessageFrom ? 'systemMessageFrom' : 'systemMessage'],
+          {
+            agentName: agent.name,
+            agentNamespace: agent.namespace,
+            description: String(spec.description ?? ''),
+            toolNames: toolNamesOf(tools.httpTools, tools.sseTools),
+            skillNames: skillNames(spec),
+          },
+        );
   if (!model || message === undefined || ctx.diagnostics.length > 0) return undefined;
 
   const config: Obj = { model: model.config, description: spec.description ?? '', instruction: message };
@@ -287,11 +334,19 @@ function compileDeclarative(ctx: AgentContext, spec: AgentSpec): AgentBody | und
 function compileByo(ctx: AgentContext, spec: AgentSpec): AgentBody | undefined {
   const d = spec.byo?.deployment;
   if (!d) {
-    ctx.error(['spec', spec.byo ? 'byo' : 'type'], 'agent-byo-invalid', 'BYO deployment spec is required: set spec.byo.deployment');
+    ctx.error(
+      ['spec', spec.byo ? 'byo' : 'type'],
+      'agent-byo-invalid',
+      'BYO deployment spec is required: set spec.byo.deployment',
+    );
     return undefined;
   }
   if (typeof d.image !== 'string' || d.image === '') {
-    ctx.error(['spec', 'byo', 'deployment'], 'agent-byo-invalid', 'image is required for BYO deployment: set spec.byo.deployment.image');
+    ctx.error(
+      ['spec', 'byo', 'deployment'],
+      'agent-byo-invalid',
+      'image is required for BYO deployment: set spec.byo.deployment.image',
+    );
     return undefined;
   }
   return {
@@ -307,10 +362,20 @@ function compileByo(ctx: AgentContext, spec: AgentSpec): AgentBody | undefined {
 
 function systemMessage(ctx: AgentContext, decl: DeclarativeSpec): string | undefined {
   if (decl.systemMessageFrom) {
-    return resolveValue(ctx, ctx.agent, ['spec', 'declarative', 'systemMessageFrom'], decl.systemMessageFrom, ctx.agent.namespace);
+    return resolveValue(
+      ctx,
+      ctx.agent,
+      ['spec', 'declarative', 'systemMessageFrom'],
+      decl.systemMessageFrom,
+      ctx.agent.namespace,
+    );
   }
   if (typeof decl.systemMessage === 'string' && decl.systemMessage !== '') return decl.systemMessage;
-  ctx.error(['spec', 'declarative'], 'agent-system-message-required', 'at least one system message source (SystemMessage or SystemMessageFrom) must be specified');
+  ctx.error(
+    ['spec', 'declarative'],
+    'agent-system-message-required',
+    'at least one system message source (SystemMessage or SystemMessageFrom) must be specified',
+  );
   return undefined;
 }
 
@@ -318,4 +383,3 @@ function dedupeByName<T extends Obj>(items: T[]): T[] {
   const seen = new Set<string>();
   return items.filter((x) => (seen.has(x.name) ? false : (seen.add(x.name), true)));
 }
-

@@ -43,7 +43,9 @@ describe('egress rewrite (reference §5.6)', () => {
     expect(egressUrl('https://host/a b%ff', false)).toBe('http://host:443/a%20b%FF');
     expect(egressUrl('https://host/%e9t%C3%A9 x', false)).toBe('http://host:443/%E9t%C3%A9%20x');
     // Non-ASCII is escaped byte by byte, astral characters included.
-    expect(egressUrl('https://host/\u00e9 \u{1F600}#\u{1F600}', false)).toBe('http://host:443/%C3%A9%20%F0%9F%98%80#%F0%9F%98%80');
+    expect(egressUrl('https://host/\u00e9 \u{1F600}#\u{1F600}', false)).toBe(
+      'http://host:443/%C3%A9%20%F0%9F%98%80#%F0%9F%98%80',
+    );
   });
 
   it('brackets IPv6 hosts', () => {

@@ -29,8 +29,17 @@ function parseEgressUrl(raw: string): UrlParts | undefined {
   if (typeof parsed === 'string') return undefined;
   const { authority, rawPath, rawQuery, rawFragment } = splitUrl(url);
   // An opaque URL (`mailto:x`, `http:host`) has no host: no port either, so it is left alone.
-  if (authority === undefined) return { scheme: parsed.scheme, userinfo: '', hostname: '', port: '', rawPath, rawQuery, rawFragment };
-  return { scheme: parsed.scheme, userinfo: userinfoOf(authority), hostname: parsed.hostname, port: portOf(hostOf(authority)), rawPath, rawQuery, rawFragment };
+  if (authority === undefined)
+    return { scheme: parsed.scheme, userinfo: '', hostname: '', port: '', rawPath, rawQuery, rawFragment };
+  return {
+    scheme: parsed.scheme,
+    userinfo: userinfoOf(authority),
+    hostname: parsed.hostname,
+    port: portOf(hostOf(authority)),
+    rawPath,
+    rawQuery,
+    rawFragment,
+  };
 }
 
 /**

@@ -25,17 +25,30 @@ export function foundryEndpoint(
     const where = `${mc.namespace}/${name}`;
     const cm = ctx.index.get('ConfigMap', mc.namespace, name);
     if (!cm) {
-      ctx.errorIn(mc, [...path, 'name'], 'ref-missing', `failed to get Foundry endpoint config map ${where}: configmaps "${name}" not found; add the ConfigMap to the input or fix endpointFrom.name`);
+      ctx.errorIn(
+        mc,
+        [...path, 'name'],
+        'ref-missing',
+        `failed to get Foundry endpoint config map ${where}: configmaps "${name}" not found; add the ConfigMap to the input or fix endpointFrom.name`,
+      );
       return undefined;
     }
     const value: unknown = ((cm.body.data as Obj | undefined) ?? {})[key];
     // `optional` only forgives a missing key; the endpoint is still required below.
     if (typeof value !== 'string' && from.optional !== true) {
-      ctx.errorIn(mc, [...path, 'key'], 'ref-missing-key', `the Foundry endpoint config map ${where} does not contain key "${key}"`);
+      ctx.errorIn(
+        mc,
+        [...path, 'key'],
+        'ref-missing-key',
+        `the Foundry endpoint config map ${where} does not contain key "${key}"`,
+      );
       return undefined;
     }
     endpoint = typeof value === 'string' ? value : '';
-    source = typeof value === 'string' ? `key "${key}" of config map ${where} is empty` : `config map ${where} has no key "${key}" (endpointFrom is optional)`;
+    source =
+      typeof value === 'string'
+        ? `key "${key}" of config map ${where} is empty`
+        : `config map ${where} has no key "${key}" (endpointFrom is optional)`;
   }
   if (endpoint === '') {
     ctx.errorIn(mc, path, 'model-foundry-endpoint-unresolved', `foundry endpoint could not be resolved: ${source}`);

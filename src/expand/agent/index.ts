@@ -15,7 +15,11 @@ import { AgentContext } from './context.js';
 export { buildAgentObjects, type AgentPlan } from './build.js';
 export { compileAgent } from './compile.js';
 
-export function expandAgent(agent: InputObject, index: ObjectIndex, settings: Settings): { objects: K8sObject[]; diagnostics: Diagnostic[] } {
+export function expandAgent(
+  agent: InputObject,
+  index: ObjectIndex,
+  settings: Settings,
+): { objects: K8sObject[]; diagnostics: Diagnostic[] } {
   const ctx = new AgentContext(agent, index, settings);
   const plan = compileAgent(ctx);
   return { objects: plan && ctx.diagnostics.length === 0 ? buildAgentObjects(plan) : [], diagnostics: ctx.diagnostics };

@@ -19,7 +19,12 @@ export interface MemoryPlan {
 const MEMORY_PATH = ['spec', 'declarative', 'memory', 'modelConfig'];
 
 /** Undefined without memory, or after reporting why it cannot be built. */
-export function compileMemory(ctx: AgentContext, decl: DeclarativeSpec, own: ModelPlan | undefined, runtime: 'python' | 'go'): MemoryPlan | undefined {
+export function compileMemory(
+  ctx: AgentContext,
+  decl: DeclarativeSpec,
+  own: ModelPlan | undefined,
+  runtime: 'python' | 'go',
+): MemoryPlan | undefined {
   const memory = decl.memory;
   if (!memory) return undefined;
   const name = String(memory.modelConfig ?? '');
@@ -28,7 +33,11 @@ export function compileMemory(ctx: AgentContext, decl: DeclarativeSpec, own: Mod
     ? own
     : ctx.wrapErrors('failed to resolve embedding config', () => {
         if (name === '') {
-          ctx.error(MEMORY_PATH, 'ref-missing', 'spec.declarative.memory.modelConfig is empty; name the embedding ModelConfig');
+          ctx.error(
+            MEMORY_PATH,
+            'ref-missing',
+            'spec.declarative.memory.modelConfig is empty; name the embedding ModelConfig',
+          );
           return undefined;
         }
         const mc = lookup(ctx, ctx.agent, MEMORY_PATH, 'ModelConfig', ctx.agent.namespace, name);

@@ -9,14 +9,31 @@ describe('mergeModelWiring', () => {
       mounts: [{ name: 'tls-ca-corp', mountPath: '/etc/ssl/certs/custom/corp' }],
     };
     const summarizer = {
-      env: [{ name: 'OPENAI_API_KEY', valueFrom: { secretKeyRef: { name: 'other', key: 'k' } } }, { name: 'ANTHROPIC_API_KEY', value: 'x' }],
-      volumes: [{ name: 'tls-ca-corp', secret: { secretName: 'corp' } }, { name: 'google-creds', secret: { secretName: 'g' } }],
-      mounts: [{ name: 'tls-ca-corp', mountPath: '/etc/ssl/certs/custom/corp' }, { name: 'google-creds', mountPath: '/creds' }, { name: 'google-creds', mountPath: '/other' }],
+      env: [
+        { name: 'OPENAI_API_KEY', valueFrom: { secretKeyRef: { name: 'other', key: 'k' } } },
+        { name: 'ANTHROPIC_API_KEY', value: 'x' },
+      ],
+      volumes: [
+        { name: 'tls-ca-corp', secret: { secretName: 'corp' } },
+        { name: 'google-creds', secret: { secretName: 'g' } },
+      ],
+      mounts: [
+        { name: 'tls-ca-corp', mountPath: '/etc/ssl/certs/custom/corp' },
+        { name: 'google-creds', mountPath: '/creds' },
+        { name: 'google-creds', mountPath: '/other' },
+      ],
     };
     const merged = mergeModelWiring([own, undefined, summarizer]);
-    expect(merged.env.map((e) => [e.name, e.valueFrom?.secretKeyRef?.name ?? e.value])).toEqual([['OPENAI_API_KEY', 'own'], ['ANTHROPIC_API_KEY', 'x']]);
+    expect(merged.env.map((e) => [e.name, e.valueFrom?.secretKeyRef?.name ?? e.value])).toEqual([
+      ['OPENAI_API_KEY', 'own'],
+      ['ANTHROPIC_API_KEY', 'x'],
+    ]);
     expect(merged.volumes.map((v) => v.name)).toEqual(['tls-ca-corp', 'google-creds']);
-    expect(merged.mounts.map((m) => `${m.name}:${m.mountPath}`)).toEqual(['tls-ca-corp:/etc/ssl/certs/custom/corp', 'google-creds:/creds', 'google-creds:/other']);
+    expect(merged.mounts.map((m) => `${m.name}:${m.mountPath}`)).toEqual([
+      'tls-ca-corp:/etc/ssl/certs/custom/corp',
+      'google-creds:/creds',
+      'google-creds:/other',
+    ]);
   });
 
   it('is empty without models', () => {

@@ -98,7 +98,12 @@ const BLOCKS: Record<string, [field: keyof ModelConfigSpec, message: string]> = 
   Foundry: ['foundry', 'foundry model config is required'],
 };
 
-export function translateModelConfig(ctx: AgentContext, mc: InputObject, runtime: 'python' | 'go', refPath: (string | number)[]): ModelPlan | undefined {
+export function translateModelConfig(
+  ctx: AgentContext,
+  mc: InputObject,
+  runtime: 'python' | 'go',
+  refPath: (string | number)[],
+): ModelPlan | undefined {
   const spec: ModelConfigSpec = (mc.body.spec as ModelConfigSpec | undefined) ?? {};
   const provider: string = spec.provider ?? '';
   const translator = PROVIDERS[provider];
@@ -165,7 +170,13 @@ function openAI({ spec, secret, key, useKey, plan }: Translation): boolean {
   if (exchange) {
     volumes.push({ name: 'gdch-creds', secret: { secretName: secret, defaultMode: 0o444 } });
     mounts.push({ name: 'gdch-creds', readOnly: true, mountPath: '/gdch-creds' });
-    config.token_exchange = { type: exchange.type, gdch_service_account: { service_account_path: `/gdch-creds/${key}`, audience: exchange.gdchServiceAccount?.audience ?? '' } };
+    config.token_exchange = {
+      type: exchange.type,
+      gdch_service_account: {
+        service_account_path: `/gdch-creds/${key}`,
+        audience: exchange.gdchServiceAccount?.audience ?? '',
+      },
+    };
   }
   return true;
 }
@@ -207,7 +218,10 @@ function vertexAI({ spec, secret, key, plan }: Translation): boolean {
   const { env, volumes, mounts } = plan;
   const gemini = spec.provider === 'GeminiVertexAI';
   const g = (gemini ? spec.geminiVertexAI : spec.anthropicVertexAI) ?? { projectID: '', location: '' };
-  env.push({ name: 'GOOGLE_CLOUD_PROJECT', value: g.projectID ?? '' }, { name: 'GOOGLE_CLOUD_LOCATION', value: g.location ?? '' });
+  env.push(
+    { name: 'GOOGLE_CLOUD_PROJECT', value: g.projectID ?? '' },
+    { name: 'GOOGLE_CLOUD_LOCATION', value: g.location ?? '' },
+  );
   if (gemini) env.push({ name: 'GOOGLE_GENAI_USE_VERTEXAI', value: 'true' });
   if (secret) {
     env.push({ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: `/creds/${key}` });
@@ -239,24 +253,41 @@ function bedrock({ ctx, mc, spec, secret, useKey, plan }: Translation): boolean 
   env.push({ name: 'AWS_REGION', value: b.region ?? '' });
   if (useKey) {
     if (!readsSecretValues(ctx.settings)) {
-      ctx.errorIn(mc, ['spec', 'apiKeySecret'], 'secret-value-not-allowed', `Bedrock credentials: the controller probes the keys of Secret '${secret}' to pick the env vars; pass --allow-secret-values to let kagent-render read that Secret from the input`);
+      ctx.errorIn(
+        mc,
+        ['spec', 'apiKeySecret'],
+        'secret-value-not-allowed',
+        `Bedrock credentials: the controller probes the keys of Secret '${secret}' to pick the env vars; pass --allow-secret-values to let kagent-render read that Secret from the input`,
+      );
       return false;
     }
     const s = credentialsSecret(ctx, mc, secret, 'Bedrock');
     if (!s) return false;
     const keys = keysOf(s);
-    if (keys.has('AWS_BEARER_TOKEN_BEDROCK')) env.push(secretEnv('AWS_BEARER_TOKEN_BEDROCK', secret, 'AWS_BEARER_TOKEN_BEDROCK'));
+    if (keys.has('AWS_BEARER_TOKEN_BEDROCK'))
+      env.push(secretEnv('AWS_BEARER_TOKEN_BEDROCK', secret, 'AWS_BEARER_TOKEN_BEDROCK'));
     else {
-      env.push(secretEnv('AWS_ACCESS_KEY_ID', secret, 'AWS_ACCESS_KEY_ID'), secretEnv('AWS_SECRET_ACCESS_KEY', secret, 'AWS_SECRET_ACCESS_KEY'));
+      env.push(
+        secretEnv('AWS_ACCESS_KEY_ID', secret, 'AWS_ACCESS_KEY_ID'),
+        secretEnv('AWS_SECRET_ACCESS_KEY', secret, 'AWS_SECRET_ACCESS_KEY'),
+      );
       if (keys.has('AWS_SESSION_TOKEN')) env.push(secretEnv('AWS_SESSION_TOKEN', secret, 'AWS_SESSION_TOKEN'));
     }
   }
   Object.assign(plan.config, {
     region: nonEmpty(b.region),
-    additional_model_request_fields: b.additionalModelRequestFields ? sortDeep(b.additionalModelRequestFields) : undefined,
+    additional_model_request_fields: b.additionalModelRequestFields
+      ? sortDeep(b.additionalModelRequestFields)
+      : undefined,
     prompt_caching: nonEmpty(b.promptCaching),
     cache_ttl: nonEmpty(b.cacheTTL),
-    guardrail: b.guardrail ? { identifier: b.guardrail.identifier ?? '', version: b.guardrail.version ?? '', trace: nonEmpty(b.guardrail.trace) } : undefined,
+    guardrail: b.guardrail
+      ? {
+          identifier: b.guardrail.identifier ?? '',
+          version: b.guardrail.version ?? '',
+          trace: nonEmpty(b.guardrail.trace),
+        }
+      : undefined,
     read_timeout: nonEmpty(b.readTimeout),
     connect_timeout: nonEmpty(b.connectTimeout),
   });
@@ -267,7 +298,12 @@ function sapAICore({ ctx, mc, spec, secret, useKey, plan }: Translation): boolea
   const s = spec.sapAICore ?? { baseUrl: '' };
   if (useKey) {
     if (!readsSecretValues(ctx.settings)) {
-      ctx.errorIn(mc, ['spec', 'apiKeySecret'], 'secret-value-not-allowed', `SAP AI Core credentials: the controller requires Secret '${secret}' to exist; pass --allow-secret-values to let kagent-render read that Secret from the input`);
+      ctx.errorIn(
+        mc,
+        ['spec', 'apiKeySecret'],
+        'secret-value-not-allowed',
+        `SAP AI Core credentials: the controller requires Secret '${secret}' to exist; pass --allow-secret-values to let kagent-render read that Secret from the input`,
+      );
       return false;
     }
     if (!credentialsSecret(ctx, mc, secret, 'SAP AI Core')) return false;
@@ -287,7 +323,11 @@ function sapAICore({ ctx, mc, spec, secret, useKey, plan }: Translation): boolea
 function foundry({ ctx, mc, spec, runtime, refPath, secret, key, useKey, plan }: Translation): boolean {
   const f = spec.foundry ?? { deployment: '' };
   if (runtime !== 'go') {
-    ctx.error(refPath, 'model-foundry-requires-go', 'the Foundry model provider requires declarative runtime "go"; set spec.declarative.runtime: go');
+    ctx.error(
+      refPath,
+      'model-foundry-requires-go',
+      'the Foundry model provider requires declarative runtime "go"; set spec.declarative.runtime: go',
+    );
     return false;
   }
   const endpoint = foundryEndpoint(ctx, mc, f);
@@ -314,8 +354,19 @@ function sortDeep(v: unknown): unknown {
 }
 
 /** The credentials Secret the controller reads for Bedrock and SAP AI Core, reported in upstream's words when it is missing (reference §8). */
-function credentialsSecret(ctx: AgentContext, mc: InputObject, name: string, provider: string): InputObject | undefined {
+function credentialsSecret(
+  ctx: AgentContext,
+  mc: InputObject,
+  name: string,
+  provider: string,
+): InputObject | undefined {
   const found = ctx.index.get('Secret', mc.namespace, name);
-  if (!found) ctx.errorIn(mc, ['spec', 'apiKeySecret'], 'ref-missing', `failed to get ${provider} credentials secret: Secret '${name}' not found in namespace '${mc.namespace}' (used by agent '${ctx.agent.name}'); add it to the input or fix spec.apiKeySecret`);
+  if (!found)
+    ctx.errorIn(
+      mc,
+      ['spec', 'apiKeySecret'],
+      'ref-missing',
+      `failed to get ${provider} credentials secret: Secret '${name}' not found in namespace '${mc.namespace}' (used by agent '${ctx.agent.name}'); add it to the input or fix spec.apiKeySecret`,
+    );
   return found;
 }

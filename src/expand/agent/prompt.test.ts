@@ -21,7 +21,13 @@ const configMaps = [
   obj('v1', 'ConfigMap', 'library', { data: { tone: 'Be brief.', rules: 'No deletes.' } }),
   obj('v1', 'ConfigMap', 'team', { data: { intro: 'Hi <team> & co.' } }),
 ];
-const data: PromptData = { agentName: 'helper', agentNamespace: 'ns', description: 'desc', toolNames: ['a', 'b'], skillNames: [] };
+const data: PromptData = {
+  agentName: 'helper',
+  agentNamespace: 'ns',
+  description: 'desc',
+  toolNames: ['a', 'b'],
+  skillNames: [],
+};
 const message = ['spec', 'declarative', 'systemMessage'];
 
 function run(decl: Record<string, unknown>, raw: string, before?: (ctx: AgentContext) => void) {
@@ -48,7 +54,10 @@ describe('renderSystemMessage', () => {
   });
 
   it('includes fragments by alias or by name and sees the agent data', () => {
-    const r = run(sources({ kind: 'ConfigMap', name: 'library', alias: 'lib' }, { name: 'team' }), '{{include "lib/tone"}} {{include "team/intro"}} {{.AgentName}}/{{.AgentNamespace}} {{.Description}} {{.ToolNames}} {{.SkillNames}}');
+    const r = run(
+      sources({ kind: 'ConfigMap', name: 'library', alias: 'lib' }, { name: 'team' }),
+      '{{include "lib/tone"}} {{include "team/intro"}} {{.AgentName}}/{{.AgentNamespace}} {{.Description}} {{.ToolNames}} {{.SkillNames}}',
+    );
     expect(r).toEqual({ text: 'Be brief. Hi <team> & co. helper/ns desc [a b] []', diagnostics: [] });
   });
 
@@ -68,18 +77,28 @@ describe('renderSystemMessage', () => {
   it('reports a duplicate identifier at the source that repeats it', () => {
     const r = run(sources({ name: 'library', alias: 'team' }, { name: 'team' }), 'x');
     expect(r.diagnostics).toEqual([
-      { rule: 'agent-prompt-template', field: 'spec.declarative.promptTemplate.dataSources.1.name', message: 'failed to resolve prompt sources: duplicate prompt template identifier "team"; give one of the data sources another alias' },
+      {
+        rule: 'agent-prompt-template',
+        field: 'spec.declarative.promptTemplate.dataSources.1.name',
+        message:
+          'failed to resolve prompt sources: duplicate prompt template identifier "team"; give one of the data sources another alias',
+      },
     ]);
   });
 
   it('reports a missing ConfigMap as ref-missing and runs no template on the incomplete fragments', () => {
     const r = run(sources({ name: 'library' }, { name: 'gone' }), '{{ include "gone/x" }}');
     expect(r.text).toBeUndefined();
-    expect(r.diagnostics.map((d) => [d.rule, d.field])).toEqual([['ref-missing', 'spec.declarative.promptTemplate.dataSources.1.name']]);
+    expect(r.diagnostics.map((d) => [d.rule, d.field])).toEqual([
+      ['ref-missing', 'spec.declarative.promptTemplate.dataSources.1.name'],
+    ]);
   });
 
   it('rejects a data source that is not a ConfigMap', () => {
-    const r = run(sources({ kind: 'Secret', name: 'library' }, { kind: 'ConfigMap', apiGroup: 'example.com', name: 'team' }), 'x');
+    const r = run(
+      sources({ kind: 'Secret', name: 'library' }, { kind: 'ConfigMap', apiGroup: 'example.com', name: 'team' }),
+      'x',
+    );
     expect(r.diagnostics.map((d) => [d.rule, d.field])).toEqual([
       ['agent-prompt-template', 'spec.declarative.promptTemplate.dataSources.0.kind'],
       ['agent-prompt-template', 'spec.declarative.promptTemplate.dataSources.1.apiGroup'],
@@ -90,6 +109,10 @@ describe('renderSystemMessage', () => {
     const earlier = (ctx: AgentContext) => ctx.error(['spec'], 'ref-missing', 'earlier');
     expect(run(sources({ name: 'library' }), '{{ index .ToolNames 5 }}', earlier).diagnostics).toHaveLength(1);
     const parse = run(sources({ name: 'library' }), '{{ if }}', earlier).diagnostics;
-    expect(parse[1]).toEqual({ rule: 'agent-prompt-template', field: 'spec.declarative.systemMessage', message: 'failed to execute system message template: template: system-message:1: missing value for if' });
+    expect(parse[1]).toEqual({
+      rule: 'agent-prompt-template',
+      field: 'spec.declarative.systemMessage',
+      message: 'failed to execute system message template: template: system-message:1: missing value for if',
+    });
   });
 });

@@ -43,7 +43,13 @@ export function toolNamesOf(httpTools: Obj[], sseTools: Obj[]): string[] {
  * executed as a template. Undefined after reporting why. `rawPath` is where the message came
  * from (systemMessage or systemMessageFrom), for template errors.
  */
-export function renderSystemMessage(ctx: AgentContext, decl: Obj, raw: string, rawPath: FieldPath, data: PromptData): string | undefined {
+export function renderSystemMessage(
+  ctx: AgentContext,
+  decl: Obj,
+  raw: string,
+  rawPath: FieldPath,
+  data: PromptData,
+): string | undefined {
   const sources: unknown = decl.promptTemplate?.dataSources;
   if (!Array.isArray(sources) || sources.length === 0) return raw;
   const fragments = resolvePromptSources(ctx, sources);
@@ -75,7 +81,11 @@ function resolvePromptSources(ctx: AgentContext, sources: unknown[]): Map<string
     const name = String(src.name ?? '');
     const identifier = src.alias ? String(src.alias) : name;
     if (seen.has(identifier)) {
-      ctx.error([...base, i, src.alias ? 'alias' : 'name'], 'agent-prompt-template', `failed to resolve prompt sources: duplicate prompt template identifier ${goQuote(identifier)}; give one of the data sources another alias`);
+      ctx.error(
+        [...base, i, src.alias ? 'alias' : 'name'],
+        'agent-prompt-template',
+        `failed to resolve prompt sources: duplicate prompt template identifier ${goQuote(identifier)}; give one of the data sources another alias`,
+      );
       ok = false;
       return;
     }
@@ -83,13 +93,21 @@ function resolvePromptSources(ctx: AgentContext, sources: unknown[]): Map<string
     const kind = String(src.kind ?? '');
     const group = String(src.apiGroup ?? '');
     if ((kind !== 'ConfigMap' && kind !== '') || group !== '') {
-      ctx.error([...base, i, kind !== 'ConfigMap' && kind !== '' ? 'kind' : 'apiGroup'], 'agent-prompt-template', `failed to resolve prompt sources: failed to resolve prompt source ${goQuote(name)}: unsupported prompt source kind ${goQuote(kind)} (apiGroup ${goQuote(group)}); use kind: ConfigMap`);
+      ctx.error(
+        [...base, i, kind !== 'ConfigMap' && kind !== '' ? 'kind' : 'apiGroup'],
+        'agent-prompt-template',
+        `failed to resolve prompt sources: failed to resolve prompt source ${goQuote(name)}: unsupported prompt source kind ${goQuote(kind)} (apiGroup ${goQuote(group)}); use kind: ConfigMap`,
+      );
       ok = false;
       return;
     }
     const cm = ctx.index.get('ConfigMap', ctx.agent.namespace, name);
     if (!cm) {
-      ctx.error([...base, i, 'name'], 'ref-missing', `failed to resolve prompt sources: failed to resolve prompt source ${goQuote(name)}: configmaps ${goQuote(name)} not found; add ConfigMap ${ctx.agent.namespace}/${name} to the input or fix the name`);
+      ctx.error(
+        [...base, i, 'name'],
+        'ref-missing',
+        `failed to resolve prompt sources: failed to resolve prompt source ${goQuote(name)}: configmaps ${goQuote(name)} not found; add ConfigMap ${ctx.agent.namespace}/${name} to the input or fix the name`,
+      );
       ok = false;
       return;
     }
@@ -107,7 +125,9 @@ function includeFunc(fragments: ReadonlyMap<string, string>): GoFunc {
       const value = fragments.get(path as string);
       if (value === undefined) {
         const available = [...fragments.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-        throw new FuncError(`prompt template ${goQuote(path as string)} not found in promptSources, available: [${available.join(' ')}]`);
+        throw new FuncError(
+          `prompt template ${goQuote(path as string)} not found in promptSources, available: [${available.join(' ')}]`,
+        );
       }
       return value;
     },

@@ -8,7 +8,12 @@ const PROXY = parseProxyUrl('http://proxy.kagent.svc.cluster.local:8080') as GoU
 
 describe('parseGoUrl (Go net/url.Parse)', () => {
   it('splits scheme, host with port, hostname and the decoded path', () => {
-    expect(parseGoUrl('HTTPS://user:pw@mcp.tools:8443/a%20b/mcp?x=1#frag')).toEqual({ scheme: 'https', host: 'mcp.tools:8443', hostname: 'mcp.tools', path: '/a b/mcp' });
+    expect(parseGoUrl('HTTPS://user:pw@mcp.tools:8443/a%20b/mcp?x=1#frag')).toEqual({
+      scheme: 'https',
+      host: 'mcp.tools:8443',
+      hostname: 'mcp.tools',
+      path: '/a b/mcp',
+    });
     expect(parseGoUrl('http://[fd00::1]:80/mcp')).toMatchObject({ host: '[fd00::1]:80', hostname: 'fd00::1' });
   });
 
@@ -28,16 +33,28 @@ describe('parseGoUrl (Go net/url.Parse)', () => {
 
 describe('proxiedUrl (applyProxyURL)', () => {
   it('keeps the proxy scheme and host and the original path; the original hostname goes to the header', () => {
-    expect(proxiedUrl('http://everything.kagent:3000/mcp', PROXY)).toEqual({ url: 'http://proxy.kagent.svc.cluster.local:8080/mcp', host: 'everything.kagent' });
-    expect(proxiedUrl('https://a.tools.svc.cluster.local:8443/v1/mcp?token=x', PROXY)).toEqual({ url: 'http://proxy.kagent.svc.cluster.local:8080/v1/mcp', host: 'a.tools.svc.cluster.local' });
+    expect(proxiedUrl('http://everything.kagent:3000/mcp', PROXY)).toEqual({
+      url: 'http://proxy.kagent.svc.cluster.local:8080/mcp',
+      host: 'everything.kagent',
+    });
+    expect(proxiedUrl('https://a.tools.svc.cluster.local:8443/v1/mcp?token=x', PROXY)).toEqual({
+      url: 'http://proxy.kagent.svc.cluster.local:8080/v1/mcp',
+      host: 'a.tools.svc.cluster.local',
+    });
   });
 
   it('gives an agent URL (no path) just the proxy origin', () => {
-    expect(proxiedUrl('http://sub-agent.kagent:8080', PROXY)).toEqual({ url: 'http://proxy.kagent.svc.cluster.local:8080', host: 'sub-agent.kagent' });
+    expect(proxiedUrl('http://sub-agent.kagent:8080', PROXY)).toEqual({
+      url: 'http://proxy.kagent.svc.cluster.local:8080',
+      host: 'sub-agent.kagent',
+    });
   });
 
   it('drops the path of the proxy URL itself', () => {
-    expect(proxiedUrl('http://x.ns:80/mcp', parseProxyUrl('https://gw.example:443/ignored?q') as GoUrl)).toEqual({ url: 'https://gw.example:443/mcp', host: 'x.ns' });
+    expect(proxiedUrl('http://x.ns:80/mcp', parseProxyUrl('https://gw.example:443/ignored?q') as GoUrl)).toEqual({
+      url: 'https://gw.example:443/mcp',
+      host: 'x.ns',
+    });
   });
 
   it('fails on a target Go cannot parse', () => {

@@ -49,7 +49,16 @@ export function isInClusterUrl(url: string, namespaceExists: (namespace: string)
 }
 
 /** Kinds whose presence in a namespace proves it exists (the objects the index holds). */
-const NAMESPACED_KINDS = ['Agent', 'SandboxAgent', 'ModelConfig', 'RemoteMCPServer', 'MCPServer', 'Secret', 'ConfigMap', 'Service'];
+const NAMESPACED_KINDS = [
+  'Agent',
+  'SandboxAgent',
+  'ModelConfig',
+  'RemoteMCPServer',
+  'MCPServer',
+  'Secret',
+  'ConfigMap',
+  'Service',
+];
 
 /**
  * Offline stand-in for the controller's Namespace read: a Namespace object in the input, or
@@ -73,16 +82,30 @@ const namespacesOfInput = new WeakMap<ObjectIndex, Set<string>>();
  * the cluster, with the original hostname added to `headers` as `x-kagent-host`; the URL
  * itself otherwise. Undefined after reporting why the proxy cannot be used.
  */
-export function routeToolUrl(ctx: AgentContext, path: FieldPath, url: string, inCluster: boolean, headers: Record<string, string>): string | undefined {
+export function routeToolUrl(
+  ctx: AgentContext,
+  path: FieldPath,
+  url: string,
+  inCluster: boolean,
+  headers: Record<string, string>,
+): string | undefined {
   if (!ctx.settings.proxyUrl || !inCluster) return url;
   const proxy = parseProxyUrl(ctx.settings.proxyUrl);
   if (typeof proxy === 'string') {
-    ctx.error(path, 'proxy-url-invalid', `the proxy URL ${JSON.stringify(ctx.settings.proxyUrl)} (--proxy-url, proxyUrl) cannot be used: ${proxy}`);
+    ctx.error(
+      path,
+      'proxy-url-invalid',
+      `the proxy URL ${JSON.stringify(ctx.settings.proxyUrl)} (--proxy-url, proxyUrl) cannot be used: ${proxy}`,
+    );
     return undefined;
   }
   const routed = proxiedUrl(url, proxy);
   if (typeof routed === 'string') {
-    ctx.error(path, 'proxy-url-invalid', `failed to parse original URL ${JSON.stringify(url)} to send it through --proxy-url: ${routed}`);
+    ctx.error(
+      path,
+      'proxy-url-invalid',
+      `failed to parse original URL ${JSON.stringify(url)} to send it through --proxy-url: ${routed}`,
+    );
     return undefined;
   }
   headers[PROXY_HOST_HEADER] = routed.host;

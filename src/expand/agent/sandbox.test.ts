@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentSpec } from '../../model/input.js';
-import { agentSecurityContext, needsCodeIsolation, needsSrtSettings, networkConfig, srtSettingsJson } from './sandbox.js';
+import {
+  agentSecurityContext,
+  needsCodeIsolation,
+  needsSrtSettings,
+  networkConfig,
+  srtSettingsJson,
+} from './sandbox.js';
 
 describe('needsSrtSettings', () => {
   it('is true for a Declarative agent with skills (even empty) or executeCodeBlocks: true', () => {
@@ -32,7 +38,9 @@ describe('needsCodeIsolation', () => {
 
 describe('srtSettingsJson', () => {
   it('is compact JSON with sorted keys and empty lists by default', () => {
-    expect(srtSettingsJson({})).toBe('{"filesystem":{"allowWrite":[".","/tmp"],"denyRead":[],"denyWrite":[]},"network":{"allowedDomains":[],"deniedDomains":[]}}');
+    expect(srtSettingsJson({})).toBe(
+      '{"filesystem":{"allowWrite":[".","/tmp"],"denyRead":[],"denyWrite":[]},"network":{"allowedDomains":[],"deniedDomains":[]}}',
+    );
   });
 
   it('keeps the allowed domains in the given order, Go-escaped', () => {
@@ -46,7 +54,9 @@ describe('networkConfig', () => {
     expect(networkConfig({ sandbox: {} })).toBeUndefined();
     expect(networkConfig({ sandbox: { network: {} } })).toEqual({});
     expect(networkConfig({ sandbox: { network: { allowedDomains: [] } } })).toEqual({});
-    expect(networkConfig({ sandbox: { network: { allowedDomains: ['pypi.org'] } } })).toEqual({ allowed_domains: ['pypi.org'] });
+    expect(networkConfig({ sandbox: { network: { allowedDomains: ['pypi.org'] } } })).toEqual({
+      allowed_domains: ['pypi.org'],
+    });
   });
 });
 
@@ -64,6 +74,8 @@ describe('agentSecurityContext', () => {
   });
 
   it('does not add privileged when the user forbids privilege escalation', () => {
-    expect(agentSecurityContext({ allowPrivilegeEscalation: false }, true)).toEqual({ allowPrivilegeEscalation: false });
+    expect(agentSecurityContext({ allowPrivilegeEscalation: false }, true)).toEqual({
+      allowPrivilegeEscalation: false,
+    });
   });
 });

@@ -4,7 +4,12 @@ import { buildIndex } from '../../index/objects.js';
 import { collectSecretHashBytes, decodeHex, remoteMcpServersOf } from './secret-hash.js';
 
 function obj(kind: string, name: string, secretHash?: string, namespace = 'ns'): InputObject {
-  const body: Record<string, unknown> = { apiVersion: 'kagent.dev/v1alpha2', kind, metadata: { name, namespace }, spec: {} };
+  const body: Record<string, unknown> = {
+    apiVersion: 'kagent.dev/v1alpha2',
+    kind,
+    metadata: { name, namespace },
+    spec: {},
+  };
   if (secretHash !== undefined) body.status = { secretHash };
   const origin = { file: 'in.yaml', index: 0, at: () => ({ file: 'in.yaml', line: 1, col: 1 }) };
   return { body, apiVersion: 'kagent.dev/v1alpha2', kind, namespace, name, origin };
@@ -37,21 +42,37 @@ describe('collectSecretHashBytes', () => {
       model: obj('ModelConfig', 'main', '01'),
       summarizer: obj('ModelConfig', 'sum', '02'),
       memory: obj('ModelConfig', 'mem', '03'),
-      remoteMcpServers: [obj('RemoteMCPServer', 'a', '04'), obj('RemoteMCPServer', 'b', '05'), obj('RemoteMCPServer', 'a', '04')],
+      remoteMcpServers: [
+        obj('RemoteMCPServer', 'a', '04'),
+        obj('RemoteMCPServer', 'b', '05'),
+        obj('RemoteMCPServer', 'a', '04'),
+      ],
     });
     expect(hex(r.bytes)).toBe('010203040504');
     expect(r.invalid).toEqual([]);
   });
 
   it('counts nothing for an absent status or an empty hash', () => {
-    const r = collectSecretHashBytes({ model: obj('ModelConfig', 'main'), summarizer: undefined, memory: obj('ModelConfig', 'mem', ''), remoteMcpServers: [obj('RemoteMCPServer', 'a')] });
+    const r = collectSecretHashBytes({
+      model: obj('ModelConfig', 'main'),
+      summarizer: undefined,
+      memory: obj('ModelConfig', 'mem', ''),
+      remoteMcpServers: [obj('RemoteMCPServer', 'a')],
+    });
     expect(r.bytes.length).toBe(0);
   });
 
   it('rejects a ModelConfig hash that is not hex but skips such a RemoteMCPServer hash', () => {
     const bad = obj('ModelConfig', 'main', 'xyz');
-    const r = collectSecretHashBytes({ model: bad, summarizer: undefined, memory: undefined, remoteMcpServers: [obj('RemoteMCPServer', 'a', 'nothex'), obj('RemoteMCPServer', 'b', 'ff')] });
-    expect(r.invalid).toEqual([{ modelConfig: bad, message: "failed to decode secret hash: encoding/hex: invalid byte: U+0078 'x'" }]);
+    const r = collectSecretHashBytes({
+      model: bad,
+      summarizer: undefined,
+      memory: undefined,
+      remoteMcpServers: [obj('RemoteMCPServer', 'a', 'nothex'), obj('RemoteMCPServer', 'b', 'ff')],
+    });
+    expect(r.invalid).toEqual([
+      { modelConfig: bad, message: "failed to decode secret hash: encoding/hex: invalid byte: U+0078 'x'" },
+    ]);
     expect(hex(r.bytes)).toBe('ff');
   });
 });

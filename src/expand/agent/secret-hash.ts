@@ -32,7 +32,8 @@ export function collectSecretHashBytes(sources: SecretHashSources): SecretHashRe
   for (const mc of [sources.model, sources.summarizer, sources.memory]) {
     if (!mc) continue;
     const decoded = decodeHex(statusSecretHash(mc));
-    if ('error' in decoded) invalid.push({ modelConfig: mc, message: `failed to decode secret hash: ${decoded.error}` });
+    if ('error' in decoded)
+      invalid.push({ modelConfig: mc, message: `failed to decode secret hash: ${decoded.error}` });
     else chunks.push(decoded.bytes);
   }
   // A RemoteMCPServer's bad hash is skipped, not an error (upstream ignores the decode error).
@@ -52,7 +53,12 @@ export function remoteMcpServersOf(index: ObjectIndex, agentNamespace: string, t
   const found: InputObject[] = [];
   for (const tool of tools as Obj[]) {
     const ref: Obj | undefined = tool?.mcpServer;
-    if (!ref || ref.kind !== 'RemoteMCPServer' || !(ref.apiGroup === undefined || ref.apiGroup === '' || ref.apiGroup === 'kagent.dev')) continue;
+    if (
+      !ref ||
+      ref.kind !== 'RemoteMCPServer' ||
+      !(ref.apiGroup === undefined || ref.apiGroup === '' || ref.apiGroup === 'kagent.dev')
+    )
+      continue;
     const rms = index.get('RemoteMCPServer', ref.namespace || agentNamespace, String(ref.name ?? ''));
     if (rms) found.push(rms);
   }
@@ -90,7 +96,10 @@ function invalidByte(b: number): string {
 /** The contributors of a Declarative agent (`decl` = `spec.declarative`), looked up in the input. */
 export function secretHashSources(index: ObjectIndex, agent: InputObject, decl: Obj): SecretHashSources {
   const own = String(decl.modelConfig ?? '');
-  const other = (name: unknown) => (typeof name === 'string' && name !== '' && name !== own ? index.get('ModelConfig', agent.namespace, name) : undefined);
+  const other = (name: unknown) =>
+    typeof name === 'string' && name !== '' && name !== own
+      ? index.get('ModelConfig', agent.namespace, name)
+      : undefined;
   return {
     model: own === '' ? undefined : index.get('ModelConfig', agent.namespace, own),
     summarizer: other(decl.context?.compaction?.summarizer?.modelConfig),

@@ -69,7 +69,12 @@ export function skillNames(spec: AgentSpec): string[] {
  * The skills of the Agent in `ctx`, with every problem reported as `agent-skills-invalid`.
  * `spec.skills` sits on the Agent spec, not in `declarative`, so a BYO agent gets them too.
  */
-export function compileSkills(ctx: AgentContext, spec: AgentSpec, image: string, securityContext: Obj | undefined): SkillsPlan | undefined {
+export function compileSkills(
+  ctx: AgentContext,
+  spec: AgentSpec,
+  image: string,
+  securityContext: Obj | undefined,
+): SkillsPlan | undefined {
   const { plan, problems } = planSkills(ctx.agent.name, spec, image, securityContext);
   for (const p of problems) ctx.error(p.path, p.rule ?? 'agent-skills-invalid', p.message);
   return plan;
@@ -89,13 +94,17 @@ export function planSkills(
   const skills: Obj | undefined = spec.skills ?? undefined;
   if (!skills || !hasSkillRefs(skills)) return { problems: [] };
   const problems: SkillsProblem[] = [];
-  const fail = (path: FieldPath, message: string) => problems.push({ path, message: `failed to build skills init container: ${message}` });
+  const fail = (path: FieldPath, message: string) =>
+    problems.push({ path, message: `failed to build skills init container: ${message}` });
 
   const all = collectSkills(skills);
   const seen = new Set<string>();
   for (const s of all) {
     if (!validSkillName(s.name)) {
-      fail(s.explicitName ? [...s.path, 'name'] : s.path, `${s.label}: skill name ${JSON.stringify(s.name)} is invalid: it must match ^[A-Za-z0-9._-]+$ and not be "." or ".."`);
+      fail(
+        s.explicitName ? [...s.path, 'name'] : s.path,
+        `${s.label}: skill name ${JSON.stringify(s.name)} is invalid: it must match ^[A-Za-z0-9._-]+$ and not be "." or ".."`,
+      );
     } else if (seen.has(s.name)) {
       fail(s.path, `duplicate skill directory name ${JSON.stringify(s.name)}`);
     }
@@ -103,12 +112,18 @@ export function planSkills(
   }
   (skills.gitRefs ?? []).forEach((ref: Obj, i: number) => {
     if (typeof ref.path === 'string' && ref.path !== '' && !isRelativeWithoutDotDot(ref.path)) {
-      fail(['spec', 'skills', 'gitRefs', i, 'path'], `skill subPath must be a relative path without '..' segments, got ${JSON.stringify(ref.path)}`);
+      fail(
+        ['spec', 'skills', 'gitRefs', i, 'path'],
+        `skill subPath must be a relative path without '..' segments, got ${JSON.stringify(ref.path)}`,
+      );
     }
   });
   const configMapName = `${agentName}-skills-init`;
   if (!isDnsSubdomain(configMapName)) {
-    fail(['spec', 'skills'], `derived skills-init ConfigMap name ${JSON.stringify(configMapName)} is invalid: ${dnsSubdomainProblem(configMapName)}`);
+    fail(
+      ['spec', 'skills'],
+      `derived skills-init ConfigMap name ${JSON.stringify(configMapName)} is invalid: ${dnsSubdomainProblem(configMapName)}`,
+    );
   }
   if (problems.length > 0) return { problems };
 
@@ -138,7 +153,9 @@ export function planSkills(
     problems.push({ path, message: quantityMessage(value, error), rule: 'quantity-invalid' });
   const env: Obj[] | undefined = goField(skills.initContainer, 'env', '[]EnvVar', initPath, quantityProblem);
   const resources: Obj | undefined =
-    skills.initContainer?.resources == null ? undefined : goField(skills.initContainer, 'resources', 'ResourceRequirements', initPath, quantityProblem);
+    skills.initContainer?.resources == null
+      ? undefined
+      : goField(skills.initContainer, 'resources', 'ResourceRequirements', initPath, quantityProblem);
   if (problems.length > 0) return { problems };
   const initContainer = compact({
     name: 'skills-init',
@@ -193,13 +210,26 @@ function collectSkills(skills: Obj | null | undefined): Skill[] {
       label: `git skill ${JSON.stringify(url)}`,
       explicitName: !!ref?.name,
       kind: 'git',
-      entry: compact({ url, ref: revision, dest: `${SKILLS_DIR}/${name}`, full: COMMIT_SHA.test(revision) ? true : undefined, subPath }),
+      entry: compact({
+        url,
+        ref: revision,
+        dest: `${SKILLS_DIR}/${name}`,
+        full: COMMIT_SHA.test(revision) ? true : undefined,
+        subPath,
+      }),
     });
   });
   (skills.refs ?? []).forEach((image: unknown, i: number) => {
     const ref = String(image ?? '');
     const name = ociSkillName(ref);
-    out.push({ name, path: ['spec', 'skills', 'refs', i], label: `oci skill ${JSON.stringify(ref)}`, explicitName: false, kind: 'oci', entry: { image: ref, dest: `${SKILLS_DIR}/${name}` } });
+    out.push({
+      name,
+      path: ['spec', 'skills', 'refs', i],
+      label: `oci skill ${JSON.stringify(ref)}`,
+      explicitName: false,
+      kind: 'oci',
+      entry: { image: ref, dest: `${SKILLS_DIR}/${name}` },
+    });
   });
   (skills.s3Refs ?? []).forEach((ref: Obj, i: number) => {
     const uri = String(ref?.uri ?? '');

@@ -28,7 +28,8 @@ function secretMount(name: string, secretName: string, dir: string): TlsMount {
  * `tls_ca_cert_path` a FILE) and the CA volume when a Secret and key are named.
  */
 export function caBundle(tls: Obj | undefined): { fields: Obj; mount?: TlsMount } | undefined {
-  if (!tls || !(tls.disableVerify || tls.caCertSecretRef || tls.caCertSecretKey || tls.disableSystemCAs)) return undefined;
+  if (!tls || !(tls.disableVerify || tls.caCertSecretRef || tls.caCertSecretKey || tls.disableSystemCAs))
+    return undefined;
   const fields: Obj = { tls_insecure_skip_verify: tls.disableVerify === true };
   let mount: TlsMount | undefined;
   if (tls.caCertSecretRef && tls.caCertSecretKey) {

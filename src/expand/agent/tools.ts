@@ -35,7 +35,8 @@ export function compileTools(ctx: AgentContext, tools: unknown): ToolsPlan {
     const base = ['spec', 'declarative', 'tools', i];
     if (tool?.mcpServer) compileMcpTool(ctx, plan, tool, base);
     else if (tool?.agent) compileAgentTool(ctx, plan, tool, base);
-    else if (tool?.type === 'Agent') ctx.error(base, 'tool-target-required', 'tool must have an agent reference: set agent.name');
+    else if (tool?.type === 'Agent')
+      ctx.error(base, 'tool-target-required', 'tool must have an agent reference: set agent.name');
     else ctx.error(base, 'tool-target-required', 'tool must have a provider or tool server: set mcpServer or agent');
   });
   return plan;
@@ -56,7 +57,11 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
   const isService = kind === 'Service' && (group === '' || group === 'core');
   // The reconciler rejects these before fetching them (reference §4.7).
   if ((isMcpServer || isService) && namespace !== ctx.agent.namespace) {
-    ctx.error([...path, 'namespace'], 'ref-cross-namespace', `cross-namespace reference to ${kind} ${namespace}/${name} is not allowed from namespace ${ctx.agent.namespace}: ${kind} does not support cross-namespace references`);
+    ctx.error(
+      [...path, 'namespace'],
+      'ref-cross-namespace',
+      `cross-namespace reference to ${kind} ${namespace}/${name} is not allowed from namespace ${ctx.agent.namespace}: ${kind} does not support cross-namespace references`,
+    );
     return;
   }
   if (isMcpServer) {
@@ -65,14 +70,25 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
     const spec: Obj = server.body.spec ?? {};
     const port = Number(spec.deployment?.port ?? 0);
     if (!port) {
-      ctx.errorIn(server, ['spec', 'deployment', 'port'], 'mcpserver-port-required', `cannot determine port for MCP server ${name}`);
+      ctx.errorIn(
+        server,
+        ['spec', 'deployment', 'port'],
+        'mcpserver-port-required',
+        `cannot determine port for MCP server ${name}`,
+      );
       return;
     }
     const tls: Obj | undefined = spec.httpTransport?.tls;
     const scheme = tls?.secretRef ? 'https' : 'http';
     const urlPath = mcpServerUrlPath(ctx.settings, spec.transportType, spec.httpTransport?.path);
     resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
-    const url = routeToolUrl(ctx, path, `${scheme}://${server.name}.${server.namespace}:${port}${urlPath}`, true, headers);
+    const url = routeToolUrl(
+      ctx,
+      path,
+      `${scheme}://${server.name}.${server.namespace}:${port}${urlPath}`,
+      true,
+      headers,
+    );
     if (url === undefined) return;
     params = { url, headers: goMap(headers), timeout: durationSeconds(String(spec.timeout ?? '30s')) ?? 30 };
     if (tls?.secretRef) {
@@ -84,7 +100,11 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
     const rms = lookup(ctx, ctx.agent, [...path, 'name'], 'RemoteMCPServer', namespace, name);
     if (!rms) return;
     if (namespace !== ctx.agent.namespace && !allowsNamespace(ctx, rms, ctx.agent.namespace)) {
-      ctx.error([...path, 'namespace'], 'ref-cross-namespace', `cross-namespace reference to RemoteMCPServer ${namespace}/${name} is not allowed from namespace ${ctx.agent.namespace}; set spec.allowedNamespaces on that RemoteMCPServer`);
+      ctx.error(
+        [...path, 'namespace'],
+        'ref-cross-namespace',
+        `cross-namespace reference to RemoteMCPServer ${namespace}/${name} is not allowed from namespace ${ctx.agent.namespace}; set spec.allowedNamespaces on that RemoteMCPServer`,
+      );
       return;
     }
     const spec: Obj = rms.body.spec ?? {};
@@ -103,7 +123,8 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
     params = { url: withScheme(egress, tls !== undefined), headers: goMap(headers) };
     if (spec.timeout !== undefined) params.timeout = durationSeconds(String(spec.timeout));
     if (spec.sseReadTimeout !== undefined) params.sse_read_timeout = durationSeconds(String(spec.sseReadTimeout));
-    if (!sse && spec.terminateOnClose !== undefined && spec.terminateOnClose !== null) params.terminate_on_close = spec.terminateOnClose;
+    if (!sse && spec.terminateOnClose !== undefined && spec.terminateOnClose !== null)
+      params.terminate_on_close = spec.terminateOnClose;
     if (tls) {
       if (tls.mount) addVolume(plan, tls.mount, rms, ['spec', 'tls', 'caCertSecretRef']);
       Object.assign(params, tls.fields);
@@ -126,7 +147,8 @@ function compileMcpTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (st
   const entry: Obj = { params };
   if (Array.isArray(ref.toolNames) && ref.toolNames.length > 0) entry.tools = ref.toolNames;
   if (Array.isArray(ref.allowedHeaders) && ref.allowedHeaders.length > 0) entry.allowed_headers = ref.allowedHeaders;
-  if (Array.isArray(ref.requireApproval) && ref.requireApproval.length > 0) entry.require_approval = ref.requireApproval;
+  if (Array.isArray(ref.requireApproval) && ref.requireApproval.length > 0)
+    entry.require_approval = ref.requireApproval;
   (sse ? plan.sseTools : plan.httpTools).push(entry);
 }
 
@@ -147,7 +169,11 @@ function compileAgentTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (
   const name = String(ref.name ?? '');
   const self = `${ctx.agent.namespace}/${ctx.agent.name}`;
   if (kind !== 'Agent' && kind !== 'SandboxAgent') {
-    ctx.error([...path, 'kind'], 'tool-kind-unsupported', `unsupported agent tool kind "${shown(kind)}" for agent ${self}`);
+    ctx.error(
+      [...path, 'kind'],
+      'tool-kind-unsupported',
+      `unsupported agent tool kind "${shown(kind)}" for agent ${self}`,
+    );
     return;
   }
   if (kind === 'Agent' && `${namespace}/${name}` === self) {
@@ -157,7 +183,11 @@ function compileAgentTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (
   const target = lookup(ctx, ctx.agent, [...path, 'name'], kind, namespace, name);
   if (!target) return;
   if (namespace !== ctx.agent.namespace && !allowsNamespace(ctx, target, ctx.agent.namespace)) {
-    ctx.error([...path, 'namespace'], 'ref-cross-namespace', `cross-namespace reference to ${kind === 'Agent' ? 'agent' : kind} ${namespace}/${name} is not allowed from namespace ${ctx.agent.namespace}; set spec.allowedNamespaces on that ${kind}`);
+    ctx.error(
+      [...path, 'namespace'],
+      'ref-cross-namespace',
+      `cross-namespace reference to ${kind === 'Agent' ? 'agent' : kind} ${namespace}/${name} is not allowed from namespace ${ctx.agent.namespace}; set spec.allowedNamespaces on that ${kind}`,
+    );
     return;
   }
   // The walk goes only into Declarative Agents: a SandboxAgent ends the chain.
@@ -168,7 +198,15 @@ function compileAgentTool(ctx: AgentContext, plan: ToolsPlan, tool: Obj, base: (
   }
   const headers: Record<string, string> = {};
   resolveHeaders(ctx, ctx.agent, [...base, 'headersFrom'], tool.headersFrom, ctx.agent.namespace, headers);
-  const url = routeToolUrl(ctx, path, kind === 'Agent' ? `http://${name}.${namespace}:8080` : sandboxAgentUrl(ctx.settings.controllerUrl, namespace, name), true, headers);
+  const url = routeToolUrl(
+    ctx,
+    path,
+    kind === 'Agent'
+      ? `http://${name}.${namespace}:8080`
+      : sandboxAgentUrl(ctx.settings.controllerUrl, namespace, name),
+    true,
+    headers,
+  );
   if (url === undefined) return;
   const entry: Obj = { name: `${namespace}/${name}`.replace(/-/g, '_').replace(/\//g, '__NS__'), url };
   if (Object.keys(headers).length > 0) entry.headers = goMap(headers);
@@ -201,7 +239,8 @@ export const agentChainSteps = { count: 0 };
 /** The controller's walk over agent tools (Declarative agents only): a cycle or a chain deeper than 10. */
 function agentChainProblem(ctx: AgentContext, chain: string[]): string | undefined {
   agentChainSteps.count++;
-  if (chain.length > MAX_AGENT_TOOL_DEPTH + 1) return `recursion limit reached in agent tool chain: ${chain.join(' -> ')}`;
+  if (chain.length > MAX_AGENT_TOOL_DEPTH + 1)
+    return `recursion limit reached in agent tool chain: ${chain.join(' -> ')}`;
   const current = chain[chain.length - 1]!;
   let clean = cleanAt.get(ctx.index);
   if (!clean) cleanAt.set(ctx.index, (clean = new Map()));
@@ -263,15 +302,26 @@ function serviceUrl(ctx: AgentContext, svc: InputObject): { url: string; protoco
   if (annPort !== undefined) {
     // Go strconv.Atoi: an optional sign, then decimal digits.
     if (!/^[+-]?\d+$/.test(String(annPort))) {
-      ctx.errorIn(svc, ['metadata', 'annotations', 'kagent.dev/mcp-service-port'], 'service-port-invalid', `port in annotation kagent.dev/mcp-service-port is not a valid integer: ${annPort}`);
+      ctx.errorIn(
+        svc,
+        ['metadata', 'annotations', 'kagent.dev/mcp-service-port'],
+        'service-port-invalid',
+        `port in annotation kagent.dev/mcp-service-port is not a valid integer: ${annPort}`,
+      );
       return undefined;
     }
     port = Number(annPort);
   } else {
     const ports: Obj[] = (svc.body.spec as Obj)?.ports ?? [];
-    const chosen = ports.length === 1 ? ports[0] : ports.find((p) => String(p.appProtocol ?? '').toLowerCase() === 'mcp');
+    const chosen =
+      ports.length === 1 ? ports[0] : ports.find((p) => String(p.appProtocol ?? '').toLowerCase() === 'mcp');
     if (!chosen) {
-      ctx.errorIn(svc, ['spec', 'ports'], 'service-port-missing', `no port found for service ${svc.name} with protocol ${protocol}`);
+      ctx.errorIn(
+        svc,
+        ['spec', 'ports'],
+        'service-port-missing',
+        `no port found for service ${svc.name} with protocol ${protocol}`,
+      );
       return undefined;
     }
     port = Number(chosen.port);

@@ -12,7 +12,8 @@ const CONFIG = '{"model":null,"description":"","instruction":""}';
 const CARD = '{\n  "name": "a"\n}';
 /** status.secretHash "deadbeef", hex-decoded: printf '\xde\xad\xbe\xef' > sh.bin */
 const SECRET_HASH = Uint8Array.from([0xde, 0xad, 0xbe, 0xef]);
-const SRT = '{"filesystem":{"allowWrite":[".","/tmp"],"denyRead":[],"denyWrite":[]},"network":{"allowedDomains":[],"deniedDomains":[]}}';
+const SRT =
+  '{"filesystem":{"allowWrite":[".","/tmp"],"denyRead":[],"denyWrite":[]},"network":{"allowedDomains":[],"deniedDomains":[]}}';
 const SKILLS = '{"gitRefs":[{"url":"https://github.com/x/y","ref":"main","dest":"/skills/y"}]}';
 
 describe('configHash', () => {

@@ -4,7 +4,11 @@ import { compact, sortedMap } from './meta.js';
 describe('sortedMap (Go marshals maps with sorted keys)', () => {
   it('sorts by byte order, copying sorted and unsorted maps alike', () => {
     const sorted = { a: '1', b: '2' };
-    expect(Object.keys(sortedMap({ kagent: 'x', 'app.kubernetes.io/name': 'y', app: 'z' })!)).toEqual(['app', 'app.kubernetes.io/name', 'kagent']);
+    expect(Object.keys(sortedMap({ kagent: 'x', 'app.kubernetes.io/name': 'y', app: 'z' })!)).toEqual([
+      'app',
+      'app.kubernetes.io/name',
+      'kagent',
+    ]);
     expect(sortedMap(sorted)).toEqual(sorted);
     expect(sortedMap(sorted)).not.toBe(sorted);
     expect(Object.keys(sortedMap({ B: '', a: '', _: '' })!)).toEqual(['B', '_', 'a']);

@@ -19,9 +19,27 @@ describe('matchesLabelSelector (metav1.LabelSelector)', () => {
     ['Exists, key absent', { matchExpressions: [{ key: 'region', operator: 'Exists' }] }, false],
     ['DoesNotExist', { matchExpressions: [{ key: 'region', operator: 'DoesNotExist' }] }, true],
     ['DoesNotExist, key present', { matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] }, false],
-    ['all must hold', { matchLabels: { team: 'platform' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['gold'] }, { key: 'region', operator: 'Exists' }] }, false],
-    ['In without values: refused by Kubernetes', { matchExpressions: [{ key: 'team', operator: 'In', values: [] }] }, false],
-    ['Exists with values: refused by Kubernetes', { matchExpressions: [{ key: 'team', operator: 'Exists', values: ['x'] }] }, false],
+    [
+      'all must hold',
+      {
+        matchLabels: { team: 'platform' },
+        matchExpressions: [
+          { key: 'tier', operator: 'In', values: ['gold'] },
+          { key: 'region', operator: 'Exists' },
+        ],
+      },
+      false,
+    ],
+    [
+      'In without values: refused by Kubernetes',
+      { matchExpressions: [{ key: 'team', operator: 'In', values: [] }] },
+      false,
+    ],
+    [
+      'Exists with values: refused by Kubernetes',
+      { matchExpressions: [{ key: 'team', operator: 'Exists', values: ['x'] }] },
+      false,
+    ],
     ['unknown operator', { matchExpressions: [{ key: 'team', operator: 'Equals', values: ['platform'] }] }, false],
   ])('%s', (_name, selector, want) => {
     expect(matchesLabelSelector(selector, labels)).toBe(want);

@@ -8,9 +8,12 @@
  */
 type Obj = Record<string, any>;
 
-export function matchesLabelSelector(selector: Obj | undefined | null, labels: Readonly<Record<string, string>>): boolean {
+export function matchesLabelSelector(
+  selector: Obj | undefined | null,
+  labels: Readonly<Record<string, string>>,
+): boolean {
   if (!selector) return false; // nil selects nothing
-  const has = (key: string) => Object.prototype.hasOwnProperty.call(labels, key);
+  const has = (key: string) => Object.hasOwn(labels, key);
   for (const [key, value] of Object.entries((selector.matchLabels ?? {}) as Record<string, string>)) {
     if (!has(key) || labels[key] !== value) return false;
   }

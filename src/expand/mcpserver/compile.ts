@@ -74,14 +74,33 @@ export function compileMCPServer(
   const transport: string | undefined = spec.transportType;
 
   const image = d.image || (d.cmd === undefined ? undefined : DEFAULT_IMAGES[d.cmd]);
-  if (!image) fail(['spec', 'deployment'], 'mcpserver-image-required', `image must be specified for MCPServer ${name} or the command must be 'uvx' or 'npx'`);
+  if (!image)
+    fail(
+      ['spec', 'deployment'],
+      'mcpserver-image-required',
+      `image must be specified for MCPServer ${name} or the command must be 'uvx' or 'npx'`,
+    );
   const port = Number(d.port ?? 0);
-  if (!port) fail(['spec', 'deployment', 'port'], 'mcpserver-port-required', `deployment port must be specified for MCPServer ${name}`);
+  if (!port)
+    fail(
+      ['spec', 'deployment', 'port'],
+      'mcpserver-port-required',
+      `deployment port must be specified for MCPServer ${name}`,
+    );
   if (transport !== undefined && transport !== 'stdio' && transport !== 'http') {
-    fail(['spec', 'transportType'], 'mcpserver-transport-unsupported', `unsupported transport type: ${String(transport)}; use 'stdio' or 'http'`);
+    fail(
+      ['spec', 'transportType'],
+      'mcpserver-transport-unsupported',
+      `unsupported transport type: ${String(transport)}; use 'stdio' or 'http'`,
+    );
   }
   const targetPort = Number(spec.httpTransport?.targetPort ?? 0);
-  if (transport === 'http' && !targetPort) fail(['spec', 'httpTransport'], 'mcpserver-target-port-required', 'HTTP transport requires a target port: set spec.httpTransport.targetPort');
+  if (transport === 'http' && !targetPort)
+    fail(
+      ['spec', 'httpTransport'],
+      'mcpserver-target-port-required',
+      'HTTP transport requires a target port: set spec.httpTransport.targetPort',
+    );
   if (diagnostics.length > 0 || !image || (transport !== 'stdio' && transport !== 'http')) return { diagnostics };
 
   const owners: OwnerReference[] | undefined = emitsOwnerReferences(settings)
@@ -101,7 +120,8 @@ export function compileMCPServer(
 
   // The user's pod and container structures, as Go writes them (omitempty, quantities: reference apiserver.md §2-3).
   const dPath = ['spec', 'deployment'];
-  const quantityProblem: QuantityProblem = (path, value, error) => fail(path, 'quantity-invalid', quantityMessage(value, error));
+  const quantityProblem: QuantityProblem = (path, value, error) =>
+    fail(path, 'quantity-invalid', quantityMessage(value, error));
   const go = (key: string, goType: string, from: object | undefined = d, path: FieldPath = dPath) =>
     goField(from as GoValue | undefined, key, goType, path, quantityProblem);
   const init = d.initContainer ?? {};
@@ -136,9 +156,12 @@ export function compileMCPServer(
   volumes.push(...(markItemsFrom<GoValue>(user.volumes, server.origin, [...dPath, 'volumes']) ?? []));
   mounts.push(...(markItemsFrom<GoValue>(user.volumeMounts, server.origin, [...dPath, 'volumeMounts']) ?? []));
   const userEnv = d.env;
-  const env = userEnv && Object.keys(userEnv).length > 0
-    ? Object.keys(userEnv).sort().map((k) => mark({ name: k, value: String(userEnv[k]) }, 'env', k))
-    : undefined;
+  const env =
+    userEnv && Object.keys(userEnv).length > 0
+      ? Object.keys(userEnv)
+          .sort()
+          .map((k) => mark({ name: k, value: String(userEnv[k]) }, 'env', k))
+      : undefined;
   const envFrom = (d.secretRefs ?? []).flatMap((r, i) =>
     r?.name ? [mark({ secretRef: { name: r.name } }, 'secretRefs', i)] : [],
   );

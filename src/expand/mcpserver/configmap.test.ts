@@ -4,18 +4,86 @@ import { goKeyCompare } from '../../go/yaml.js';
 
 // Test vectors of kmcp.md §2.12 (json → go-yaml v2.4.0 over the translator's struct shape).
 const vectors: Array<[string, LocalConfigInput, string]> = [
-  ['A', { name: 'everything-mcp-server', transport: 'stdio', port: 3000, cmd: 'npx', args: ['-y', '@modelcontextprotocol/server-everything@2026.1.14'] }, '90b75254'],
-  ['B', { name: 'test-resource', transport: 'stdio', port: 3000, cmd: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '/'] }, '519593bd'],
+  [
+    'A',
+    {
+      name: 'everything-mcp-server',
+      transport: 'stdio',
+      port: 3000,
+      cmd: 'npx',
+      args: ['-y', '@modelcontextprotocol/server-everything@2026.1.14'],
+    },
+    '90b75254',
+  ],
+  [
+    'B',
+    {
+      name: 'test-resource',
+      transport: 'stdio',
+      port: 3000,
+      cmd: 'npx',
+      args: ['-y', '@modelcontextprotocol/server-filesystem', '/'],
+    },
+    '519593bd',
+  ],
   ['C', { name: 'test-no-sidecars', transport: 'stdio', port: 3000 }, '3d4050e5'],
   ['D', { name: 'test-http-imagepullpolicy', transport: 'http', port: 3000, targetPort: 8080 }, '518e2b73'],
   ['E', { name: 'my-server', transport: 'http', port: 3000, targetPort: 3000, path: '/mcp' }, 'd3a6eed8'],
-  ['F', { name: 'github-server', transport: 'stdio', port: 3000, cmd: 'npx', args: ['-y', '@modelcontextprotocol/server-github'], env: { GITHUB_TOKEN: 'abc', A_B: '1', AB: '2', A1: 'x', PORT: '8080', FLAG: 'true', EMPTY: '' } }, '2e493dc7'],
-  ['G', { name: 'mcpserver-irsa-example', transport: 'stdio', port: 3000, cmd: '/usr/local/bin/mcp-server-filesystem', args: ['/data'] }, '36455859'],
-  ['H', { name: 'long', transport: 'stdio', port: 3000, cmd: 'sh', args: ['-c', 'echo this is a deliberately long argument string with many words so that it exceeds eighty columns easily'] }, '969ff768'],
+  [
+    'F',
+    {
+      name: 'github-server',
+      transport: 'stdio',
+      port: 3000,
+      cmd: 'npx',
+      args: ['-y', '@modelcontextprotocol/server-github'],
+      env: { GITHUB_TOKEN: 'abc', A_B: '1', AB: '2', A1: 'x', PORT: '8080', FLAG: 'true', EMPTY: '' },
+    },
+    '2e493dc7',
+  ],
+  [
+    'G',
+    {
+      name: 'mcpserver-irsa-example',
+      transport: 'stdio',
+      port: 3000,
+      cmd: '/usr/local/bin/mcp-server-filesystem',
+      args: ['/data'],
+    },
+    '36455859',
+  ],
+  [
+    'H',
+    {
+      name: 'long',
+      transport: 'stdio',
+      port: 3000,
+      cmd: 'sh',
+      args: [
+        '-c',
+        'echo this is a deliberately long argument string with many words so that it exceeds eighty columns easily',
+      ],
+    },
+    '969ff768',
+  ],
   ['I', { name: 'my-mcp-server', transport: 'http', port: 8080, targetPort: 8080 }, 'cbb46794'],
-  ['J', { name: 'example-with-custom-registry', transport: 'stdio', port: 3000, cmd: 'python', args: ['-m', 'http.server'] }, '92a35c59'],
+  [
+    'J',
+    {
+      name: 'example-with-custom-registry',
+      transport: 'stdio',
+      port: 3000,
+      cmd: 'python',
+      args: ['-m', 'http.server'],
+    },
+    '92a35c59',
+  ],
   ['K', { name: 'test-mcp', transport: 'http', port: 8443, targetPort: 8443, path: '/' }, 'ab3a91c5'],
-  ['L', { name: 'mcp-server-secure', transport: 'stdio', port: 3000, env: { LOG_LEVEL: 'info', MCP_SERVER_PORT: '8080' } }, '52276405'],
+  [
+    'L',
+    { name: 'mcp-server-secure', transport: 'stdio', port: 3000, env: { LOG_LEVEL: 'info', MCP_SERVER_PORT: '8080' } },
+    '52276405',
+  ],
 ];
 
 /** What every stdio local.yaml on port 3000 has before and after its target (kmcp.md §2.11). */
@@ -67,7 +135,9 @@ ${TAIL}`);
   });
 
   it('folds long plain scalars at 80 columns', () => {
-    expect(localYaml(vectors[7][1])).toContain(`              - echo this is a deliberately long argument string with many words so
+    expect(
+      localYaml(vectors[7][1]),
+    ).toContain(`              - echo this is a deliberately long argument string with many words so
                 that it exceeds eighty columns easily
 `);
   });

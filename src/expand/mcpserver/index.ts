@@ -12,7 +12,10 @@ import { compileMCPServer } from './compile.js';
 export { buildMCPServerObjects } from './build.js';
 export { compileMCPServer, type MCPServerPlan } from './compile.js';
 
-export function expandMCPServer(server: InputObject, settings: Settings): { objects: K8sObject[]; diagnostics: Diagnostic[] } {
+export function expandMCPServer(
+  server: InputObject,
+  settings: Settings,
+): { objects: K8sObject[]; diagnostics: Diagnostic[] } {
   const { plan, diagnostics } = compileMCPServer(server, settings);
   return { objects: plan ? buildMCPServerObjects(plan) : [], diagnostics };
 }

@@ -5,7 +5,19 @@
  */
 import { sprintf } from './printf.js';
 import { isPrint } from './quote.js';
-import { GoByte, GoFloat, GoFunc, GoStruct, formatValue, compareStrings, isTrue, sprint, sprintln, typeName, type GoValue } from './values.js';
+import {
+  GoByte,
+  GoFloat,
+  GoFunc,
+  GoStruct,
+  formatValue,
+  compareStrings,
+  isTrue,
+  sprint,
+  sprintln,
+  typeName,
+  type GoValue,
+} from './values.js';
 
 /** An error a function returns: the executor reports it as `error calling NAME: ...`. */
 export class FuncError extends Error {}
@@ -168,14 +180,25 @@ function evalArgs(args: GoValue[]): string {
 }
 
 function htmlEscape(s: string): string {
-  return s.replace(/[\0"'&<>]/g, (c) => ({ '\0': '\ufffd', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+  return s.replace(
+    /[\0"'&<>]/g,
+    (c) => ({ '\0': '\ufffd', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!,
+  );
 }
 
 function jsEscape(s: string): string {
   let out = '';
   for (const ch of s) {
     const r = ch.codePointAt(0)!;
-    const special: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D' };
+    const special: Record<string, string> = {
+      '\\': '\\\\',
+      "'": "\\'",
+      '"': '\\"',
+      '<': '\\u003C',
+      '>': '\\u003E',
+      '&': '\\u0026',
+      '=': '\\u003D',
+    };
     if (special[ch]) out += special[ch];
     else if (r < 0x20) out += `\\u00${r.toString(16).toUpperCase().padStart(2, '0')}`;
     else if (r < 0x80 || isPrint(r)) out += ch;

@@ -3,11 +3,32 @@
  * variable scoping, pipelines, argument checking and error texts
  * (`template: NAME:LINE:COL: executing "NAME" at <NODE>: ...`).
  */
-import { nodeString, TemplateError, type BranchNode, type CommandNode, type ListNode, type Node, type NumberNode, type PipeNode, type TreeSet, type VariableNode } from './parse.js';
+import {
+  nodeString,
+  TemplateError,
+  type BranchNode,
+  type CommandNode,
+  type ListNode,
+  type Node,
+  type NumberNode,
+  type PipeNode,
+  type TreeSet,
+  type VariableNode,
+} from './parse.js';
 import { goQuote } from './quote.js';
 import { BUILTINS, FuncError } from './builtins.js';
 import { limitText, OutputTooLarge, TEMPLATE_LIMITS, TemplateLimitError, type TemplateLimit } from './limits.js';
-import { GoFloat, GoFunc, GoStruct, formatValue, isTrue, sortedKeys, typeName, type GoValue, type ParamType } from './values.js';
+import {
+  GoFloat,
+  GoFunc,
+  GoStruct,
+  formatValue,
+  isTrue,
+  sortedKeys,
+  typeName,
+  type GoValue,
+  type ParamType,
+} from './values.js';
 
 /** The "no final argument" marker of a pipeline's first command (Go's missingVal). */
 const MISSING = Symbol('missing');
@@ -343,7 +364,15 @@ class State {
   }
 
   /** `.A.B.C`: every field but the last takes no arguments. Values read out of a map have static type interface {}. */
-  private evalFieldChain(dot: GoValue, receiver: GoValue, node: Node, ident: string[], args: Node[], final: Final, staticType: string | undefined): GoValue {
+  private evalFieldChain(
+    dot: GoValue,
+    receiver: GoValue,
+    node: Node,
+    ident: string[],
+    args: Node[],
+    final: Final,
+    staticType: string | undefined,
+  ): GoValue {
     let type = staticType;
     for (let i = 0; i < ident.length - 1; i++) {
       const wasMap = receiver instanceof Map;
@@ -353,7 +382,14 @@ class State {
     return this.evalField(ident[ident.length - 1], node, args, final, receiver, type);
   }
 
-  private evalField(fieldName: string, node: Node, args: Node[], final: Final, receiver: GoValue, staticType: string | undefined): GoValue {
+  private evalField(
+    fieldName: string,
+    node: Node,
+    args: Node[],
+    final: Final,
+    receiver: GoValue,
+    staticType: string | undefined,
+  ): GoValue {
     if (receiver === undefined) return undefined; // missingkey=default: an invalid value stays invalid
     const typ = staticType ?? typeName(receiver);
     if (receiver === null) this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
@@ -369,14 +405,27 @@ class State {
     this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
   }
 
-  private evalFunction(dot: GoValue, node: Extract<Node, { kind: 'identifier' }>, cmd: Node, args: Node[] | undefined, final: Final): GoValue {
+  private evalFunction(
+    dot: GoValue,
+    node: Extract<Node, { kind: 'identifier' }>,
+    cmd: Node,
+    args: Node[] | undefined,
+    final: Final,
+  ): GoValue {
     this.at(node);
     const fn = this.input.funcs.get(node.name);
     if (!fn) this.errorf(`${goQuote(node.name)} is not a defined function`);
     return this.evalCall(dot, fn, cmd, node.name, args, final);
   }
 
-  private evalCall(dot: GoValue, fn: GoFunc, node: Node, name: string, argNodes: Node[] | undefined, final: Final): GoValue {
+  private evalCall(
+    dot: GoValue,
+    fn: GoFunc,
+    node: Node,
+    name: string,
+    argNodes: Node[] | undefined,
+    final: Final,
+  ): GoValue {
     const args = argNodes ? argNodes.slice(1) : [];
     const numParams = fn.params.length;
     let numIn = args.length;
@@ -384,12 +433,13 @@ class State {
     let numFixed = args.length;
     if (fn.variadic) {
       numFixed = numParams - 1;
-      if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${args.length}`);
+      if (numIn < numFixed)
+        this.errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${args.length}`);
     } else if (numIn !== numParams) this.errorf(`wrong number of args for ${name}: want ${numParams} got ${numIn}`);
 
     // and/or short-circuit: stop at the first argument that decides the answer.
     if ((name === 'and' || name === 'or') && fn === BUILTINS.get(name)) {
-      let v: GoValue = undefined;
+      let v: GoValue;
       for (const a of args) {
         v = this.evalArg(dot, 'value', a);
         if (isTrue(v) === (name === 'or')) return v;
@@ -467,7 +517,8 @@ class State {
       if (typ === 'string') this.errorf('invalid value; expected string');
       return typ === 'any' ? null : undefined;
     }
-    if (typ === 'string' && typeof value !== 'string') this.errorf(`wrong type for value; expected string; got ${value === null ? 'interface {}' : typeName(value)}`);
+    if (typ === 'string' && typeof value !== 'string')
+      this.errorf(`wrong type for value; expected string; got ${value === null ? 'interface {}' : typeName(value)}`);
     return value;
   }
 

@@ -7,11 +7,41 @@
 import { goQuote, isPrint } from './quote.js';
 
 export type ItemType =
-  | 'error' | 'bool' | 'char' | 'charConstant' | 'comment' | 'complex' | 'assign' | 'declare' | 'EOF'
-  | 'field' | 'identifier' | 'leftDelim' | 'leftParen' | 'number' | 'pipe' | 'rawString' | 'rightDelim'
-  | 'rightParen' | 'space' | 'string' | 'text' | 'variable'
+  | 'error'
+  | 'bool'
+  | 'char'
+  | 'charConstant'
+  | 'comment'
+  | 'complex'
+  | 'assign'
+  | 'declare'
+  | 'EOF'
+  | 'field'
+  | 'identifier'
+  | 'leftDelim'
+  | 'leftParen'
+  | 'number'
+  | 'pipe'
+  | 'rawString'
+  | 'rightDelim'
+  | 'rightParen'
+  | 'space'
+  | 'string'
+  | 'text'
+  | 'variable'
   // keywords
-  | 'block' | 'break' | 'continue' | 'dot' | 'define' | 'else' | 'end' | 'if' | 'nil' | 'range' | 'template' | 'with';
+  | 'block'
+  | 'break'
+  | 'continue'
+  | 'dot'
+  | 'define'
+  | 'else'
+  | 'end'
+  | 'if'
+  | 'nil'
+  | 'range'
+  | 'template'
+  | 'with';
 
 export interface Item {
   type: ItemType;
@@ -21,8 +51,18 @@ export interface Item {
 }
 
 const KEYWORDS: Record<string, ItemType> = {
-  '.': 'dot', block: 'block', break: 'break', continue: 'continue', define: 'define', else: 'else',
-  end: 'end', if: 'if', range: 'range', nil: 'nil', template: 'template', with: 'with',
+  '.': 'dot',
+  block: 'block',
+  break: 'break',
+  continue: 'continue',
+  define: 'define',
+  else: 'else',
+  end: 'end',
+  if: 'if',
+  range: 'range',
+  nil: 'nil',
+  template: 'template',
+  with: 'with',
 };
 
 export function isKeyword(t: ItemType): boolean {
@@ -49,7 +89,9 @@ const EOF = -1;
 const isSpace = (r: number): boolean => r === 0x20 || r === 0x09 || r === 0x0d || r === 0x0a;
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 const isAlphaNumeric = (r: number): boolean =>
-  r < 0x80 ? r === 0x5f || (r >= 0x30 && r <= 0x39) || (r >= 0x41 && r <= 0x5a) || (r >= 0x61 && r <= 0x7a) : r >= 0 && LETTER_OR_DIGIT.test(String.fromCodePoint(r));
+  r < 0x80
+    ? r === 0x5f || (r >= 0x30 && r <= 0x39) || (r >= 0x41 && r <= 0x5a) || (r >= 0x61 && r <= 0x7a)
+    : r >= 0 && LETTER_OR_DIGIT.test(String.fromCodePoint(r));
 const hasLeftTrimMarker = (s: string): boolean => s.length >= 2 && s[0] === '-' && isSpace(s.charCodeAt(1));
 const hasRightTrimMarker = (s: string): boolean => s.length >= 2 && isSpace(s.charCodeAt(0)) && s[1] === '-';
 /** Length of the run of spaces ending at `end` (exclusive) and starting no earlier than `start`. */
@@ -139,7 +181,12 @@ export class Lexer {
     this.backup();
   }
   thisItem(type: ItemType): Item {
-    const item = { type, pos: this.startPos, val: this.input.slice(this.startPos, this.position), line: this.lineAt(this.startPos) };
+    const item = {
+      type,
+      pos: this.startPos,
+      val: this.input.slice(this.startPos, this.position),
+      line: this.lineAt(this.startPos),
+    };
     this.startPos = this.position;
     return item;
   }
@@ -406,7 +453,8 @@ function lexNumber(l: Lexer): State {
   const sign = l.peek();
   if (sign === 0x2b || sign === 0x2d) {
     // complex: 1+2i, no spaces, must end in 'i'
-    if (!scanNumber(l) || l.input[l.position - 1] !== 'i') return l.errorf(`bad number syntax: ${goQuote(l.input.slice(l.startPos, l.position))}`);
+    if (!scanNumber(l) || l.input[l.position - 1] !== 'i')
+      return l.errorf(`bad number syntax: ${goQuote(l.input.slice(l.startPos, l.position))}`);
     l.emit('complex');
     return lexInsideAction;
   }
@@ -453,4 +501,3 @@ function lexRawQuote(l: Lexer): State {
   l.emit('rawString');
   return lexInsideAction;
 }
-

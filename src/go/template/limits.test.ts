@@ -115,7 +115,7 @@ describe('template budgets', () => {
     expect(!r.ok && r.error).toContain('execution steps');
   });
 
-  it('a 1,000,000-digit integer literal is Go\'s illegal number syntax, without multiplying it out', () => {
+  it("a 1,000,000-digit integer literal is Go's illegal number syntax, without multiplying it out", () => {
     const r = run(`{{${'9'.repeat(1_000_000)}}}`);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toMatch(/^template: system-message:1: illegal number syntax: "9{20}/);

@@ -22,12 +22,46 @@ export type Node =
   | { kind: 'template'; pos: number; line: number; name: string; pipe: PipeNode | undefined }
   | { kind: 'break' | 'continue'; pos: number; line: number };
 
-export interface ListNode { kind: 'list'; pos: number; nodes: Node[] }
-export interface PipeNode { kind: 'pipe'; pos: number; line: number; isAssign: boolean; decl: VariableNode[]; cmds: CommandNode[] }
-export interface CommandNode { kind: 'command'; pos: number; args: Node[] }
-export interface VariableNode { kind: 'variable'; pos: number; ident: string[] }
-export interface BranchNode { kind: 'if' | 'range' | 'with'; pos: number; line: number; pipe: PipeNode; list: ListNode; elseList: ListNode | undefined }
-export interface NumberNode { kind: 'number'; pos: number; text: string; isInt: boolean; isFloat: boolean; int: number; float: number }
+export interface ListNode {
+  kind: 'list';
+  pos: number;
+  nodes: Node[];
+}
+export interface PipeNode {
+  kind: 'pipe';
+  pos: number;
+  line: number;
+  isAssign: boolean;
+  decl: VariableNode[];
+  cmds: CommandNode[];
+}
+export interface CommandNode {
+  kind: 'command';
+  pos: number;
+  args: Node[];
+}
+export interface VariableNode {
+  kind: 'variable';
+  pos: number;
+  ident: string[];
+}
+export interface BranchNode {
+  kind: 'if' | 'range' | 'with';
+  pos: number;
+  line: number;
+  pipe: PipeNode;
+  list: ListNode;
+  elseList: ListNode | undefined;
+}
+export interface NumberNode {
+  kind: 'number';
+  pos: number;
+  text: string;
+  isInt: boolean;
+  isFloat: boolean;
+  int: number;
+  float: number;
+}
 
 export function variableNode(pos: number, text: string): VariableNode {
   return { kind: 'variable', pos, ident: text.split('.') };
@@ -67,7 +101,9 @@ export function nodeString(n: Node): string {
     case 'field':
       return n.ident.map((i) => `.${i}`).join('');
     case 'chain':
-      return (n.node.kind === 'pipe' ? `(${nodeString(n.node)})` : nodeString(n.node)) + n.field.map((f) => `.${f}`).join('');
+      return (
+        (n.node.kind === 'pipe' ? `(${nodeString(n.node)})` : nodeString(n.node)) + n.field.map((f) => `.${f}`).join('')
+      );
     case 'bool':
       return n.value ? 'true' : 'false';
     case 'number':

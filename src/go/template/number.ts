@@ -88,4 +88,3 @@ function parseGoFloat(text: string): number | undefined {
   const f = Number(text);
   return Number.isFinite(f) ? f : undefined; // out of range is a syntax error to Go's parser
 }
-

@@ -4,12 +4,32 @@
  * is rejected here with the words Go uses.
  */
 import { itemString, Lexer, type Item, type ItemType } from './lex.js';
-import { isEmptyTree, nodeString, variableNode, type BranchNode, type CommandNode, type ListNode, type Node, type NumberNode, type PipeNode, type VariableNode } from './nodes.js';
+import {
+  isEmptyTree,
+  nodeString,
+  variableNode,
+  type BranchNode,
+  type CommandNode,
+  type ListNode,
+  type Node,
+  type NumberNode,
+  type PipeNode,
+  type VariableNode,
+} from './nodes.js';
 import { parseNumber } from './number.js';
 import { goQuote, goUnquote } from './quote.js';
 import { limitText, TEMPLATE_LIMITS, TemplateError, TemplateLimitError } from './limits.js';
 
-export { nodeString, type BranchNode, type CommandNode, type ListNode, type Node, type NumberNode, type PipeNode, type VariableNode } from './nodes.js';
+export {
+  nodeString,
+  type BranchNode,
+  type CommandNode,
+  type ListNode,
+  type Node,
+  type NumberNode,
+  type PipeNode,
+  type VariableNode,
+} from './nodes.js';
 
 /** A parse or execution failure, with Go's full message. */
 export { TemplateError } from './limits.js';
@@ -225,7 +245,7 @@ class Tree {
   private pipeline(context: string, end: ItemType): PipeNode {
     const first = this.peekNonSpace();
     const pipe: PipeNode = { kind: 'pipe', pos: first.pos, line: first.line, isAssign: false, decl: [], cmds: [] };
-    decls: for (;;) {
+    for (;;) {
       const v = this.peekNonSpace();
       if (v.type !== 'variable') break;
       this.next();
@@ -243,7 +263,7 @@ class Tree {
         this.vars.push(v.val);
         if (context === 'range' && pipe.decl.length < 2) {
           const p = this.peekNonSpace().type;
-          if (p === 'variable' || p === 'rightDelim' || p === 'rightParen') continue decls;
+          if (p === 'variable' || p === 'rightDelim' || p === 'rightParen') continue;
           this.errorf('range can only initialize variables');
         }
         this.errorf(`too many declarations in ${context}`);
@@ -283,7 +303,8 @@ class Tree {
     if (pipe.cmds.length === 0) this.errorf(`missing value for ${context}`);
     pipe.cmds.slice(1).forEach((c, i) => {
       const k = c.args[0].kind;
-      if (k === 'bool' || k === 'dot' || k === 'nil' || k === 'number' || k === 'string') this.errorf(`non executable command in pipeline stage ${i + 2}`);
+      if (k === 'bool' || k === 'dot' || k === 'nil' || k === 'number' || k === 'string')
+        this.errorf(`non executable command in pipeline stage ${i + 2}`);
     });
   }
 
@@ -450,4 +471,3 @@ class Tree {
     return { kind: 'number', pos: t.pos, ...n };
   }
 }
-

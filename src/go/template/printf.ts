@@ -134,9 +134,14 @@ function formatArg(v: GoValue, verb: string, spec: Spec): string {
   if (v instanceof GoFloat) return formatFloatVerb(v.v, v, verb, spec);
   if (typeof v === 'string') return formatString(v, verb, spec);
   if (Array.isArray(v)) return `[${v.map((e) => formatArg(e, verb, { ...spec })).join(' ')}]`;
-  if (v instanceof Map) return `map[${sortedKeys(v).map((k) => `${formatArg(k, verb, spec)}:${formatArg(v.get(k), verb, spec)}`).join(' ')}]`;
+  if (v instanceof Map)
+    return `map[${sortedKeys(v)
+      .map((k) => `${formatArg(k, verb, spec)}:${formatArg(v.get(k), verb, spec)}`)
+      .join(' ')}]`;
   if (v instanceof GoStruct) {
-    const parts = [...v.fields].map(([k, x]) => (spec.plus && verb === 'v' ? `${k}:` : '') + formatArg(x, verb, { ...spec, plus: false }));
+    const parts = [...v.fields].map(
+      ([k, x]) => (spec.plus && verb === 'v' ? `${k}:` : '') + formatArg(x, verb, { ...spec, plus: false }),
+    );
     return `{${parts.join(' ')}}`;
   }
   return badVerb(v, verb);

@@ -3,8 +3,16 @@ import { executeTemplate, FuncError, GoFunc } from './template.js';
 
 describe('executeTemplate', () => {
   it('says whether parsing or execution failed', () => {
-    expect(executeTemplate('t', '{{ if }}', null)).toEqual({ ok: false, stage: 'parse', error: 'template: t:1: missing value for if' });
-    expect(executeTemplate('t', '{{ len 3 }}', null)).toEqual({ ok: false, stage: 'execute', error: 'template: t:1:3: executing "t" at <len 3>: error calling len: len of type int' });
+    expect(executeTemplate('t', '{{ if }}', null)).toEqual({
+      ok: false,
+      stage: 'parse',
+      error: 'template: t:1: missing value for if',
+    });
+    expect(executeTemplate('t', '{{ len 3 }}', null)).toEqual({
+      ok: false,
+      stage: 'execute',
+      error: 'template: t:1:3: executing "t" at <len 3>: error calling len: len of type int',
+    });
   });
 
   it('lets a function of the caller replace a builtin of the same name, as template.Funcs does', () => {
@@ -13,10 +21,19 @@ describe('executeTemplate', () => {
   });
 
   it('reports a function error as Go does, with the call it came from', () => {
-    const boom = new GoFunc('boom', () => {
-      throw new FuncError('no');
-    }, [], false);
-    expect(executeTemplate('t', 'x\n {{ boom }}', null, [boom])).toEqual({ ok: false, stage: 'execute', error: 'template: t:2:4: executing "t" at <boom>: error calling boom: no' });
+    const boom = new GoFunc(
+      'boom',
+      () => {
+        throw new FuncError('no');
+      },
+      [],
+      false,
+    );
+    expect(executeTemplate('t', 'x\n {{ boom }}', null, [boom])).toEqual({
+      ok: false,
+      stage: 'execute',
+      error: 'template: t:2:4: executing "t" at <boom>: error calling boom: no',
+    });
   });
 
   it('handles a large prompt with many actions', () => {

@@ -23,7 +23,12 @@ export type TemplateResult =
  * `template.New(name).Funcs(funcs).Parse(text)` then `Execute(data)`. Functions in `funcs`
  * win over builtins of the same name, as in Go.
  */
-export function executeTemplate(name: string, text: string, data: GoValue, funcs: readonly GoFunc[] = []): TemplateResult {
+export function executeTemplate(
+  name: string,
+  text: string,
+  data: GoValue,
+  funcs: readonly GoFunc[] = [],
+): TemplateResult {
   const all = new Map(BUILTINS);
   for (const f of funcs) all.set(f.name, f);
   let set;

@@ -36,7 +36,18 @@ export class GoFunc {
 /** What a function parameter accepts: `any` (interface{} or reflect.Value) or a concrete `string`. */
 export type ParamType = 'any' | 'value' | 'string';
 
-export type GoValue = string | number | boolean | null | undefined | GoFloat | GoByte | GoStruct | GoFunc | GoValue[] | Map<string, GoValue>;
+export type GoValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | GoFloat
+  | GoByte
+  | GoStruct
+  | GoFunc
+  | GoValue[]
+  | Map<string, GoValue>;
 
 /** reflect's name for the value's type. */
 export function typeName(v: GoValue): string {
@@ -93,7 +104,10 @@ export function formatValue(v: GoValue, top = true): string {
   if (v instanceof GoFloat) return formatFloat(v.v);
   if (v instanceof GoByte) return String(v.v);
   if (Array.isArray(v)) return `[${v.map((x) => formatValue(x, false)).join(' ')}]`;
-  if (v instanceof Map) return `map[${sortedKeys(v).map((k) => `${k}:${formatValue(v.get(k), false)}`).join(' ')}]`;
+  if (v instanceof Map)
+    return `map[${sortedKeys(v)
+      .map((k) => `${k}:${formatValue(v.get(k), false)}`)
+      .join(' ')}]`;
   if (v instanceof GoStruct) return `{${[...v.fields.values()].map((x) => formatValue(x, false)).join(' ')}}`;
   return `0x0`; // a func; text/template refuses to print one before we get here
 }
