@@ -154,7 +154,7 @@ describe('normalizeGo: omitempty as the Go types declare it (reference apiserver
   });
 
   it('every field type in the table names a known type', () => {
-    const scalars = new Set(['string', 'int', 'bool', 'Quantity', 'IntOrString', 'any']);
+    const scalars = new Set(['string', 'int', 'bool', 'Quantity', 'StoredQuantity', 'IntOrString', 'any']);
     for (const [type, fields] of Object.entries(GO_TYPES)) {
       for (const [field, tag] of Object.entries(fields)) {
         const [t, option] = tag.split(',');
@@ -174,5 +174,17 @@ describe('normalizeGo: omitempty as the Go types declare it (reference apiserver
     expect(goPodField([{ name: 'v', secret: { secretName: 's', items: [] } }], '[]Volume')).toEqual([
       { name: 'v', secret: { secretName: 's' } },
     ]);
+  });
+});
+
+describe('container resources as stored', () => {
+  it('limits and requests below milli are rounded up as the API server stores them; sizeLimit is not a ResourceList', () => {
+    const container = goPodField(
+      [{ name: 'c', image: 'i', resources: { limits: { cpu: '100u', memory: '1Gi' }, requests: { cpu: '0.5m' } } }],
+      '[]Container',
+    );
+    expect(container[0]!.resources).toEqual({ limits: { cpu: '1m', memory: '1Gi' }, requests: { cpu: '1m' } });
+    const volumes = goPodField([{ name: 'v', emptyDir: { sizeLimit: '100u' } }], '[]Volume');
+    expect(volumes[0]!.emptyDir).toEqual({ sizeLimit: '100u' });
   });
 });

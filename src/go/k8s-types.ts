@@ -12,7 +12,7 @@
  * name of this table, `*T` (pointer), `[]T`, `map[string]T`.
  */
 import type { FieldPath } from '../model/source.js';
-import { parseQuantity } from './quantity.js';
+import { parseQuantity, roundUpMilli } from './quantity.js';
 import { carryMark } from '../model/provenance.js';
 
 type Fields = Record<string, string>;
@@ -115,9 +115,10 @@ export const GO_TYPES: Record<string, Fields> = {
   },
   /** ConfigMapEnvSource and SecretEnvSource. */
   EnvSource: { name: 'string,omitempty', optional: '*bool,omitempty' },
+  /** Entries of a ResourceList are stored rounded up to milli (StoredQuantity, below). */
   ResourceRequirements: {
-    limits: 'map[string]Quantity,omitempty',
-    requests: 'map[string]Quantity,omitempty',
+    limits: 'map[string]StoredQuantity,omitempty',
+    requests: 'map[string]StoredQuantity,omitempty',
     claims: '[]ResourceClaim,omitempty',
   },
   ResourceClaim: { name: 'string', request: 'string,omitempty' },
@@ -371,6 +372,8 @@ export function normalizeGo(
       return value ?? 0;
     case 'Quantity':
       return quantity(value, path, problem);
+    case 'StoredQuantity':
+      return quantity(value, path, problem, true);
   }
   const fields = GO_TYPES[type];
   if (!fields) throw new Error(`normalizeGo: unknown Go type ${type}`);
@@ -395,13 +398,17 @@ export function quantityMessage(value: unknown, error: string): string {
   return `invalid quantity ${JSON.stringify(String(value))}: ${error}`;
 }
 
-function quantity(value: unknown, path: FieldPath, problem: QuantityProblem): unknown {
+/**
+ * A quantity as Go writes it; `stored`: a ResourceList entry, which the API server rounds up to
+ * milli before storing (so the rendered object is what the cluster keeps, and shows no drift).
+ */
+function quantity(value: unknown, path: FieldPath, problem: QuantityProblem, stored = false): unknown {
   if (value === undefined) return '0';
   if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') {
     return value; // wrong type: the schema check reports it
   }
   const p = parseQuantity(value);
-  if (p.ok) return p.canonical;
+  if (p.ok) return stored ? roundUpMilli(p.value).canonical : p.canonical;
   problem(path, value, p.error);
   return value;
 }

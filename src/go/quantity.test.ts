@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalQuantity, compareQuantities, parseQuantity, QUANTITY_ERRORS } from './quantity.js';
+import { canonicalQuantity, compareQuantities, parseQuantity, QUANTITY_ERRORS, roundUpMilli } from './quantity.js';
 
 /**
  * The oracle table of reference apiserver.md §2.3 (input → the string resource.Quantity stores),
@@ -288,5 +288,40 @@ describe('parseQuantity properties', () => {
     expect(compareQuantities(q('1Gi'), q('1G'))).toBe(1);
     expect(compareQuantities(q('-1'), q('0'))).toBe(-1);
     expect(compareQuantities(q('100e-3'), q('1e-1'))).toBe(0);
+  });
+});
+
+describe('roundUpMilli: container limits and requests as the API server stores them (reference §2.2 Defaulting)', () => {
+  const stored = (text: string) => {
+    const p = parseQuantity(text);
+    if (!p.ok) throw new Error(p.error);
+    return roundUpMilli(p.value).canonical;
+  };
+  it.each([
+    ['100u', '1m'],
+    ['0.5m', '1m'],
+    ['1.5m', '2m'],
+    ['1001u', '2m'],
+    ['1n', '1m'],
+    ['1.5e-7', '1e-3'],
+    ['-100u', '-1m'],
+  ])('%s is stored as %s', (input, want) => {
+    expect(stored(input)).toBe(want);
+  });
+
+  it.each(['250m', '100.035k', '1e-3', '1000u', '0', '1Gi', '1.5Gi'])('%s keeps its canonical string', (input) => {
+    expect(stored(input)).toBe(canonicalQuantity(input));
+  });
+
+  it('never lowers a value, and leaves nothing below milli (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 ** 9 }), fc.integer({ min: -9, max: 3 }), (m, e) => {
+        const p = parseQuantity(`${m}e${e}`);
+        if (!p.ok) return;
+        const r = roundUpMilli(p.value);
+        expect(compareQuantities(r, p.value)).toBeGreaterThanOrEqual(0);
+        expect(r.exponent >= -3 || r === p.value).toBe(true);
+      }),
+    );
   });
 });

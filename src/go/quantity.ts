@@ -139,6 +139,27 @@ export function compareQuantities(a: Quantity, b: Quantity): number {
   return compare(a.mantissa, a.exponent, b.mantissa, b.exponent);
 }
 
+/**
+ * A container's `limits`/`requests` entry as the API server stores it (`SetDefaults_ResourceList`,
+ * reference apiserver.md §2.2): rounded up, away from zero, to milli with `RoundUp(-3)`; the
+ * string is kept when nothing was rounded (`250m`, `1e-3`, `100.035k` stay; `100u` → `1m`).
+ */
+export function roundUpMilli(q: Quantity): Quantity {
+  if (q.mantissa === 0n || q.exponent >= -3) return q;
+  const k = -3 - q.exponent;
+  const negative = q.mantissa < 0n;
+  const magnitude = negative ? -q.mantissa : q.mantissa;
+  if (magnitude % 10n ** BigInt(k) === 0n) return q;
+  const rounded: Quantity = {
+    mantissa: ceilShift(magnitude, k) * (negative ? -1n : 1n),
+    exponent: -3,
+    format: q.format,
+    canonical: '',
+  };
+  rounded.canonical = canonicalize(rounded);
+  return rounded;
+}
+
 function zero(s: string): Quantity {
   return { mantissa: 0n, exponent: 0, format: 'DecimalSI', canonical: s };
 }
