@@ -286,6 +286,10 @@ describe('links in DIR, and where DIR may be', () => {
     expect(readdirSync(other)).toEqual(['agent-x.yaml']);
     expect(existsSync(path.join(dir, 'rendered/kagent/agent-secure-agent.yaml'))).toBe(false);
     expect(readlinkSync(path.join(dir, 'rendered/loop'))).toBe('.');
+    // --quiet: errors only, so neither the link warnings nor the summary.
+    const quiet = cli(['build', '.', '-o', 'rendered', '--quiet'], dir);
+    expect(quiet.status, quiet.stderr).toBe(0);
+    expect(quiet.stderr).toBe('');
   });
 
   it('-o / is refused (exit 2), and so is a symlinked alias of the input as DIR', () => {

@@ -1,7 +1,7 @@
 /** `build`, `validate` and `graph`: parse flags → renderTree (adapters/run.ts) → print or write. */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { OutputError, UsageError } from '../../diagnostics/errors.js';
+import { OutputError } from '../../diagnostics/errors.js';
 import { planOutputTree } from '../../emit/files.js';
 import { toJsonList } from '../../emit/json.js';
 import { toYamlStream } from '../../emit/yaml.js';
@@ -48,7 +48,7 @@ export async function runBuild(command: 'build' | 'validate' | 'graph', argv: st
       }
       return 0;
     }
-    const note = (m: string) => io.stderr.write(`kagent-render: ${m}\n`);
+    const note = (m: string) => (args.quiet ? undefined : io.stderr.write(`kagent-render: ${m}\n`));
     const { written, removed } = await writeTree(dir, planned, { shown: args.output, note });
     if (!args.quiet)
       io.stderr.write(`kagent-render: ${summary(planned.size, written.length, removed.length)} in ${args.output}\n`);

@@ -42,7 +42,7 @@ export async function runPrecommit(argv: string[], io: CliIO): Promise<number> {
     );
     return 1;
   }
-  const note = (m: string) => io.stderr.write(`kagent-render: ${m}\n`);
+  const note = (m: string) => (args.quiet ? undefined : io.stderr.write(`kagent-render: ${m}\n`));
   const { written, removed } = await writeTree(dir, planned, { shown: output, note });
   const shown = output.replace(/\/+$/, '');
   for (const f of written) io.stderr.write(`kagent-render: updated ${shown}/${f}\n`);
