@@ -39,16 +39,7 @@ export function validateInputs(
       continue;
     }
     if (o.apiVersion !== wanted) {
-      diagnostics.push(
-        at(
-          o.origin,
-          ['apiVersion'],
-          'error',
-          'input-unsupported-version',
-          `${o.kind} ${o.apiVersion} is not supported; write it as ${wanted}`,
-          keyOf(o),
-        ),
-      );
+      diagnostics.push(unsupportedVersion(o, wanted));
       continue;
     }
     const severity = settings.validate === 'strict' ? 'error' : 'warning';
@@ -81,6 +72,11 @@ function unrenderedKindDiagnostic(o: InputObject, settings: Settings): Diagnosti
   return at(o.origin, ['kind'], severity, 'input-unknown-kind', message, keyOf(o));
 }
 
+function unsupportedVersion(o: InputObject, wanted: string): Diagnostic {
+  const message = `${o.kind} ${o.apiVersion} is not supported; write it as ${wanted}`;
+  return at(o.origin, ['apiVersion'], 'error', 'input-unsupported-version', message, keyOf(o));
+}
+
 /**
  * A kind read only as a reference target (a SandboxAgent): its name and version are checked
  * like any kagent object, and a warning says it is read but yields no output.
@@ -89,17 +85,7 @@ function referencedOnlyDiagnostics(o: InputObject): Diagnostic[] {
   const nameProblems = nameDiagnostics(o);
   if (nameProblems.length > 0) return nameProblems;
   const wanted = REFERENCED_ONLY_VERSIONS[o.kind]!;
-  if (o.apiVersion !== wanted)
-    return [
-      at(
-        o.origin,
-        ['apiVersion'],
-        'error',
-        'input-unsupported-version',
-        `${o.kind} ${o.apiVersion} is not supported; write it as ${wanted}`,
-        keyOf(o),
-      ),
-    ];
+  if (o.apiVersion !== wanted) return [unsupportedVersion(o, wanted)];
   return [
     at(
       o.origin,
