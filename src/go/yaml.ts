@@ -414,7 +414,7 @@ export function resolvesToString(s: string): boolean {
   const hint = s[0]!;
   const tableHint = '+-0123456789yYnNtTfFoO~.'.includes(hint);
   if (tableHint) {
-    if (RESOLVE_MAP.has(s)) return false;
+    if (RESOLVE_TABLE.has(s)) return false;
     if (hint === '.') {
       // strconv.ParseFloat, which takes underscores between digits.
       if (/^\.[0-9]+(?:_[0-9]+)*(?:[eE][-+]?[0-9]+(?:_[0-9]+)*)?$/.test(s)) return false;
@@ -430,47 +430,17 @@ export function resolvesToString(s: string): boolean {
   return true;
 }
 
-const RESOLVE_MAP = new Set([
-  'y',
-  'Y',
-  'yes',
-  'Yes',
-  'YES',
-  'true',
-  'True',
-  'TRUE',
-  'on',
-  'On',
-  'ON',
-  'n',
-  'N',
-  'no',
-  'No',
-  'NO',
-  'false',
-  'False',
-  'FALSE',
-  'off',
-  'Off',
-  'OFF',
-  '',
-  '~',
-  'null',
-  'Null',
-  'NULL',
-  '.nan',
-  '.NaN',
-  '.NAN',
-  '.inf',
-  '.Inf',
-  '.INF',
-  '+.inf',
-  '+.Inf',
-  '+.INF',
-  '-.inf',
-  '-.Inf',
-  '-.INF',
-  '<<',
+/**
+ * go-yaml v2 resolve.go's `resolveMap`: the plain spellings that are not strings, and what they
+ * are. The reader (src/read/yaml11.ts) resolves with it; this emitter quotes them.
+ */
+export const RESOLVE_TABLE: ReadonlyMap<string, boolean | null | number> = new Map<string, boolean | null | number>([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((k) => [k, true] as const),
+  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((k) => [k, false] as const),
+  ...['', '~', 'null', 'Null', 'NULL'].map((k) => [k, null] as const),
+  ...['.nan', '.NaN', '.NAN'].map((k) => [k, Number.NaN] as const),
+  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map((k) => [k, Number.POSITIVE_INFINITY] as const),
+  ...['-.inf', '-.Inf', '-.INF'].map((k) => [k, Number.NEGATIVE_INFINITY] as const),
 ]);
 
 /** strconv.ParseInt(s, 0, 64) or ParseUint(s, 0, 64) succeeds (base prefixes 0x, 0o, 0b, 0; underscores removed). */

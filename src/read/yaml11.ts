@@ -5,6 +5,7 @@
  * so they cannot disagree on what a scalar is.
  */
 import { Buffer } from 'node:buffer';
+import { RESOLVE_TABLE } from '../go/yaml.js';
 
 /** A scalar as go-yaml v2 types it (before any JSON conversion). */
 export type GoScalar =
@@ -22,20 +23,13 @@ export interface ScalarProblem {
   message: string;
 }
 
-const BOOL_NULL: ReadonlyMap<string, GoScalar> = new Map<string, GoScalar>([
-  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map(
-    (s) => [s, { kind: 'bool', value: true }] as const,
-  ),
-  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map(
-    (s) => [s, { kind: 'bool', value: false }] as const,
-  ),
-  ...['', '~', 'null', 'Null', 'NULL'].map((s) => [s, { kind: 'null' }] as const),
-  ...['.nan', '.NaN', '.NAN'].map((s) => [s, { kind: 'float', value: Number.NaN }] as const),
-  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map(
-    (s) => [s, { kind: 'float', value: Number.POSITIVE_INFINITY }] as const,
-  ),
-  ...['-.inf', '-.Inf', '-.INF'].map((s) => [s, { kind: 'float', value: Number.NEGATIVE_INFINITY }] as const),
-]);
+/** go-yaml's resolve table (src/go/yaml.ts) as the scalars this reader produces. */
+const BOOL_NULL: ReadonlyMap<string, GoScalar> = new Map<string, GoScalar>(
+  [...RESOLVE_TABLE].map(([spelling, v]): [string, GoScalar] => [
+    spelling,
+    v === null ? { kind: 'null' } : typeof v === 'boolean' ? { kind: 'bool', value: v } : { kind: 'float', value: v },
+  ]),
+);
 
 /** go-yaml's `resolveTable`: the first byte decides whether a plain scalar can be anything but a string. */
 function hint(s: string): 'M' | 'D' | 'S' | '.' | undefined {

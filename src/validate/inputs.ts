@@ -10,6 +10,7 @@ import { applyCrdDefaultsInPlace } from './defaults.js';
 import { lintMCPServer } from './lint.js';
 import { coreStringMapDiagnostics, schemaDiagnostics } from './schema.js';
 import { KNOWN_KAGENT_KINDS, REFERENCED_ONLY_VERSIONS, SUPPORTED_VERSIONS } from '../model/kinds.js';
+import { isDnsLabel, isDnsSubdomain } from '../expand/k8s/names.js';
 
 export { SUPPORTED_VERSIONS };
 
@@ -98,16 +99,13 @@ function referencedOnlyDiagnostics(o: InputObject): Diagnostic[] {
   ];
 }
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /**
  * The API server's own rules for names and namespaces, checked before anything is built from
  * them: a namespace `..` would otherwise become a path that leaves the -o directory.
  */
 function nameDiagnostics(o: InputObject): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (!(o.name.length <= 253 && DNS1123_SUBDOMAIN.test(o.name))) {
+  if (!isDnsSubdomain(o.name)) {
     out.push(
       at(
         o.origin,
@@ -119,7 +117,7 @@ function nameDiagnostics(o: InputObject): Diagnostic[] {
       ),
     );
   }
-  if (!(o.namespace.length <= 63 && DNS1123_LABEL.test(o.namespace))) {
+  if (!isDnsLabel(o.namespace)) {
     out.push(
       at(
         o.origin,

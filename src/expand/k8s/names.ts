@@ -5,30 +5,22 @@
  * never a bare `slice(0, 63)`, which collides and can end in `-`.
  */
 import { createHash } from 'node:crypto';
+import { DNS1123_LABEL, DNS1123_SUBDOMAIN, dns1123Subdomain } from '../../check/k8s-validation.js';
 
 export const MAX_LABEL = 63;
 const HASH_LEN = 8;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 export function isDnsLabel(s: string): boolean {
-  return s.length <= MAX_LABEL && DNS_LABEL.test(s);
+  return s.length <= MAX_LABEL && DNS1123_LABEL.test(s);
 }
 
 export function isDnsSubdomain(s: string): boolean {
-  return s.length <= 253 && DNS_SUBDOMAIN.test(s);
+  return s.length <= 253 && DNS1123_SUBDOMAIN.test(s);
 }
 
 /** Why a name is not a DNS-1123 subdomain, in apimachinery's words ("" when it is one). */
 export function dnsSubdomainProblem(name: string): string {
-  const problems: string[] = [];
-  if (name.length > 253) problems.push('must be no more than 253 characters');
-  if (!DNS_SUBDOMAIN.test(name)) {
-    problems.push(
-      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-    );
-  }
-  return problems.join('; ');
+  return dns1123Subdomain(name).join('; ');
 }
 
 export function sha256Hex(s: string): string {
